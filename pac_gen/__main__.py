@@ -1,0 +1,7 @@
+"""``python -m pac_gen`` runs the command line."""
+
+import sys
+
+from pac_gen.cli import main
+
+sys.exit(main())

@@ -1,0 +1,81 @@
+"""The ``pac-gen`` command line: validate, schema (and more as they land)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pac_gen import __version__
+from pac_gen.problems import render
+from pac_gen.today import resolve_today
+from pac_gen.validate import Settings, check_file, find_plan_files
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pac-gen", description="Plans d'action commerciaux en YAML.")
+    parser.add_argument("--version", action="version", version=f"pac-gen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="valider des plans / validate plans")
+    validate.add_argument("paths", nargs="*", type=Path, help="fichiers ou dossiers (par défaut : plans/)")
+    validate.add_argument("--strict", action="store_true", help="les avertissements font échouer")
+    validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.add_argument("--lang", choices=("fr", "en"), default="fr")
+    validate.add_argument("--today", type=str, default=None, help="YYYY-MM-DD")
+    validate.add_argument("--timezone", default="Europe/Paris")
+    validate.add_argument("--working-day-hours", type=float, default=7)
+
+    schema = commands.add_parser("schema", help="JSON Schema du format / JSON Schema of the format")
+    schema.add_argument("--lang", choices=("fr", "en"), default="fr")
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        today = resolve_today(args.today)
+    except ValueError as exc:
+        print(f"pac-gen: --today: {exc}", file=sys.stderr)
+        return 2
+    settings = Settings(today=today, lang=args.lang, timezone=args.timezone,
+                        working_day_hours=args.working_day_hours)
+    paths = args.paths or [Path("plans")]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        text = "introuvable" if args.lang == "fr" else "not found"
+        for path in missing:
+            print(f"pac-gen: {path}: {text}", file=sys.stderr)
+        return 2
+    problems = []
+    count = 0
+    for file in find_plan_files(paths):
+        count += 1
+        problems.extend(check_file(file, settings).problems)
+    output = render(problems, args.format)
+    if output:
+        print(output)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if args.format == "text":
+        summary = (f"{count} plan(s), {errors} erreur(s), {warnings} avertissement(s)" if args.lang == "fr"
+                   else f"{count} plan(s), {errors} error(s), {warnings} warning(s)")
+        print(summary, file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from pac_gen.schema import schema_text
+
+    sys.stdout.write(schema_text(args.lang))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status (2 on a usage error)."""
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return _validate(args)
+    if args.command == "schema":
+        return _schema(args)
+    return 2  # pragma: no cover - argparse refuses unknown commands

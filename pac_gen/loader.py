@@ -1,0 +1,236 @@
+"""Read a plan file into YAML nodes that remember where they stand.
+
+The loader is the only place that touches raw bytes. It refuses, with a located
+:class:`~pac_gen.problems.Problem` and never a traceback: files over 1 MB, binary
+files, text that is not UTF-8 (UTF-16/32 with a byte-order mark is decoded),
+YAML syntax errors, explicit tags, anchors and aliases, duplicate keys and
+documents nested deeper than any plan needs. Scalars follow the YAML 1.2 core
+schema: ``14:00`` stays text, ``010`` is ten, ``yes``/``on`` are plain words.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pac_gen.messages import message
+from pac_gen.problems import Problem, Severity
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+# Tags the resolver gives to untagged nodes. Anything else was written by hand
+# (`!!python/object`, `!Ref`...) and is refused before it is ever constructed.
+PLAIN = "pac:plain"
+QUOTED = "pac:quoted"
+SEQ = "pac:seq"
+MAP = "pac:map"
+_UNTAGGED = frozenset((PLAIN, QUOTED, SEQ, MAP))
+
+_INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+_OCT_RE = re.compile(r"0o[0-7]+\Z")
+_HEX_RE = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+_SPECIAL_FLOATS = {
+    ".inf": math.inf, "+.inf": math.inf, ".Inf": math.inf, "+.Inf": math.inf,
+    ".INF": math.inf, "+.INF": math.inf, "-.inf": -math.inf, "-.Inf": -math.inf,
+    "-.INF": -math.inf, ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan,
+}
+
+
+class NodeLoader(yaml.CSafeLoader):
+    """libyaml's composer, with a resolver that only says whether a node had a tag."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: D102
+        if kind is yaml.ScalarNode:
+            return PLAIN if implicit[0] else QUOTED
+        return SEQ if kind is yaml.SequenceNode else MAP
+
+
+def core_scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a scalar under the YAML 1.2 core schema.
+
+    Quoted and block scalars are always text; plain ones may be null, a boolean,
+    an integer or a float, and are text otherwise.
+    """
+    text: str = node.value
+    if node.tag != PLAIN:
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT_RE.match(text):
+        return int(text, 10)
+    if _OCT_RE.match(text):
+        return int(text[2:], 8)
+    if _HEX_RE.match(text):
+        return int(text[2:], 16)
+    if _FLOAT_RE.match(text):
+        return float(text)
+    special = _SPECIAL_FLOATS.get(text)
+    return text if special is None else special
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """The 1-based (line, column) where a node starts."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+@dataclass
+class Document:
+    """A composed YAML document, or the problems that stopped it.
+
+    Attributes:
+        path: The file name used in problems.
+        root: The root node, or None when the file could not be read.
+        problems: What went wrong while reading.
+        text: The decoded text (empty when it could not be decoded).
+
+    """
+
+    path: str
+    root: yaml.Node | None
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+
+def _problem(path: str, line: int, column: int, code: str, lang: str, **args: Any) -> Problem:
+    return Problem(path, line, column, Severity.ERROR, code, message(code, lang, **args))
+
+
+def decode(path: str, data: bytes, lang: str = "fr") -> tuple[str | None, list[Problem]]:
+    """Decode plan bytes to text, or say at which line and column they stop being text."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, [_problem(path, 1, 1, "E003", lang, size=len(data), limit=MAX_FILE_BYTES)]
+    encoding = "utf-8"
+    for bom, candidate in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            encoding = candidate
+            break
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [_problem(path, line, column, "E002", lang)]
+    bad = _first_control_character(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad) + 1
+        column = bad - (text.rfind("\n", 0, bad) + 1) + 1
+        return None, [_problem(path, line, column, "E002", lang)]
+    return text, []
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _first_control_character(text: str) -> int | None:
+    match = _CONTROL_RE.search(text)
+    return None if match is None else match.start()
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, lang: str) -> Problem:
+    # An unclosed quote or bracket is best shown where it opens, not where the
+    # file ends: libyaml gives that place as the context mark.
+    mark = exc.problem_mark
+    context = exc.context or ""
+    if exc.context_mark is not None and (
+        "quoted scalar" in context or "flow" in context
+    ):
+        mark = exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else 1
+    return _problem(path, line, column, "E001", lang, detail=explain_syntax(exc, lang))
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "colon",
+    "could not find expected ':'": "missing_colon",
+    "found unexpected end of stream": "unclosed",
+    "did not find expected key": "indent",
+    "did not find expected '-' indicator": "dash",
+    "found character that cannot start any token": "bad_char",
+    "found a tab character that violates indentation": "tab",
+    "found unexpected ':'": "colon",
+    "did not find expected ',' or ']'": "flow_seq",
+    "did not find expected ',' or '}'": "flow_map",
+    "found undefined alias": "alias",
+    "did not find expected node content": "indent",
+    "found duplicate anchor": "alias",
+    "expected <document start>, but found": "indent",
+    "block sequence entries are not allowed in this context": "dash_context",
+}
+
+
+def explain_syntax(exc: yaml.MarkedYAMLError, lang: str) -> str:
+    """A plain-language explanation of a libyaml syntax error."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    if "quoted scalar" in context:
+        return message("syntax.unclosed_quote", lang)
+    for needle, hint in _SYNTAX_HINTS.items():
+        if problem.startswith(needle):
+            return message(f"syntax.{hint}", lang)
+    return message("syntax.other", lang, detail=problem)
+
+
+def read_document(path: str, data: bytes, lang: str = "fr") -> Document:
+    """Decode and compose one plan file, collecting problems instead of raising.
+
+    Args:
+        path: The name to report problems under.
+        data: The raw bytes of the file.
+        lang: ``fr`` or ``en`` for messages.
+
+    Returns:
+        The document; ``root`` is None when it could not be composed.
+
+    """
+    text, problems = decode(path, data, lang)
+    if text is None:
+        return Document(path, None, problems)
+    loader = NodeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return Document(path, None, [_syntax_problem(path, exc, lang)], text)
+    except yaml.YAMLError as exc:  # composer errors without a mark
+        return Document(path, None, [_problem(path, 1, 1, "E001", lang, detail=str(exc))], text)
+    except RecursionError:
+        return Document(path, None, [_problem(path, 1, 1, "E007", lang, limit=MAX_DEPTH)], text)
+    finally:
+        loader.dispose()
+    if root is None:
+        return Document(path, None, [_problem(path, 1, 1, "E008", lang)], text)
+    return Document(path, root, [], text)
+
+
+def read_file(file: Path, display: str | None = None, lang: str = "fr") -> Document:
+    """Read a plan file from disk, refusing large files before reading them whole."""
+    name = display if display is not None else str(file)
+    try:
+        with file.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return Document(name, None, [_problem(name, 1, 1, "E009", lang, detail=exc.strerror or str(exc))])
+    return read_document(name, data, lang)

@@ -1,0 +1,311 @@
+"""Parsers for the small value languages of the format: dates, durations, spans,
+money, times of day, slugs, booleans and enumerations.
+
+Each parser takes what YAML gave (text or a number) and returns a typed value, or
+raises :class:`ValueProblem` with a message code the validator turns into a
+located, translated problem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import cache, lru_cache
+from typing import Any
+
+
+class ValueProblem(ValueError):
+    """A value that does not parse; ``code`` and ``args`` pick the message."""
+
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+
+@lru_cache(maxsize=4096)
+def normalize_word(text: str) -> str:
+    """Lower case, accents removed, spaces, hyphens and apostrophes turned into ``_``.
+
+    ``Date limite``, ``date-limite`` and ``date_limite`` all give ``date_limite``;
+    ``échéance`` gives ``echeance``.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s\-'’]+", "_", stripped)
+
+
+def slugify(text: str) -> str:
+    """The id a title gets when it has none: ``Boutique en ligne`` → ``boutique-en-ligne``."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", stripped).strip("-")[:80] or "sans-titre"
+
+
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def parse_slug(value: Any) -> str:
+    """An explicit id: lower-case letters, digits and single hyphens."""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not SLUG_RE.match(text) or len(text) > 80:
+        raise ValueProblem("E113", suggestion=slugify(str(value)))
+    return text
+
+
+_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
+_FR_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
+
+
+def parse_date(value: Any) -> date:
+    """``2023-06-15`` or ``15/06/2023``; an impossible day is refused."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if match := _ISO_RE.match(text):
+            year, month, day = (int(g) for g in match.groups())
+        elif match := _FR_RE.match(text):
+            day, month, year = (int(g) for g in match.groups())
+        else:
+            raise ValueProblem("E106", value=value)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValueProblem("E106b", value=value) from None
+    raise ValueProblem("E106", value=value)
+
+
+_TIME_RE = re.compile(r"([01]?\d|2[0-3])[:hH]([0-5]\d)\Z")
+
+
+def parse_time(value: Any) -> time:
+    """``HH:MM`` (``9:30`` and ``9h30`` are accepted too)."""
+    if isinstance(value, str) and (match := _TIME_RE.match(value.strip())):
+        return time(int(match.group(1)), int(match.group(2)))
+    raise ValueProblem("E111", value=value)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """An effort or a length of time: hours and minutes, or working days.
+
+    Days and weeks are kept apart from hours because how long a working day is
+    depends on the site (``working_day_hours``, 7 by default).
+    """
+
+    minutes: int = 0
+    working_days: Decimal = Decimal(0)
+    text: str = ""
+
+    def hours(self, working_day_hours: float = 7) -> float:
+        """Total length in hours for a given working-day length."""
+        return self.minutes / 60 + float(self.working_days) * working_day_hours
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_HALF_DAY_RE = re.compile(r"(1/2|demi|half)[\s_\-]*(journee|jour|j|day)\Z")
+_HOURS_RE = re.compile(rf"{_NUMBER}\s*(h|heures?|hours?|hrs?)\s*(\d{{1,2}})?\s*(min|mn|minutes?)?\Z")
+_MINUTES_RE = re.compile(rf"{_NUMBER}\s*(min|mn|minutes?)\Z")
+_DAYS_RE = re.compile(rf"{_NUMBER}\s*(j|jours?|journees?|d|days?)\Z")
+_WEEKS_RE = re.compile(rf"{_NUMBER}\s*(sem|semaines?|w|weeks?)\Z")
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
+
+
+def _plain(text: str) -> str:
+    # NFKD would turn ½ into 1⁄2 (with a fraction slash): spell it out first.
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower().replace("½", "1/2"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def parse_duration(value: Any) -> Duration:
+    """``2h``, ``1h30``, ``30 min``, ``½ journée``, ``1 jour``, ``0.5 j``, ``1 semaine``…"""
+    if isinstance(value, Duration):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise ValueProblem("E107", value=value)
+    text = _plain(value)
+    if _HALF_DAY_RE.match(text.replace("-", " ")) or text in ("demi-journee", "demi journee"):
+        return Duration(working_days=Decimal("0.5"), text=value.strip())
+    if match := _HOURS_RE.match(text):
+        hours = _number(match.group(1))
+        minutes = int(match.group(3) or 0)
+        if minutes >= 60:
+            raise ValueProblem("E107", value=value)
+        return Duration(minutes=int(hours * 60) + minutes, text=value.strip())
+    if match := _MINUTES_RE.match(text):
+        return Duration(minutes=int(_number(match.group(1))), text=value.strip())
+    if match := _DAYS_RE.match(text):
+        return Duration(working_days=_number(match.group(1)), text=value.strip())
+    if match := _WEEKS_RE.match(text):
+        return Duration(working_days=_number(match.group(1)) * 5, text=value.strip())
+    raise ValueProblem("E107", value=value)
+
+
+class SpanUnit(StrEnum):
+    """Units a ritual's span may be given in."""
+
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """How long a ritual runs, counted from its start: ``3 mois``, ``8 semaines``."""
+
+    count: int
+    unit: SpanUnit
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_SPAN_UNITS = {
+    "jour": SpanUnit.DAYS, "jours": SpanUnit.DAYS, "j": SpanUnit.DAYS,
+    "day": SpanUnit.DAYS, "days": SpanUnit.DAYS,
+    "semaine": SpanUnit.WEEKS, "semaines": SpanUnit.WEEKS, "sem": SpanUnit.WEEKS,
+    "week": SpanUnit.WEEKS, "weeks": SpanUnit.WEEKS,
+    "mois": SpanUnit.MONTHS, "month": SpanUnit.MONTHS, "months": SpanUnit.MONTHS,
+    "an": SpanUnit.YEARS, "ans": SpanUnit.YEARS, "annee": SpanUnit.YEARS,
+    "annees": SpanUnit.YEARS, "year": SpanUnit.YEARS, "years": SpanUnit.YEARS,
+}
+_SPAN_RE = re.compile(r"(\d+)\s*([a-z]+)\Z")
+
+
+def parse_span(value: Any) -> Span:
+    """``3 mois``, ``8 semaines``, ``10 jours`` (``3 months``, ``8 weeks``, ``10 days``)."""
+    if isinstance(value, Span):
+        return value
+    if isinstance(value, str) and (match := _SPAN_RE.match(_plain(value))):
+        unit = _SPAN_UNITS.get(match.group(2))
+        count = int(match.group(1))
+        if unit is not None and count > 0:
+            return Span(count, unit, value.strip())
+    raise ValueProblem("E108", value=value)
+
+
+_MONEY_RE = re.compile(r"[\d\s\u00a0\u202f]+(?:[.,]\d{1,2})?\Z")
+
+
+def parse_money(value: Any) -> Decimal:
+    """A non-negative amount: a number, or text such as ``1 500`` or ``1500,50 €``."""
+    if isinstance(value, bool):
+        raise ValueProblem("E110", value=value)
+    if isinstance(value, int | float):
+        amount = Decimal(str(value))
+    elif isinstance(value, str):
+        text = value.strip().rstrip("€$£").strip()
+        if not _MONEY_RE.match(text):
+            raise ValueProblem("E110", value=value)
+        text = re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", ".")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise ValueProblem("E110", value=value) from None
+    else:
+        raise ValueProblem("E110", value=value)
+    if not amount.is_finite() or amount < 0:
+        raise ValueProblem("E110", value=value)
+    return amount
+
+
+def parse_number(value: Any) -> float:
+    """A number; a French decimal comma (``12,5``) is accepted."""
+    if isinstance(value, bool):
+        raise ValueProblem("E114", value=value)
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip().replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        except ValueError:
+            raise ValueProblem("E114", value=value) from None
+    else:
+        raise ValueProblem("E114", value=value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueProblem("E114", value=value)
+    return number
+
+
+_TRUE_WORDS = frozenset(("oui", "yes", "true", "vrai", "o", "y"))
+_FALSE_WORDS = frozenset(("non", "no", "false", "faux", "n"))
+
+
+def parse_bool(value: Any) -> bool:
+    """``oui``/``non``, ``yes``/``no``, ``true``/``false``."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = normalize_word(value)
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+    raise ValueProblem("E115", value=value)
+
+
+class Choice(StrEnum):
+    """An enumeration whose members are French words with an English alias.
+
+    Subclasses define members as ``NAME = "french"`` and an ``_english`` mapping
+    from member value to its English alias (see :meth:`english`).
+    """
+
+    @classmethod
+    def english_aliases(cls) -> dict[str, str]:
+        """French value → English alias."""
+        return {}
+
+    @classmethod
+    def parse(cls, value: Any) -> Choice:
+        """Match a value after normalisation, in French or in English."""
+        table = _choice_table(cls)
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            member = table.get(normalize_word(value))
+            if member is not None:
+                return member
+        raise ValueProblem("E105", value=value, allowed=cls.allowed_text())
+
+    @classmethod
+    def allowed_text(cls) -> str:
+        """The allowed values for messages: ``prospection (prospecting), …``."""
+        aliases = cls.english_aliases()
+        return ", ".join(
+            f"{m.value} ({aliases[m.value]})" if aliases.get(m.value, m.value) != m.value else m.value
+            for m in cls
+        )
+
+    @classmethod
+    def accepted_words(cls) -> list[str]:
+        """Every canonical word and alias, for the JSON schema."""
+        aliases = cls.english_aliases()
+        words: list[str] = []
+        for m in cls:
+            words.append(m.value)
+            if aliases.get(m.value, m.value) != m.value:
+                words.append(aliases[m.value])
+        return words
+
+
+@cache
+def _choice_table(cls: type[Choice]) -> dict[str, Choice]:
+    table: dict[str, Choice] = {}
+    for member in cls:
+        table[normalize_word(member.value)] = member
+        table[normalize_word(cls.english_aliases().get(member.value, member.value))] = member
+    return table
