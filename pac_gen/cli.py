@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,11 +72,23 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+# Each command is a module of pac_gen.commands with `add_parser(subparsers)` and
+# `run(args) -> int`, so that commands grow without touching each other.
+EXTRA_COMMANDS: tuple[str, ...] = ()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status (2 on a usage error)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    modules = {}
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name in EXTRA_COMMANDS:
+        module = importlib.import_module(f"pac_gen.commands.{name}")
+        module.add_parser(commands)
+        modules[name] = module
+    args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args)
     if args.command == "schema":
         return _schema(args)
-    return 2  # pragma: no cover - argparse refuses unknown commands
+    return int(modules[args.command].run(args))
