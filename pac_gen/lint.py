@@ -119,7 +119,7 @@ def lint(file: str, plan: Plan, positions: Normalized, settings: Any) -> Iterato
 
 
 def ritual_fits_week(plan: Plan, ritual_index: int, settings: Any) -> list[Any]:
-    """The occurrences of a ritual that fall outside its domain's blocks of the ideal week.
+    """The local start times of the occurrences of a ritual that fall outside its domain's blocks of the ideal week.
 
     Only one week's worth of distinct (weekday, start, end) slots is checked, so a
     ritual repeated for a year costs no more than one repeated for a month.
@@ -129,19 +129,24 @@ def ritual_fits_week(plan: Plan, ritual_index: int, settings: Any) -> list[Any]:
     domain = ritual.domain or Domain.BUSINESS
     outside = []
     seen: set[tuple[int, int, int]] = set()
-    for occurrence in recurrence.occurrences(ritual, settings.zone, settings.working_day_hours):
-        begin = occurrence.start.hour * 60 + occurrence.start.minute
-        finish = begin + int((occurrence.end - occurrence.start).total_seconds() // 60)
-        slot = (occurrence.start.weekday(), begin, finish)
-        if slot in seen:
-            continue
-        seen.add(slot)
-        blocks = week.get(list(Weekday)[slot[0]], [])
-        if not any(
-            block.domain is domain and _minutes(block.start) <= begin and finish <= _minutes(block.end)
-            for block in blocks
-        ):
-            outside.append(occurrence)
+    length = int(recurrence.duration(ritual, settings.working_day_hours).total_seconds() // 60)
+    last_new = 0
+    for count, naive in enumerate(recurrence.build_rule(ritual, settings.zone)):
+        begin = naive.hour * 60 + naive.minute
+        slot = (naive.weekday(), begin, begin + length)
+        if slot not in seen:
+            seen.add(slot)
+            last_new = count
+            blocks = week.get(list(Weekday)[slot[0]], [])
+            if not any(
+                block.domain is domain and _minutes(block.start) <= begin and slot[2] <= _minutes(block.end)
+                for block in blocks
+            ):
+                outside.append(naive.replace(tzinfo=settings.zone))
+        # Rules repeat: once 14 occurrences in a row bring no new slot (or every
+        # weekday was met), later ones would not either.
+        if len(seen) == 7 or count - last_new >= 14:
+            break
     return outside
 
 
@@ -156,7 +161,7 @@ def _rituals_outside_week(plan: Plan, settings: Any, warn: Any) -> Iterator[Prob
         except (ValueError, TypeError, OverflowError):
             continue  # an invalid rrule is already an error
         if outside:
-            first = outside[0].start
+            first = outside[0]
             yield warn(("rituels", r_index), "W701", title=ritual.ritual,
                        day=list(Weekday)[first.weekday()].value, time=first.strftime("%H:%M"),
                        domain=(ritual.domain or Domain.BUSINESS).value)

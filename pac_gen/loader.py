@@ -56,7 +56,7 @@ class NodeLoader(yaml.CSafeLoader):
         return SEQ if kind is yaml.SequenceNode else MAP
 
 
-def core_scalar(node: yaml.ScalarNode) -> Any:
+def core_scalar(node: yaml.Node) -> Any:
     """The value of a scalar under the YAML 1.2 core schema.
 
     Quoted and block scalars are always text; plain ones may be null, a boolean,
@@ -111,10 +111,26 @@ def _problem(path: str, line: int, column: int, code: str, lang: str, **args: An
     return Problem(path, line, column, Severity.ERROR, code, message(code, lang, **args))
 
 
-def decode(path: str, data: bytes, lang: str = "fr") -> tuple[str | None, list[Problem]]:
-    """Decode plan bytes to text, or say at which line and column they stop being text."""
+def byte_count(size: int, lang: str) -> str:
+    """A byte count grouped by thousands the way ``lang`` writes it (``1 000 001`` in French)."""
+    grouped = f"{size:,}"
+    return grouped.replace(",", "\u202f") if lang == "fr" else grouped
+
+
+def decode(path: str, data: bytes, lang: str = "fr", size: int | None = None) -> tuple[str | None, list[Problem]]:
+    """Decode plan bytes to text, or say at which line and column they stop being text.
+
+    Args:
+        path: The name to report problems under.
+        data: The bytes (at most ``MAX_FILE_BYTES + 1`` of them when read from disk).
+        lang: ``fr`` or ``en`` for messages.
+        size: The file's real size when ``data`` is only its beginning.
+
+    """
     if len(data) > MAX_FILE_BYTES:
-        return None, [_problem(path, 1, 1, "E003", lang, size=len(data), limit=MAX_FILE_BYTES)]
+        real = max(size or 0, len(data))
+        return None, [_problem(path, 1, 1, "E003", lang, size=byte_count(real, lang),
+                               limit=byte_count(MAX_FILE_BYTES, lang))]
     encoding = "utf-8"
     for bom, candidate in (
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -154,8 +170,8 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, lang: str) -> Problem:
     # file ends: libyaml gives that place as the context mark.
     mark = exc.problem_mark
     context = exc.context or ""
-    if exc.context_mark is not None and (
-        "quoted scalar" in context or "flow" in context
+    if exc.context_mark is not None and any(
+        opener in context for opener in ("quoted scalar", "flow sequence", "flow mapping", "simple key")
     ):
         mark = exc.context_mark
     line = mark.line + 1 if mark is not None else 1
@@ -164,9 +180,11 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, lang: str) -> Problem:
 
 
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": "colon",
+    "mapping values are not allowed": "colon",
     "could not find expected ':'": "missing_colon",
     "found unexpected end of stream": "unclosed",
+    "but found another document": "documents",
+    "second occurrence": "anchor",
     "did not find expected key": "indent",
     "did not find expected '-' indicator": "dash",
     "found character that cannot start any token": "bad_char",
@@ -188,25 +206,55 @@ def explain_syntax(exc: yaml.MarkedYAMLError, lang: str) -> str:
     context = exc.context or ""
     if "quoted scalar" in context:
         return message("syntax.unclosed_quote", lang)
+    if "flow node" in context:
+        return message("syntax.flow_node", lang)
     for needle, hint in _SYNTAX_HINTS.items():
         if problem.startswith(needle):
             return message(f"syntax.{hint}", lang)
     return message("syntax.other", lang, detail=problem)
 
 
-def read_document(path: str, data: bytes, lang: str = "fr") -> Document:
+def tag_as_written(tag: str) -> str:
+    """A resolved tag the way it is usually written: ``tag:yaml.org,2002:map`` → ``!!map``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
+def alias_positions(text: str) -> list[tuple[int, int]]:
+    """The 1-based (line, column) of every alias (``*name``) in a document.
+
+    The composer hands back the anchored node itself for an alias, so only the
+    event stream still knows where each alias was written. Events are not
+    expanded, so a "billion laughs" file costs one event per alias written.
+    """
+    found: list[tuple[int, int]] = []
+    parser = yaml.CSafeLoader(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent) and mark is not None:
+                found.append((mark.line + 1, mark.column + 1))
+    except yaml.YAMLError:
+        pass  # the document composed, so this does not happen; keep what was found
+    finally:
+        parser.dispose()
+    return found
+
+
+def read_document(path: str, data: bytes, lang: str = "fr", size: int | None = None) -> Document:
     """Decode and compose one plan file, collecting problems instead of raising.
 
     Args:
         path: The name to report problems under.
         data: The raw bytes of the file.
         lang: ``fr`` or ``en`` for messages.
+        size: The file's real size when ``data`` is only its beginning.
 
     Returns:
         The document; ``root`` is None when it could not be composed.
 
     """
-    text, problems = decode(path, data, lang)
+    text, problems = decode(path, data, lang, size)
     if text is None:
         return Document(path, None, problems)
     loader = NodeLoader(text)

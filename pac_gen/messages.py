@@ -15,8 +15,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E001": {"fr": "Erreur de syntaxe YAML : {detail}", "en": "YAML syntax error: {detail}"},
     "E002": {"fr": "Le fichier n'est pas du texte UTF-8 lisible à partir d'ici (fichier binaire ou mauvais encodage). Enregistrez-le en UTF-8.",
              "en": "The file stops being readable UTF-8 text here (binary file or wrong encoding). Save it as UTF-8."},
-    "E003": {"fr": "Le fichier dépasse {limit} octets : un plan n'a jamais besoin d'être aussi long. Découpez-le en plusieurs plans.",
-             "en": "The file is larger than {limit} bytes: a plan never needs to be that long. Split it into several plans."},
+    "E003": {"fr": "Le fichier fait {size} octets, plus que la limite de {limit} octets : un plan n'a jamais besoin d'être aussi long. Découpez-le en plusieurs plans.",
+             "en": "The file is {size} bytes long, over the limit of {limit} bytes: a plan never needs to be that long. Split it into several plans."},
     "E004": {"fr": "Les étiquettes YAML ({tag}) ne sont pas acceptées : écrivez la valeur sans « ! ».",
              "en": "YAML tags ({tag}) are not accepted: write the value without “!”."},
     "E005": {"fr": "Les ancres et alias YAML (&nom, *nom) ne sont pas acceptés : recopiez la valeur à chaque endroit.",
@@ -28,6 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E008": {"fr": "Le plan doit être un ensemble de clés (objectif:, actions:…) ; ce fichier est vide ou n'en contient pas.",
              "en": "A plan must be a set of keys (objective:, actions:…); this file is empty or has none."},
     "E009": {"fr": "Impossible de lire le fichier : {detail}", "en": "Cannot read the file: {detail}"},
+    "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copiez le plan dans le dossier au lieu de le lier.",
+             "en": "This symbolic link points outside the plans folder ({target}): it is refused. Copy the plan into the folder instead of linking it."},
     "E010": {"fr": "Une clé doit être un simple mot (texte), pas une liste ni un ensemble.",
              "en": "A key must be a plain word (text), not a list or a mapping."},
     # The model
@@ -39,7 +41,12 @@ MESSAGES: dict[str, dict[str, str]] = {
              "en": "“{key}” and “{other}” are the same key ({canonical}): keep only one."},
     "E103": {"fr": "Il manque la clé obligatoire « {key} » ({english}) ici.",
              "en": "The required key “{english}” ({key}) is missing here."},
-    "E104": {"fr": "{expected} attendu ici.", "en": "{expected} expected here."},
+    # E103 when the French and English keys are spelled the same (actions, action…)
+    "E103.same": {"fr": "Il manque la clé obligatoire « {key} » ici.",
+                  "en": "The required key “{key}” is missing here."},
+    "E104": {"fr": "{expected}", "en": "{expected}"},
+    # E104 when nothing is written after the colon
+    "E104.empty": {"fr": "Cette valeur est vide. {expected}", "en": "This value is empty. {expected}"},
     "E105": {"fr": "Valeur « {value} » non reconnue. Valeurs possibles : {allowed}.",
              "en": "Value “{value}” is not recognised. Allowed values: {allowed}."},
     "E106": {"fr": "Date « {value} » non reconnue : écrivez-la 2026-06-15 ou 15/06/2026.",
@@ -84,13 +91,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E207": {"fr": "Ce bloc finit ({end}) avant de commencer ({start}).",
              "en": "This block ends ({end}) before it starts ({start})."},
     "E208": {"fr": "La fin ({end}) est avant le début ({start}).", "en": "The end ({end}) is before the start ({start})."},
-    # Types for E104
-    "type.text": {"fr": "Un texte", "en": "Text"},
-    "type.list": {"fr": "Une liste (lignes commençant par « - »)", "en": "A list (lines starting with “-”)"},
-    "type.mapping": {"fr": "Un ensemble de clés (clé: valeur)", "en": "A set of keys (key: value)"},
-    "type.integer": {"fr": "Un nombre entier", "en": "A whole number"},
-    "type.number": {"fr": "Un nombre", "en": "A number"},
-    "type.value": {"fr": "Une valeur simple", "en": "A plain value"},
+    # Types for E104: whole sentences, so that each reads well on its own
+    "type.text": {"fr": "Un texte est attendu ici.", "en": "Text is expected here."},
+    "type.list": {"fr": "Une liste est attendue ici : un élément par ligne, chaque ligne commençant par « - ».",
+                  "en": "A list is expected here: one item per line, each line starting with “-”."},
+    "type.mapping": {"fr": "Des clés sont attendues ici, une par ligne, sous la forme « clé: valeur ».",
+                     "en": "Keys are expected here, one per line, written “key: value”."},
+    "type.integer": {"fr": "Un nombre entier est attendu ici, par exemple 3.",
+                     "en": "A whole number is expected here, for example 3."},
+    "type.number": {"fr": "Un nombre est attendu ici, par exemple 120 ou 12.5.",
+                    "en": "A number is expected here, for example 120 or 12.5."},
+    "type.date": {"fr": "Une date est attendue ici : 2026-06-15 ou 15/06/2026.",
+                  "en": "A date is expected here: 2026-06-15 or 15/06/2026."},
+    "type.duration": {"fr": "Une durée est attendue ici, par exemple 2h, 1h30, ½ journée ou 1 jour.",
+                      "en": "A duration is expected here, for example 2h, 1h30, half day or 1 day."},
+    "type.span": {"fr": "Une période est attendue ici, par exemple 3 mois, 8 semaines ou 10 jours.",
+                  "en": "A span is expected here, for example 3 months, 8 weeks or 10 days."},
+    "type.money": {"fr": "Un montant est attendu ici, par exemple 1500.", "en": "An amount is expected here, for example 1500."},
+    "type.time": {"fr": "Une heure est attendue ici, par exemple 14:00.", "en": "A time is expected here, for example 14:00."},
+    "type.currency": {"fr": "Un code de devise est attendu ici, par exemple EUR.",
+                      "en": "A currency code is expected here, for example EUR."},
+    "type.slug": {"fr": "Un id est attendu ici, par exemple « boutique-en-ligne ».",
+                  "en": "An id is expected here, for example “online-shop”."},
+    "type.boolean": {"fr": "La réponse oui ou non est attendue ici.", "en": "A yes or no answer is expected here."},
+    "type.choice": {"fr": "Une de ces valeurs est attendue ici : {allowed}.",
+                    "en": "One of these values is expected here: {allowed}."},
+    "type.value": {"fr": "Une seule valeur est attendue ici (un mot, un nombre, une date…), pas une liste ni des clés.",
+                   "en": "A single value is expected here (a word, a number, a date…), not a list or keys."},
     # Syntax explanations
     "syntax.colon": {"fr": "deux-points inattendu. Si la valeur contient « : », mettez-la entre guillemets ; sinon vérifiez l'indentation.",
                      "en": "unexpected colon. If the value contains “:”, put it in quotes; otherwise check the indentation."},
@@ -112,8 +139,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "bracketed list not closed: a “,” or “]” is missing."},
     "syntax.flow_map": {"fr": "ensemble entre accolades mal fermé : il manque « , » ou « }} ».",
                         "en": "braced mapping not closed: a “,” or “}}” is missing."},
+    "syntax.flow_node": {"fr": "une liste entre crochets [ ] ou un ensemble entre accolades {{ }} est mal formé ou jamais fermé.",
+                         "en": "a bracketed list [ ] or braced mapping {{ }} is malformed or never closed."},
     "syntax.alias": {"fr": "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés.",
                      "en": "YAML anchors and aliases (&name, *name) are not accepted."},
+    "syntax.documents": {"fr": "un fichier ne contient qu'un seul plan : retirez la ligne « --- » et ce qui suit, ou faites-en un autre fichier.",
+                          "en": "a file holds a single plan: remove the “---” line and what follows, or make it another file."},
+    "syntax.anchor": {"fr": "cette ancre (&nom) est déjà définie plus haut ; de toute façon les ancres et alias ne sont pas acceptés.",
+                      "en": "this anchor (&name) is already defined above; anchors and aliases are not accepted anyway."},
     "syntax.other": {"fr": "{detail}.", "en": "{detail}."},
 }
 
@@ -122,8 +155,12 @@ def message(code: str, lang: str = "fr", **args: Any) -> str:
     """The message for ``code`` in ``lang`` (French when the language is unknown)."""
     entry = MESSAGES[code]
     template = entry.get(lang) or entry["fr"]
-    safe = {k: _shorten(v) for k, v in args.items()}
+    safe = {k: v if k in _WHOLE else _shorten(v) for k, v in args.items()}
     return template.format(**safe)
+
+
+# Arguments written by pac_gen itself (lists of allowed keys or values): never cut.
+_WHOLE = frozenset(("allowed", "known", "expected", "limit", "size", "detail", "target"))
 
 
 def _shorten(value: Any) -> Any:
@@ -198,3 +235,52 @@ WARNINGS: dict[str, dict[str, str]] = {
                  "en": "A value from before the plan belongs in “initial”; otherwise fix the date."},
 }
 MESSAGES.update(WARNINGS)
+
+# Words shown in the charts (titles, legends, hover texts): see pac_gen/charts.py.
+CHART_TEXT: dict[str, dict[str, str]] = {
+    "chart.status.atteint": {"fr": "atteint", "en": "reached"},
+    "chart.status.en_avance": {"fr": "en avance", "en": "ahead"},
+    "chart.status.dans_les_temps": {"fr": "dans les temps", "en": "on track"},
+    "chart.status.en_retard": {"fr": "en retard", "en": "late"},
+    "chart.status.aucune_mesure": {"fr": "aucune mesure", "en": "no measurement"},
+    "chart.indicator.title": {"fr": "{name} — {status}", "en": "{name} — {status}"},
+    "chart.measurements": {"fr": "Mesures", "en": "Measurements"},
+    "chart.initial": {"fr": "Valeur initiale", "en": "Initial value"},
+    "chart.target": {"fr": "Cible", "en": "Target"},
+    "chart.target.named": {"fr": "Cible : {value}", "en": "Target: {value}"},
+    "chart.hover.amount": {"fr": "{title}<br>{label} : {value}", "en": "{title}<br>{label}: {value}"},
+    "chart.expected": {"fr": "Trajectoire attendue", "en": "Expected path"},
+    "chart.expected_today": {"fr": "Attendu aujourd'hui", "en": "Expected today"},
+    "chart.lower_is_better": {"fr": "plus bas = mieux", "en": "lower is better"},
+    "chart.today": {"fr": "aujourd'hui", "en": "today"},
+    "chart.deadline": {"fr": "échéance", "en": "deadline"},
+    "chart.hover.value": {"fr": "{label} : {value}<br>{date}", "en": "{label}: {value}<br>{date}"},
+    "chart.timeline.title": {"fr": "Calendrier des actions", "en": "Action timeline"},
+    "chart.kind.prospection": {"fr": "Prospection", "en": "Prospecting"},
+    "chart.kind.communication": {"fr": "Communication", "en": "Communication"},
+    "chart.kind.fidelisation": {"fr": "Fidélisation", "en": "Retention"},
+    "chart.hover.action": {"fr": "{title}<br>{kind} : du {start} au {due}", "en": "{title}<br>{kind}: {start} to {due}"},
+    "chart.task.done": {"fr": "Tâche faite", "en": "Task done"},
+    "chart.task.planned": {"fr": "Tâche à venir", "en": "Upcoming task"},
+    "chart.task.late": {"fr": "Tâche en retard", "en": "Late task"},
+    "chart.task.status.done": {"fr": "faite", "en": "done"},
+    "chart.task.status.planned": {"fr": "à venir", "en": "upcoming"},
+    "chart.task.status.late": {"fr": "en retard", "en": "late"},
+    "chart.hover.task": {"fr": "{task}<br>date limite : {due} · {status}", "en": "{task}<br>due: {due} · {status}"},
+    "chart.budget.title": {"fr": "Budget des actions et de leurs tâches", "en": "Budget of the actions and their tasks"},
+    "chart.budget.action": {"fr": "Budget de l'action", "en": "Action budget"},
+    "chart.budget.tasks": {"fr": "Somme des budgets des tâches", "en": "Sum of the tasks' budgets"},
+    "chart.budget.axis": {"fr": "Montant ({symbol})", "en": "Amount ({symbol})"},
+    "chart.budget.none": {"fr": "pas de budget", "en": "no budget"},
+    "chart.overview.title": {"fr": "Avancement des plans", "en": "Progress of the plans"},
+    "chart.overview.tasks": {"fr": "Tâches faites", "en": "Tasks done"},
+    "chart.overview.indicators": {"fr": "Indicateurs dans les temps, en avance ou atteints",
+                                  "en": "Indicators on track, ahead or reached"},
+    "chart.overview.hover.tasks": {"fr": "{label}<br>{done} tâche(s) faite(s) sur {planned}",
+                                   "en": "{label}<br>{done} task(s) done out of {planned}"},
+    "chart.overview.hover.indicators": {"fr": "{label}<br>{ok} indicateur(s) sur {total}",
+                                        "en": "{label}<br>{ok} indicator(s) out of {total}"},
+    "chart.overview.hover.no_indicator": {"fr": "{label}<br>aucun indicateur", "en": "{label}<br>no indicator"},
+    "chart.overview.axis": {"fr": "Part (%)", "en": "Share (%)"},
+}
+MESSAGES.update(CHART_TEXT)

@@ -11,6 +11,7 @@ recorded under its canonical path, so that pydantic's ``loc`` finds its node.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -21,12 +22,12 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from pac_gen.loader import MAP, MAX_DEPTH, SEQ, core_scalar, position
+from pac_gen.loader import _NULLS, _UNTAGGED, MAX_DEPTH, PLAIN, QUOTED, SEQ, core_scalar, position, tag_as_written
 from pac_gen.messages import message
 from pac_gen.problems import Problem, Severity
 from pac_gen.values import Choice, ValueProblem, normalize_word
 
-Path = tuple[str | int, ...]
+Path = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -111,98 +112,168 @@ def english_key(model: type[BaseModel], canonical: str) -> str:
 
 @dataclass
 class Normalized:
-    """Canonical plan data and where each part of it was written.
+    """Canonical plan data, and the nodes to find where each part was written.
+
+    Positions are looked up only when a problem needs one, by following the
+    canonical path back through the nodes (matching keys the way the walk did),
+    so a valid file pays nothing for them.
 
     Attributes:
         data: Plain Python data with canonical French keys.
-        marks: Canonical path → 1-based (line, column) of the value.
-        key_marks: Canonical path → 1-based (line, column) of the key naming it.
+        root: The document's root node.
         problems: Structural problems met on the way (unknown keys, tags…).
-
     """
 
     data: Any
-    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
+
+    def _follow(self, path: Path) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """The deepest (value node, key node) reached along ``path``."""
+        node = self.root
+        key_node: yaml.Node | None = None
+        shape: Shape | None = Shape("model", model=_plan_model())
+        for part in path:
+            if node is None:
+                break
+            child, child_key, shape = _step(node, shape, part)
+            if child is None:
+                break
+            node, key_node = child, child_key
+        return node, key_node
 
     def locate(self, path: Path) -> tuple[int, int]:
         """The position of the deepest part of ``path`` that exists in the file."""
-        path = tuple(path)
-        while path:
-            found = self.marks.get(path)
-            if found is not None:
-                return found
-            path = path[:-1]
-        return self.marks.get((), (1, 1))
+        node, _ = self._follow(tuple(path))
+        return position(node) if node is not None else (1, 1)
+
+    def locate_key(self, path: Path) -> tuple[int, int]:
+        """The position of the key that names the last part of ``path`` (else of its value)."""
+        node, key_node = self._follow(tuple(path))
+        target = key_node if key_node is not None else node
+        return position(target) if target is not None else (1, 1)
 
 
-class _Walker:
-    def __init__(self, file: str, lang: str) -> None:
-        self.file = file
-        self.lang = lang
-        self.out = Normalized(None)
-        self.seen: set[int] = set()
+def _matches(shape: Shape | None, key: str, part: str | int) -> bool:
+    if shape is not None and shape.kind == "model":
+        found = shape.fields.get(normalize_word(key))
+        return found is not None and found[0] == part
+    if shape is not None and shape.keys is not None:
+        try:
+            return str(shape.keys.parse(key)) == part
+        except ValueProblem:
+            return key == part
+    return key == part
 
-    def problem(self, node_or_pos: yaml.Node | tuple[int, int], code: str, **args: Any) -> None:
-        line, column = node_or_pos if isinstance(node_or_pos, tuple) else position(node_or_pos)
-        self.out.problems.append(
-            Problem(self.file, line, column, Severity.ERROR, code, message(code, self.lang, **args))
-        )
 
-    def walk(self, node: yaml.Node, shape: Shape | None, path: Path, depth: int) -> Any:
-        self.out.marks[path] = position(node)
-        if depth > MAX_DEPTH:
-            self.problem(node, "E007", limit=MAX_DEPTH)
-            return None
-        if id(node) in self.seen:  # the same node twice: an alias
-            self.problem(node, "E005")
-            return None
-        self.seen.add(id(node))
-        tag = node.tag
-        if tag not in (MAP, SEQ) and not tag.startswith("pac:"):
-            self.problem(node, "E004", tag=tag)
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            if shape is not None and shape.kind == "raw":
-                return None if (node.tag == "pac:plain" and node.value in ("", "~", "null", "Null", "NULL")) else node.value
-            return core_scalar(node)
-        if isinstance(node, yaml.SequenceNode):
+def _step(node: yaml.Node, shape: Shape | None, part: str | int) -> tuple[Any, Any, Shape | None]:
+    """One step down a canonical path: (child node, key node, child shape)."""
+    if isinstance(node, yaml.SequenceNode):
+        if isinstance(part, int) and 0 <= part < len(node.value):
             item = shape.item if shape is not None and shape.kind == "list" else None
             if shape is not None and shape.kind == "measurements":
                 item = Shape("model", model=_measurement_model())
-            return [self.walk(child, item, (*path, i), depth + 1) for i, child in enumerate(node.value)]
-        assert isinstance(node, yaml.MappingNode)
+            return node.value[part], None, item
+        return None, None, None
+    if not isinstance(node, yaml.MappingNode):
+        return None, None, None
+    if shape is not None and shape.kind == "measurements":
+        # `2026-01-31: 120` was turned into item {date, valeur} number `part`.
+        if isinstance(part, int) and 0 <= part < len(node.value):
+            key_node, value_node = node.value[part]
+            return _MeasurementPair(key_node, value_node), key_node, Shape("pair")
+        return None, None, None
+    if isinstance(node, _MeasurementPair):
+        chosen = node.key_node if part == "date" else node.value_node
+        return chosen, node.key_node, None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and _matches(shape, str(key_node.value), part):
+            child: Shape | None = None
+            if shape is not None and shape.kind == "model":
+                child = shape.fields[normalize_word(str(key_node.value))][1]
+            elif shape is not None and shape.kind == "dict":
+                child = shape.item
+            return value_node, key_node, child
+    return None, None, None
+
+
+class _MeasurementPair(yaml.MappingNode):
+    """A `date: value` pair of the mapping form, seen as the item it became."""
+
+    def __init__(self, key_node: yaml.Node, value_node: yaml.Node) -> None:
+        super().__init__("pac:pair", [], key_node.start_mark, value_node.end_mark)
+        self.key_node = key_node
+        self.value_node = value_node
+
+
+# An alias token starts with `*` after a blank or a flow indicator. Files
+# without one skip the per-node alias bookkeeping entirely.
+_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])\*[^\s*]", re.MULTILINE)
+
+
+class _Walker:
+    def __init__(self, file: str, lang: str, track_aliases: bool) -> None:
+        self.file = file
+        self.lang = lang
+        self.problems: list[Problem] = []
+        self.seen: set[int] | None = set() if track_aliases else None
+
+    def problem(self, node: yaml.Node, code: str, **args: Any) -> None:
+        line, column = position(node)
+        self.problems.append(Problem(self.file, line, column, Severity.ERROR, code, message(code, self.lang, **args)))
+
+    def walk(self, node: yaml.Node, shape: Shape | None, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.problem(node, "E007", limit=MAX_DEPTH)
+            return None
+        if self.seen is not None:
+            if id(node) in self.seen:  # the same node twice: an alias
+                self.problem(node, "E005")
+                return None
+            self.seen.add(id(node))
+        tag = node.tag
+        if tag not in _UNTAGGED:
+            self.problem(node, "E004", tag=tag_as_written(tag))
+            return None
+        if tag == PLAIN or tag == QUOTED:
+            if shape is not None and shape.kind == "raw":
+                return None if (tag == PLAIN and node.value in _NULLS) else node.value
+            return core_scalar(node)
+        if tag == SEQ:
+            item = shape.item if shape is not None and shape.kind == "list" else None
+            if shape is not None and shape.kind == "measurements":
+                item = Shape("model", model=_measurement_model())
+            return [self.walk(child, item, depth + 1) for child in node.value]
         if shape is not None and shape.kind == "model":
-            return self.walk_model(node, shape, path, depth)
+            return self.walk_model(node, shape, depth)
         if shape is not None and shape.kind == "measurements":
-            return self.walk_measurements(node, path, depth)
+            return self.walk_measurements(node, depth)
         item = shape.item if shape is not None and shape.kind == "dict" else None
+        keys = shape.keys if shape is not None else None
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = self.key_text(key_node)
             if key is None:
                 continue
-            if shape is not None and shape.keys is not None:
+            if keys is not None:
                 # `monday:` and `Lundi:` are the same day: record it under `lundi`.
                 try:
-                    key = str(shape.keys.parse(key))
+                    key = str(keys.parse(key))
                 except ValueProblem:
                     pass
             if key in result:
                 self.problem(key_node, "E006", key=key_node.value)
                 continue
-            self.out.key_marks[(*path, key)] = position(key_node)
-            result[key] = self.walk(value_node, item, (*path, key), depth + 1)
+            result[key] = self.walk(value_node, item, depth + 1)
         return result
 
     def key_text(self, key_node: yaml.Node) -> str | None:
-        if not isinstance(key_node, yaml.ScalarNode) or not key_node.tag.startswith("pac:"):
-            self.problem(key_node, "E010")
+        if key_node.tag != PLAIN and key_node.tag != QUOTED:
+            self.problem(key_node, "E010" if key_node.tag in _UNTAGGED else "E004", tag=tag_as_written(key_node.tag))
             return None
         return str(key_node.value)
 
-    def walk_model(self, node: yaml.MappingNode, shape: Shape, path: Path, depth: int) -> dict[str, Any]:
+    def walk_model(self, node: yaml.Node, shape: Shape, depth: int) -> dict[str, Any]:
         fields = shape.fields
         result: dict[str, Any] = {}
         spelled: dict[str, str] = {}
@@ -222,8 +293,16 @@ class _Walker:
                     self.problem(key_node, "E102", key=key, other=spelled[canonical], canonical=canonical)
                 continue
             spelled[canonical] = key
-            self.out.key_marks[(*path, canonical)] = position(key_node)
-            result[canonical] = self.walk(value_node, child, (*path, canonical), depth + 1)
+            tag = value_node.tag
+            if self.seen is None and (tag == PLAIN or tag == QUOTED):
+                # Most values are scalars: handled here without a call per node.
+                if child.kind == "raw":
+                    text = value_node.value
+                    result[canonical] = None if (tag == PLAIN and text in _NULLS) else text
+                else:
+                    result[canonical] = core_scalar(value_node)
+            else:
+                result[canonical] = self.walk(value_node, child, depth + 1)
         return result
 
     def unknown_key(self, key_node: yaml.Node, key: str, shape: Shape) -> None:
@@ -232,24 +311,27 @@ class _Walker:
         close = difflib.get_close_matches(normalize_word(key), list(shape.fields), n=1, cutoff=0.6)
         allowed = ", ".join(canonical_keys)
         if close:
-            suggestion = shape.fields[close[0]][0]
+            # The key closest to what was written, in the language it was written in.
+            suggestion = close[0]
             self.problem(key_node, "E101", key=key, suggestion=suggestion, allowed=allowed)
         else:
             self.problem(key_node, "E101b", key=key, allowed=allowed)
 
-    def walk_measurements(self, node: yaml.MappingNode, path: Path, depth: int) -> list[dict[str, Any]]:
-        # `2026-01-31: 120` becomes {date: "2026-01-31", valeur: 120} at the next index.
+    def walk_measurements(self, node: yaml.Node, depth: int) -> list[dict[str, Any]]:
+        # `2026-01-31: 120` becomes {date: "2026-01-31", valeur: 120} at the same index.
         result: list[dict[str, Any]] = []
-        for index, (key_node, value_node) in enumerate(node.value):
+        for key_node, value_node in node.value:
             key = self.key_text(key_node)
-            if key is None:
-                continue
-            item_path = (*path, index)
-            self.out.marks[item_path] = position(key_node)
-            self.out.marks[(*item_path, "date")] = position(key_node)
-            value = self.walk(value_node, Shape("core"), (*item_path, "valeur"), depth + 1)
+            value = self.walk(value_node, Shape("core"), depth + 1)
             result.append({"date": key, "valeur": value})
         return result
+
+
+@cache
+def _plan_model() -> type[BaseModel]:
+    from pac_gen.model import Plan
+
+    return Plan
 
 
 @cache
@@ -259,22 +341,23 @@ def _measurement_model() -> type[BaseModel]:
     return Measurement
 
 
-def normalize(file: str, root: yaml.Node, model: type[BaseModel], lang: str = "fr") -> Normalized:
-    """Walk a composed document against ``model`` and return canonical data with positions.
+def normalize(file: str, root: yaml.Node, model: type[BaseModel], lang: str = "fr", text: str | None = None) -> Normalized:
+    """Walk a composed document against ``model`` and return canonical data.
 
     Args:
         file: Name of the file, for problems.
         root: The document's root node.
         model: The pydantic model the document should match.
         lang: ``fr`` or ``en`` for messages.
-
+        text: The document's text; when given and it holds no alias, the walk
+            skips alias bookkeeping.
     """
-    walker = _Walker(file, lang)
+    track = text is None or _ALIAS_RE.search(text) is not None
+    walker = _Walker(file, lang, track)
+    out = Normalized(None, root)
     if not isinstance(root, yaml.MappingNode):
-        walker.out.marks[()] = position(root)
         walker.problem(root, "E008")
-        walker.out.data = None
-        return walker.out
-    walker.out.data = walker.walk(root, Shape("model", model=model), (), 0)
-    return walker.out
-
+    else:
+        out.data = walker.walk(root, Shape("model", model=model), 0)
+    out.problems = walker.problems
+    return out

@@ -9,11 +9,13 @@ once, sorted by position.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
@@ -23,7 +25,10 @@ from pac_gen.messages import message
 from pac_gen.model import Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
-from pac_gen.values import normalize_word
+from pac_gen.values import normalize_word, slugify
+
+if TYPE_CHECKING:
+    from pac_gen.coherence import Pruning
 
 
 @dataclass(frozen=True)
@@ -107,21 +112,49 @@ def _shape_at(path: tuple[Any, ...]) -> Shape | None:
     return shape
 
 
+# What a value parser's error code expects, for values of the wrong kind (a list
+# where a date goes) or empty ones (`echeance:` with nothing after it).
+_EXPECTED_BY_CODE = {
+    "E105": "type.choice", "E106": "type.date", "E106b": "type.date", "E107": "type.duration",
+    "E108": "type.span", "E110": "type.money", "E111": "type.time", "E112": "type.currency",
+    "E113": "type.slug", "E114": "type.number", "E115": "type.boolean",
+}
+
+
+def _wrong_kind(kind: str, ctx: dict[str, Any], value: Any, lang: str) -> str | None:
+    """The E104 message for an empty value or a list/mapping given to a value parser, else None."""
+    if value is not None and not isinstance(value, list | dict):
+        return None
+    if kind in _EXPECTED_BY_CODE:
+        expected = message(_EXPECTED_BY_CODE[kind], lang, allowed=ctx.get("allowed", ""))
+    elif kind in _TYPE_ERRORS:
+        expected = message(_TYPE_ERRORS[kind], lang)
+    elif kind.startswith("E"):
+        expected = message("type.value", lang)
+    else:
+        return None
+    return message("E104.empty" if value is None else "E104", lang, expected=expected)
+
+
 def _pydantic_problem(file: str, error: Any, positions: Normalized, lang: str) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if loc and loc[-1] == "[key]":  # a dict key, e.g. a misspelled day of the ideal week
-        line, column = positions.key_marks.get(loc[:-1], positions.locate(loc[:-1]))
+        line, column = positions.locate_key(loc[:-1])
     else:
         line, column = positions.locate(loc)
-    if kind.startswith("E"):
+    wrong_kind = None if kind == "missing" else _wrong_kind(kind, ctx, error.get("input"), lang)
+    if wrong_kind is not None:
+        code, text = "E104", wrong_kind
+    elif kind.startswith("E"):
         code, text = kind, message(kind, lang, **ctx)
     elif kind == "missing":
         shape = _shape_at(loc)
         model: type[BaseModel] | None = shape.model if shape is not None else None
         english = english_key(model, str(loc[-1])) if model else str(loc[-1])
-        code, text = "E103", message("E103", lang, key=loc[-1], english=english)
+        template = "E103" if english != loc[-1] else "E103.same"
+        code, text = "E103", message(template, lang, key=loc[-1], english=english)
     elif kind in _TYPE_ERRORS:
         code = "E104"
         text = message("E104", lang, expected=message(_TYPE_ERRORS[kind], lang))
@@ -139,31 +172,203 @@ def _pydantic_problem(file: str, error: Any, positions: Normalized, lang: str) -
     return Problem(file, line, column, Severity.ERROR, code, text)
 
 
-def check_bytes(file: str, data: bytes, settings: Settings) -> CheckedPlan:
+# Stand-ins for the two required top-level sections when they cannot be
+# validated, so that the rest of the plan can still be checked for coherence.
+_PLACEHOLDER_ID = "pac-gen-placeholder"
+_PLACEHOLDER_OBJECTIVE = {"intitule": "-", "echeance": "9999-12-31"}
+_PLACEHOLDER_ACTION = {"id": _PLACEHOLDER_ID, "intitule": "-", "type": "prospection"}
+_MAX_PRUNING_ROUNDS = 8
+
+
+def _removal(loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]] | None:
+    """The smallest part of the data to remove so that the error at ``loc`` goes away.
+
+    ``("del", path)`` removes an optional key (its default applies) or an entry of
+    the ideal week; ``("drop", path)`` removes a list item. None when only a
+    required top-level section is at fault.
+    """
+    if loc and loc[-1] == "[key]":
+        return "del", loc[:-1]
+    steps: list[tuple[str | None, tuple[Any, ...]]] = []
+    shape: Shape | None = Shape("model", model=Plan)
+    for index, part in enumerate(loc):
+        prefix = loc[: index + 1]
+        if shape is None:
+            steps.append((None, prefix))
+        elif shape.kind == "model":
+            assert shape.model is not None
+            info = next((f for f in shape.model.model_fields.values() if f.alias == part), None)
+            steps.append(("del" if info is not None and not info.is_required() else None, prefix))
+            found = shape.fields.get(normalize_word(str(part)))
+            shape = found[1] if found else None
+        elif shape.kind in ("list", "measurements"):
+            steps.append(("drop", prefix))
+            if shape.kind == "measurements":
+                from pac_gen.model import Measurement
+
+                shape = Shape("model", model=Measurement)
+            else:
+                shape = shape.item
+        elif shape.kind == "dict":
+            steps.append(("del", prefix))
+            shape = shape.item
+        else:
+            steps.append((None, prefix))
+            shape = None
+    for action, prefix in reversed(steps):
+        if action is not None:
+            return action, prefix
+    return None
+
+
+def _container(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _copy(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
+
+
+def _ids_of(raw: Any) -> set[str]:
+    """Every id a reference could mean for an action that could not be validated."""
+    ids: set[str] = set()
+    if isinstance(raw, dict):
+        for key in ("id", "intitule"):
+            value = raw.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+                ids.add(str(value))
+                ids.add(slugify(str(value)))
+    return ids
+
+
+def partial_plan(data: Any, first_errors: list[Any]) -> tuple[Plan, Pruning] | None:
+    """The plan without the parts pydantic refused, so that coherence can be checked too.
+
+    Optional keys with a bad value are removed (their default applies), list items
+    with a bad required key are dropped, and missing required sections get a
+    stand-in. ``Pruning`` remembers what was removed so that coherence neither
+    reports what the removal itself causes nor loses track of positions.
+
+    Args:
+        data: The normalised data that failed validation.
+        first_errors: Pydantic's errors for ``data``.
+
+    Returns:
+        The partial plan and what was removed, or None when nothing sensible remains.
+
+    """
+    from pac_gen.coherence import Pruning
+
+    pruning = Pruning()
+    data = _copy(data)
+    if not isinstance(data, dict):
+        return None
+    errors = first_errors
+    placeholder_actions = False
+    for _ in range(_MAX_PRUNING_ROUNDS):
+        removals: set[tuple[str, tuple[Any, ...]]] = set()
+        for error in errors:
+            loc = tuple(error["loc"])
+            removal = _removal(loc)
+            if removal is not None:
+                removals.add(removal)
+            elif loc[:1] == ("objectif",):
+                data["objectif"] = dict(_PLACEHOLDER_OBJECTIVE)
+                pruning.pruned.add(("objectif",))
+            elif loc[:1] == ("actions",):
+                data["actions"] = [dict(_PLACEHOLDER_ACTION)]
+                placeholder_actions = True
+            else:
+                return None
+        # Deepest and last first, so that earlier indexes stay valid.
+        for action, path in sorted(removals, key=lambda r: [(isinstance(p, str), p) for p in r[1]], reverse=True):
+            container = _container(data, path[:-1])
+            original = pruning.original(path)
+            if action == "del" and isinstance(container, dict) and path[-1] in container:
+                if original[:1] == ("actions",) and original[2:] == ("id",):
+                    pruning.known_ids |= _ids_of({"id": container["id"]})
+                del container[path[-1]]
+                pruning.pruned.add(original)
+            elif action == "drop" and isinstance(container, list) and 0 <= path[-1] < len(container):
+                if len(original) == 2 and original[0] == "actions":
+                    pruning.known_ids |= _ids_of(container[path[-1]])
+                pruning.drop(original[:-1], path[-1], len(container))
+                del container[path[-1]]
+        try:
+            plan = Plan.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors()
+            continue
+        if placeholder_actions:
+            plan = plan.model_copy(update={"actions": [a for a in plan.actions if a.id != _PLACEHOLDER_ID]})
+        return plan, pruning
+    return None
+
+
+def _place_aliases(problems: list[Problem], text: str) -> list[Problem]:
+    """E005 at each alias (``*name``) rather than at the anchored value it repeats."""
+    aliases = [p for p in problems if p.code == "E005"]
+    if not aliases:
+        return problems
+    template = aliases[0]
+    others = [p for p in problems if p.code != "E005"]
+    placed = [dataclasses.replace(template, line=line, column=column)
+              for line, column in loader.alias_positions(text)]
+    return others + (placed or aliases)
+
+
+def check_bytes(file: str, data: bytes, settings: Settings, size: int | None = None) -> CheckedPlan:
     """Check one plan given as bytes; never raises on bad input.
+
+    Every problem of the file comes back at once: when some values have the wrong
+    type, the rest of the plan is still checked for duplicate ids, unknown
+    references and the other coherence errors. Warnings are only looked for in a
+    plan without errors.
 
     Args:
         file: The name problems are reported under.
         data: The file's bytes.
         settings: Today, language, time zone and working-day length.
+        size: The file's real size when ``data`` is only its beginning (for E003).
 
     """
     lang = settings.lang
-    document = loader.read_document(file, data, lang)
+    document = loader.read_document(file, data, lang, size)
     if document.root is None:
         return CheckedPlan(file, None, sorted(document.problems), None, data)
-    positions = normalize(file, document.root, Plan, lang)
-    problems = list(positions.problems)
+    positions = normalize(file, document.root, Plan, lang, document.text)
+    structural = list(positions.problems)
+    problems = list(structural)
     plan: Plan | None = None
+    pruning = None
     if positions.data is not None:
         try:
             plan = Plan.model_validate(positions.data)
         except ValidationError as exc:
-            problems.extend(_pydantic_problem(file, e, positions, lang) for e in exc.errors())
+            errors = exc.errors()
+            taken = {(p.line, p.column) for p in structural}
+            # A value refused while reading (tag, alias…) is not reported a second time.
+            problems.extend(p for p in (_pydantic_problem(file, e, positions, lang) for e in errors)
+                            if (p.line, p.column) not in taken)
+            partial = partial_plan(positions.data, errors)
+            if partial is not None:
+                plan, pruning = partial
+    problems = _place_aliases(problems, document.text)
     if plan is not None:
         from pac_gen.coherence import check_coherence
 
-        problems.extend(check_coherence(file, plan, positions, settings))
+        problems.extend(check_coherence(file, plan, positions, settings, pruning))
         if problems:  # structural problems (unknown keys…) make the plan unusable too
             plan = None if any(p.is_error for p in problems) else plan
     if plan is not None:
@@ -179,21 +384,35 @@ def check_file(file: Path, settings: Settings, display: str | None = None) -> Ch
     try:
         with file.open("rb") as stream:
             data = stream.read(loader.MAX_FILE_BYTES + 1)
+            size = os.fstat(stream.fileno()).st_size
     except OSError as exc:
         problem = Problem(name, 1, 1, Severity.ERROR, "E009",
                           message("E009", settings.lang, detail=exc.strerror or str(exc)))
         return CheckedPlan(name, None, [problem])
-    return check_bytes(name, data, settings)
+    return check_bytes(name, data, settings, size)
 
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def find_plan_files(paths: Iterable[Path]) -> Iterator[Path]:
+def outside_link_problem(file: Path, lang: str = "fr", display: str | None = None) -> Problem:
+    """E011 for a plan reached through a symbolic link that leads outside the plans folder."""
+    name = display if display is not None else str(file)
+    return Problem(name, 1, 1, Severity.ERROR, "E011", message("E011", lang, target=str(file.resolve())))
+
+
+def find_plan_files(paths: Iterable[Path], refused: list[Path] | None = None) -> Iterator[Path]:
     """The plan files named or found below folders, in a stable order.
 
-    Hidden files and folders are skipped; symbolic links are followed only when
-    they stay inside the folder being searched.
+    Only ``*.yaml`` and ``*.yml`` files are plans: other files (images, notes…)
+    are ignored, and so are hidden files and folders. Symbolic links are followed
+    only when they stay inside the folder being searched.
+
+    Args:
+        paths: Files (taken as they are) and folders (searched recursively).
+        refused: When given, plan files found through a symbolic link that leads
+            outside their folder are added to it, so the caller can report them.
+
     """
     for path in paths:
         if path.is_dir():
@@ -204,7 +423,11 @@ def find_plan_files(paths: Iterable[Path]) -> Iterator[Path]:
                 relative = found.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts):
                     continue
-                if not found.resolve().is_relative_to(root) or not found.is_file():
+                if not found.resolve().is_relative_to(root):
+                    if refused is not None:
+                        refused.append(found)
+                    continue
+                if not found.is_file():
                     continue
                 yield found
         else:

@@ -67,6 +67,11 @@ def parse_date(value: Any) -> date:
         return value
     if isinstance(value, str):
         text = value.strip()
+        if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii() and text.replace("-", "").isdigit():
+            try:  # the common case, parsed in C
+                return date.fromisoformat(text)
+            except ValueError:
+                raise ValueProblem("E106b", value=value) from None
         if match := _ISO_RE.match(text):
             year, month, day = (int(g) for g in match.groups())
         elif match := _FR_RE.match(text):
