@@ -5,6 +5,17 @@ A ritual is turned into an RFC 5545 rule (``FREQ=WEEKLY;BYDAY=FR``…) plus a
 first local start and a last possible day, and python-dateutil expands it. Times
 are local wall-clock times in the site's zone, so a 14:00 ritual stays at 14:00
 across daylight-saving changes.
+
+Rules the format leaves to us (documented in ``docs/rituels.md``):
+
+- ``debut`` is the first day the ritual *may* happen, not necessarily an
+  occurrence: ``debut`` on a Wednesday with ``jours: [vendredi]`` starts on the
+  Friday. (RFC 5545 would count DTSTART itself; dateutil does not, and neither do
+  we. The ICS feeds therefore use the first real occurrence as DTSTART.)
+- A monthly ritual without ``jours`` happens on ``debut``'s day of the month and
+  skips the months that lack that day (a 31st skips February, April…), as RFC 5545
+  says. With ``jours`` it happens on the first such weekday of each month.
+- ``pendant`` counts from ``debut``, end excluded; ``fin`` is included.
 """
 
 from __future__ import annotations
@@ -21,6 +32,8 @@ from pac_gen.values import SpanUnit
 
 DEFAULT_TIME = time(9)
 DEFAULT_DURATION = timedelta(hours=1)
+#: Safety net against rules such as ``FREQ=MINUTELY`` over a year.
+DEFAULT_LIMIT = 5000
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -49,7 +62,11 @@ def duration(ritual: Ritual, working_day_hours: float = 7) -> timedelta:
 
 
 def last_day(ritual: Ritual) -> date:
-    """The last day a ritual may happen: ``fin``, or ``debut`` + ``pendant`` minus one day."""
+    """The last day a ritual may happen: ``fin``, or ``debut`` + ``pendant`` minus one day.
+
+    Months are calendar months (``relativedelta``): ``pendant: 1 mois`` from
+    31 January ends on 27 February (28 February excluded).
+    """
     if ritual.end is not None:
         return ritual.end
     if ritual.span is None:
@@ -64,11 +81,18 @@ def last_day(ritual: Ritual) -> date:
     return ritual.start + delta - timedelta(days=1)
 
 
+def _rule_parts(text: str) -> list[str]:
+    body = text.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[len("RRULE:"):]
+    return [p.strip() for p in body.split(";") if p.strip()]
+
+
 def rule_text(ritual: Ritual) -> str:
     """The RFC 5545 RRULE (without UNTIL) that the ritual's words or ``rrule`` say."""
     if ritual.rrule is not None:
-        parts = [p for p in ritual.rrule.strip().removeprefix("RRULE:").split(";") if p]
-        return ";".join(p for p in parts if not p.upper().startswith(("UNTIL=", "DTSTART=")))
+        # The ritual's period comes from debut and fin/pendant, never from the rule.
+        return ";".join(p for p in _rule_parts(ritual.rrule) if not p.upper().startswith(("UNTIL=", "DTSTART=")))
     days = ",".join(_BYDAY[d.number] for d in ritual.days) if ritual.days else ""
     frequency = ritual.frequency or Frequency.WEEKLY
     if frequency is Frequency.DAILY:
@@ -76,9 +100,16 @@ def rule_text(ritual: Ritual) -> str:
     if frequency is Frequency.MONTHLY:
         if days:  # "mensuelle, jours: [lundi]": the first Monday of each month
             return "FREQ=MONTHLY;BYDAY=" + ",".join(f"1{d}" for d in days.split(","))
-        return "FREQ=MONTHLY"
-    interval = ";INTERVAL=2" if frequency is Frequency.BIWEEKLY else ""
-    return f"FREQ=WEEKLY{interval};BYDAY={days or _BYDAY[ritual.start.weekday()]}"
+        return f"FREQ=MONTHLY;BYMONTHDAY={ritual.start.day}"
+    if frequency is Frequency.BIWEEKLY:
+        # WKST fixes which weeks are "every other" one the same way everywhere.
+        return f"FREQ=WEEKLY;INTERVAL=2;WKST=MO;BYDAY={days or _BYDAY[ritual.start.weekday()]}"
+    return f"FREQ=WEEKLY;BYDAY={days or _BYDAY[ritual.start.weekday()]}"
+
+
+def has_count(ritual: Ritual) -> bool:
+    """True when the ritual's own ``rrule`` limits it with ``COUNT``."""
+    return any(p.upper().startswith("COUNT=") for p in _rule_parts(rule_text(ritual)))
 
 
 def local_start(ritual: Ritual, zone: ZoneInfo) -> datetime:
@@ -92,7 +123,7 @@ def until(ritual: Ritual, zone: ZoneInfo) -> datetime:
 
 
 def build_rule(ritual: Ritual, zone: ZoneInfo) -> rrule:
-    """The dateutil rule of a ritual, bounded by its last day.
+    """The dateutil rule of a ritual, bounded by its last day (or by its own ``COUNT``).
 
     Raises:
         ValueError: when ``rrule`` is not a valid RFC 5545 rule.
@@ -102,19 +133,31 @@ def build_rule(ritual: Ritual, zone: ZoneInfo) -> rrule:
     # wall-clock hour; the zone is attached afterwards.
     dtstart = local_start(ritual, zone).replace(tzinfo=None)
     rule = rrulestr(rule_text(ritual), dtstart=dtstart, ignoretz=True)
-    assert isinstance(rule, rrule)
+    if not isinstance(rule, rrule):
+        raise ValueError("one RRULE expected")
+    if has_count(ritual):
+        # dateutil refuses COUNT and UNTIL together; occurrences() applies the last day.
+        return rule
     return rule.replace(until=until(ritual, zone).replace(tzinfo=None))
 
 
-def occurrences(ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7, limit: int = 5000) -> list[Occurrence]:
-    """Every occurrence of a ritual, in order, at most ``limit`` of them."""
+def occurrences(
+    ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7, limit: int = DEFAULT_LIMIT
+) -> list[Occurrence]:
+    """Every occurrence of a ritual, in order, at most ``limit`` of them.
+
+    Raises:
+        ValueError: when ``rrule`` is not a valid RFC 5545 rule.
+
+    """
     length = duration(ritual, working_day_hours)
+    latest = until(ritual, zone).replace(tzinfo=None)
     found: list[Occurrence] = []
     for naive in build_rule(ritual, zone):
+        if naive > latest or len(found) >= limit:
+            break
         start = naive.replace(tzinfo=zone)
         found.append(Occurrence(start, start + length))
-        if len(found) >= limit:
-            break
     return found
 
 
@@ -123,4 +166,7 @@ def weekday_of(day: Weekday) -> int:
     return day.number
 
 
-__all__ = ["Occurrence", "build_rule", "duration", "last_day", "local_start", "occurrences", "rule_text", "start_time", "until"]
+__all__ = [
+    "DEFAULT_LIMIT", "Occurrence", "build_rule", "duration", "has_count", "last_day", "local_start",
+    "occurrences", "rule_text", "start_time", "until",
+]

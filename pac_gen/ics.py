@@ -1,0 +1,165 @@
+"""ICS (RFC 5545) feeds of a plan and of a whole site, made with icalendar.
+
+Rituals become one recurring VEVENT each (RRULE with UNTIL), expanded by
+:mod:`pac_gen.recurrence` exactly as the pages expand them; deadlines, launches
+and the objective's deadline are all-day events. The output depends only on the
+plans and the settings (DTSTAMP is "today" at midnight UTC, UIDs come from the plan
+path and the item), so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from os import PathLike
+from pathlib import PurePosixPath
+from typing import Any, cast
+
+from dateutil.rrule import rrulestr
+from icalendar import Calendar, Event, Timezone, vRecur, vText
+
+from pac_gen import recurrence
+from pac_gen.calendar import EventKind, Milestone, label, milestones, ritual_keys
+from pac_gen.model import Plan, Ritual
+from pac_gen.validate import Settings
+from pac_gen.values import slugify
+
+PRODID = "-//pac_gen//Plans d'action commerciaux//FR"
+UID_DOMAIN = "pac-gen"
+
+
+def plan_slug(plan_path: str | PathLike[str]) -> str:
+    """The plan file's path as a slug, without its extension: ``plans-camille-boutique``."""
+    path = PurePosixPath(str(plan_path).replace("\\", "/"))
+    return slugify(str(path.with_suffix("")))
+
+
+def uid(plan_path: str | PathLike[str], kind: str, key: str) -> str:
+    """A UID that stays the same between builds: ``<plan>-<kind>-<item>@pac-gen``."""
+    return f"{plan_slug(plan_path)}-{kind}-{key}@{UID_DOMAIN}"
+
+
+def _stamp(settings: Settings) -> datetime:
+    return datetime.combine(settings.today, time(0), tzinfo=UTC)
+
+
+def _summary(text: str, prefix: str | None) -> str:
+    return f"[{prefix}] {text}" if prefix else text
+
+
+def _milestone_event(m: Milestone, plan: Plan, plan_path: str | PathLike[str], settings: Settings, prefix: str | None) -> Event:
+    event = Event()
+    event.add("uid", uid(plan_path, m.kind.value, m.key))
+    event.add("dtstamp", _stamp(settings))
+    event.add("dtstart", m.day)
+    event.add("dtend", m.day + timedelta(days=1))
+    event.add("summary", _summary(f"{label(m.kind.value, settings.lang)} : {m.title}", prefix))
+    event.add("description", plan.display_title)
+    event.add("transp", "TRANSPARENT")  # a deadline does not make you busy all day
+    return event
+
+
+def ritual_recurrence(ritual: Ritual, settings: Settings) -> tuple[list[recurrence.Occurrence], vRecur]:
+    """The ritual's occurrences and the RRULE that, from the first one, gives exactly them.
+
+    RFC 5545 counts DTSTART as an occurrence even when it does not match the rule,
+    so the feed's DTSTART is the first real occurrence (not ``debut``), and UNTIL
+    is the last one, in UTC as the RFC requires when DTSTART has a time zone.
+    """
+    found = recurrence.occurrences(ritual, settings.zone, settings.working_day_hours)
+    parts = [p for p in recurrence.rule_text(ritual).split(";") if not p.upper().startswith("COUNT=")]
+    rule = vRecur.from_ical(";".join(parts))
+    if found:
+        rule["UNTIL"] = [found[-1].start.astimezone(UTC)]
+    return found, rule
+
+
+def _check_rule(rule: vRecur, found: list[recurrence.Occurrence]) -> tuple[list[datetime], list[datetime]]:
+    """Starts the RRULE from the first occurrence would add (for EXDATE) and miss (for RDATE)."""
+    first = found[0].start
+    zone = first.tzinfo
+    text = rule.to_ical().decode()
+    until_utc = rule["UNTIL"][0]
+    local_until = until_utc.astimezone(zone).replace(tzinfo=None)
+    body = ";".join(p for p in text.split(";") if not p.startswith("UNTIL="))
+    expanded = rrulestr(body, dtstart=first.replace(tzinfo=None), ignoretz=True)
+    produced = [d.replace(tzinfo=zone) for d in expanded.replace(until=local_until)]  # type: ignore[union-attr]
+    wanted = [o.start for o in found]
+    wanted_set, produced_set = set(wanted), set(produced)
+    return [d for d in produced if d not in wanted_set], [d for d in wanted if d not in produced_set]
+
+
+def _ritual_event(ritual: Ritual, key: str, plan: Plan, plan_path: str | PathLike[str], settings: Settings,
+                  prefix: str | None) -> Event | None:
+    found, rule = ritual_recurrence(ritual, settings)
+    if not found:
+        return None
+    event = Event()
+    event.add("uid", uid(plan_path, EventKind.RITUAL.value, key))
+    event.add("dtstamp", _stamp(settings))
+    event.add("dtstart", found[0].start)
+    event.add("duration", found[0].end - found[0].start)
+    event.add("rrule", rule)
+    extra, missing = _check_rule(rule, found)
+    # Only a hand-written rrule can disagree (e.g. BYSETPOS across a moved DTSTART);
+    # EXDATE/RDATE keep the feed equal to the pages in that case.
+    if extra:
+        event.add("exdate", extra)
+    if missing:
+        event.add("rdate", missing)
+    event.add("summary", _summary(ritual.ritual, prefix))
+    action = next((a.title for a in plan.actions if a.key == ritual.action), None)
+    event.add("description", f"{plan.display_title} — {action}" if action else plan.display_title)
+    return event
+
+
+def plan_events(plan: Plan, plan_path: str | PathLike[str], settings: Settings, prefix: str | None = None) -> list[Event]:
+    """The VEVENTs of one plan: its rituals, then its dated milestones, in plan order."""
+    events: list[Event] = []
+    for ritual, key in zip(plan.rituals, ritual_keys(plan), strict=True):
+        event = _ritual_event(ritual, key, plan, plan_path, settings, prefix)
+        if event is not None:
+            events.append(event)
+    events += [_milestone_event(m, plan, plan_path, settings, prefix) for m in milestones(plan, settings.today)]
+    return events
+
+
+@lru_cache(maxsize=16)
+def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of ``tzid`` for ``first_year``…``last_year`` only (not 1970–2038)."""
+    return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
+
+
+def _calendar(name: str, events: list[Event], settings: Settings) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # vText explicitly: icalendar leaves these two unescaped otherwise (";" and "," must be escaped).
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("name", vText(name))
+    timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
+    years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
+    if years:
+        calendar.add_component(vtimezone(settings.timezone, min(years), max(years)))
+    for event in events:
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> bytes:
+    """The ICS feed of one plan (CRLF line endings, same bytes for the same plan and day)."""
+    name = f"{plan.display_title} — {plan.author}" if plan.author else plan.display_title
+    return _calendar(name, plan_events(plan, plan_path, settings), settings)
+
+
+def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings, name: str | None = None) -> bytes:
+    """One ICS feed for several plans, each summary prefixed with its author (or plan title)."""
+    events = [e for path, plan in plans
+              for e in plan_events(plan, path, settings, prefix=plan.author or plan.display_title)]
+    return _calendar(name or label("site_calendar", settings.lang), events, settings)
+
+
+__all__ = ["PRODID", "plan_events", "plan_feed", "plan_slug", "ritual_recurrence", "site_feed", "uid", "vtimezone"]

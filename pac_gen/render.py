@@ -1,0 +1,118 @@
+"""The one Jinja environment of the site, and the filters its templates use.
+
+Learner text is data, never template source: the templates are read from the
+package only, autoescape is on for every template, and the few Markdown fields
+of the format (strategy, comments, results, notes) go through :func:`markdown_html`,
+which renders them and then sanitises the HTML with nh3 (a short list of safe
+tags, links only to http, https and mailto).
+
+Numbers, money and dates are formatted by babel in the site language
+(``15 000 €`` and ``10 juin 2023`` in French).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import markdown as markdown_lib
+import nh3
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+# What learner Markdown may produce. No images (tracking pixels, onerror), no
+# raw HTML beyond these tags, no attribute that runs code.
+SAFE_TAGS = frozenset({
+    "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del",
+})
+SAFE_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+SAFE_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def markdown_html(text: str | None) -> Markup:
+    """Learner Markdown as sanitised HTML, ready to be inserted in a page.
+
+    Headings are moved two levels down (``#`` becomes ``h3``) because the
+    field sits under a section heading of the page.
+    """
+    if not text:
+        return Markup("")
+    raw = markdown_lib.markdown(text, extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
+    shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}>", raw)
+    clean = nh3.clean(
+        shifted,
+        tags=set(SAFE_TAGS),
+        attributes={k: set(v) for k, v in SAFE_ATTRIBUTES.items()},
+        url_schemes=set(SAFE_URL_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    return Markup(clean)  # sanitised by nh3 just above
+
+
+def money(value: Decimal | float | None, currency: str = "EUR", lang: str = "fr") -> str:
+    """An amount in the site language: ``15 000 €``, or ``12,50 €`` when it has cents."""
+    if value is None:
+        return ""
+    amount = Decimal(str(value))
+    if amount == amount.to_integral_value():
+        return format_currency(amount, currency, format=_whole_pattern(lang), locale=lang, currency_digits=False)
+    return format_currency(amount, currency, locale=lang)
+
+
+@cache
+def _whole_pattern(lang: str) -> str:
+    # The locale's own currency pattern without its cents (whole amounts read better).
+    pattern = Locale.parse(lang).currency_formats["standard"].pattern
+    return pattern.replace(".00", "")
+
+
+def number(value: float | int | Decimal | None, lang: str = "fr") -> str:
+    """A number in the site language (``1 390``, ``12,5``); whole floats lose their ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return format_decimal(value, locale=lang)
+
+
+def percent(value: float | None, lang: str = "fr") -> str:
+    """A share as a percentage: ``0.456`` → ``46 %``."""
+    if value is None:
+        return ""
+    return format_percent(value, locale=lang)
+
+
+def day(value: date | None, lang: str = "fr", style: str = "long") -> str:
+    """A date: ``10 juin 2023`` (``long``) or ``10/06/2023`` (``short``)."""
+    if value is None:
+        return ""
+    return format_date(value, format=style, locale=lang)
+
+
+@cache
+def environment() -> Environment:
+    """The site's Jinja environment (built once): package templates, autoescape on."""
+    env = Environment(
+        loader=PackageLoader("pac_gen", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(markdown=markdown_html, money=money, number=number, percent=percent, day=day)
+    return env
+
+
+def render(template: str, **context: Any) -> Markup:
+    """Render one of the package's templates; the result is trusted HTML."""
+    return Markup(environment().get_template(template).render(**context))  # autoescaped template

@@ -1,0 +1,186 @@
+"""Month views, site calendar, subscription box and the ideal week (with warning W701)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+from pac_gen.calendar import (
+    EventKind,
+    calendar_html,
+    ideal_week,
+    ideal_week_html,
+    plan_months,
+    site_calendar_html,
+    site_months,
+    subscribe_html,
+    week_rituals,
+)
+from pac_gen.model import Plan
+from pac_gen.validate import Settings, check_file
+from tests.conftest import TODAY, check, codes
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = Settings(today=TODAY)
+CAMILLE = "plans/camille/boutique.yaml"
+
+WEEK_PLAN = """\
+auteur: Nina <b>
+objectif:
+  intitule: Ouvrir l'atelier le samedi
+  debut: 2026-11-02
+  echeance: 2026-12-31
+actions:
+  - intitule: Accueillir des clients
+    type: prospection
+    horizon: court
+rituels:
+  - rituel: Atelier <ouvert> du samedi
+    frequence: hebdomadaire
+    jours: [samedi]
+    heure: "10:00"
+    duree: 2h
+    debut: 2026-11-07
+    fin: 2026-12-26
+  - rituel: Revue de la semaine
+    frequence: hebdomadaire
+    jours: [vendredi]
+    moment: apres_midi
+    debut: 2026-11-06
+    fin: 2026-12-25
+semaine_ideale:
+  vendredi:
+    - {de: "08:30", a: "12:30", domaine: entreprise, activite: Atelier}
+    - {de: "14:00", a: "17:00", domaine: entreprise, activite: Administratif}
+  samedi:
+    - {de: "09:00", a: "13:00", domaine: famille, activite: Marché en famille}
+"""
+
+
+def camille() -> Plan:
+    result = check_file(ROOT / CAMILLE, SETTINGS)
+    assert result.plan is not None
+    return result.plan
+
+
+def week_plan() -> Plan:
+    result = check(WEEK_PLAN)
+    assert result.plan is not None
+    return result.plan
+
+
+def test_plan_months_run_from_start_to_deadline_weeks_start_monday():
+    views = plan_months(camille(), CAMILLE, SETTINGS)
+    assert [(m.year, m.month) for m in views] == [(2026, 9), (2026, 10), (2026, 11), (2026, 12), (2027, 1), (2027, 2)]
+    september = views[0]
+    assert september.weeks[0][0].day == date(2026, 8, 31)
+    assert not september.weeks[0][0].in_month and september.weeks[0][0].events == []
+    assert len(september.weeks) == 5
+    assert all(len(week) == 7 for m in views for week in m.weeks)
+
+
+def test_days_carry_rituals_with_hours_milestones_and_today():
+    days = {d.day: d for m in plan_months(camille(), CAMILLE, SETTINGS) for w in m.weeks for d in w if d.in_month}
+    assert [d for d, day in days.items() if day.is_today] == [date(2026, 11, 27)]
+    friday = [(e.kind, e.start, e.end, e.title) for e in days[date(2026, 9, 4)].events]
+    assert friday == [(EventKind.RITUAL, time(14), time(15), "Revue de la semaine (CA, commandes, mise à jour du CRM)")]
+    first = [(e.kind, e.title) for e in days[date(2026, 9, 1)].events]
+    assert first == [(EventKind.LAUNCH, "Mettre en place une boutique sur le site")]
+    tuesday = [(e.kind, e.start) for e in days[date(2026, 11, 3)].events]
+    assert tuesday == [(EventKind.RITUAL, time(9)), (EventKind.RITUAL, time(14))]
+    late = [e for e in days[date(2026, 11, 20)].events if e.kind is EventKind.TASK]
+    assert [(e.title, e.late, e.done) for e in late] == [
+        ("Envoyer le catalogue PDF aux 12 boutiques retenues", True, False)]
+    deadline = [(e.kind, e.title) for e in days[date(2027, 2, 28)].events]
+    assert deadline == [(EventKind.OBJECTIVE, "Augmenter le chiffre d'affaires en ligne de 30 %"),
+                        (EventKind.ACTION_DUE, "Lancer une newsletter mensuelle pour les clientes et clients")]
+    all_titles = {e.title for day in days.values() for e in day.events}
+    assert "Relancer la publicité Facebook payante" not in all_titles  # dropped task, no date
+
+
+def test_calendar_html_is_escaped_and_marks_today():
+    html = str(calendar_html(week_plan(), "plans/nina/atelier.yaml", SETTINGS))
+    assert "Atelier &lt;ouvert&gt; du samedi" in html
+    assert "<ouvert>" not in html
+    assert html.count('aria-current="date"') == 1
+    assert '<time class="pac-cal-date" datetime="2026-11-27">' in html
+    assert '<time class="pac-cal-hour">10:00</time> Atelier &lt;ouvert&gt; du samedi' in html
+    assert "<style" not in html and "style=" not in html
+    assert "samedi 7 novembre" in html
+
+
+def test_calendar_html_in_english():
+    html = str(calendar_html(week_plan(), "plans/nina/atelier.yaml", Settings(today=TODAY, lang="en")))
+    assert "Saturday 7 November" in html
+    assert "Objective due" in html
+
+
+def test_site_calendar_gathers_plans_with_who_and_links():
+    plans = [(CAMILLE, camille()), ("plans/nina/atelier.yaml", week_plan())]
+    views = site_months(plans, SETTINGS)
+    assert (views[0].year, views[0].month, views[-1].year, views[-1].month) == (2026, 9, 2027, 2)
+    saturday = next(d for m in views for w in m.weeks for d in w if d.in_month and d.day == date(2026, 11, 7))
+    assert [(e.who, e.title) for e in saturday.events] == [("Nina <b>", "Atelier <ouvert> du samedi")]
+    html = str(site_calendar_html(plans, SETTINGS, links={CAMILLE: "camille/boutique/"}))
+    assert '<a href="camille/boutique/">Camille Lefèvre</a>' in html
+    assert "Nina &lt;b&gt;" in html
+    assert "Calendrier de la promotion" in html
+
+
+def test_subscribe_box_links_the_feed_with_instructions():
+    html = str(subscribe_html("https://exemple.org/plans/camille/boutique.ics", SETTINGS))
+    assert "Ajouter à mon agenda" in html
+    assert 'href="https://exemple.org/plans/camille/boutique.ics"' in html
+    assert 'href="webcal://exemple.org/plans/camille/boutique.ics"' in html
+    for app in ("Google Agenda", "Outlook", "Calendrier Apple"):
+        assert app in html
+    relative = str(subscribe_html("boutique.ics", SETTINGS))
+    assert 'href="boutique.ics"' in relative and "webcal" not in relative
+
+
+def test_saturday_ritual_outside_business_blocks_raises_w701_and_is_marked():
+    result = check(WEEK_PLAN)
+    assert [c for c in codes(result) if c[0] == "W701"] == [("W701", 11, 5)]  # the Saturday ritual only
+    (w701,) = [p for p in result.problems if p.code == "W701"]
+    assert "« Atelier <ouvert> du samedi » tombe le samedi à 10:00" in w701.message
+    slots = week_rituals(week_plan(), SETTINGS)
+    assert [(s.weekday, s.start, s.end, s.title, s.outside) for s in slots] == [
+        (4, 14 * 60, 15 * 60, "Revue de la semaine", False),
+        (5, 10 * 60, 12 * 60, "Atelier <ouvert> du samedi", True),
+    ]
+
+
+def test_ideal_week_grid_rows_and_cells():
+    grid = ideal_week(week_plan(), SETTINGS)
+    assert grid is not None
+    assert grid.step == 30
+    assert (grid.rows[0][0], grid.rows[-1][0]) == (8 * 60, 16 * 60 + 30)
+    friday = [c for _, cells in grid.rows for c in cells if c.weekday == 4]
+    assert [(c.start, c.end, c.block.activity if c.block else None, [r.title for r in c.rituals]) for c in friday] == [
+        (480, 510, None, []), (510, 750, "Atelier", []), (750, 840, None, []),
+        (840, 900, "Administratif", ["Revue de la semaine"]), (900, 1020, "Administratif", []),
+    ]
+    saturday = [c for _, cells in grid.rows for c in cells if c.weekday == 5]
+    assert [(c.start, c.end, c.block.domain.value if c.block else None, [r.outside for r in c.rituals],
+             [r.title for r in c.continues]) for c in saturday] == [
+        (480, 540, None, [], []), (540, 600, "famille", [], []),
+        (600, 720, "famille", [True], []), (720, 780, "famille", [], []), (780, 1020, None, [], []),
+    ]
+    # Every row of every day is covered exactly once by the rowspans.
+    for weekday in range(7):
+        assert sum(c.rows for _, cells in grid.rows for c in cells if c.weekday == weekday) == len(grid.rows)
+
+
+def test_ideal_week_html_labels_domains_and_marks_the_outside_ritual():
+    html = str(ideal_week_html(week_plan(), SETTINGS))
+    assert 'class="pac-week-cell pac-week-famille pac-week-has-ritual"' in html
+    assert "Famille · Marché en famille" in html
+    assert html.count("hors des blocs « Entreprise »") == 2  # table and phone list
+    assert "Atelier &lt;ouvert&gt; du samedi" in html
+    assert "Entreprise · Administratif" in html
+    assert ideal_week_html(camille().model_copy(update={"ideal_week": None}), SETTINGS) == ""
+
+
+def test_example_plan_week_agrees_with_its_warnings():
+    # Camille's plan has no W701: no ritual slot may be marked outside.
+    assert [s for s in week_rituals(camille(), SETTINGS) if s.outside] == []
