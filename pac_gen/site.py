@@ -1,0 +1,513 @@
+"""Every page of the site, built from checked plans (no MkDocs here).
+
+The MkDocs plugin (:mod:`pac_gen.plugin`) only orchestrates: it finds and
+checks the plans, then asks this module for each page's HTML and for the files
+to download beside it. Pages are plain data (:class:`SitePage`) so that they can
+be tested, and rebuilt identically, without MkDocs.
+
+Learner text reaches the HTML only through the autoescaped templates of
+:mod:`pac_gen.render`; the generated Markdown holds nothing but a placeholder
+that the plugin swaps for the HTML once Markdown has run, so no Markdown
+extension ever sees learner text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import PurePosixPath
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from pac_gen import metrics
+from pac_gen.messages import message
+from pac_gen.model import Action, Indicator, Plan, Ritual
+from pac_gen.problems import Problem
+from pac_gen.render import render
+from pac_gen.validate import CheckedPlan, Settings
+
+PAGES_DIR = "plans"
+"""Where the plan pages live in the site: ``plans/camille/boutique/``."""
+
+OVERVIEW_URI = f"{PAGES_DIR}/index.md"
+PLACEHOLDER = "<!-- pac_gen:content -->"
+"""What the generated Markdown holds; the plugin replaces it by the page's HTML."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "overview": "Plans d'action", "learner": "Apprenant·e", "objective": "Objectif", "start": "Début",
+        "deadline": "Échéance", "days_left": "{n} jours restants", "day_left": "1 jour restant",
+        "due_today": "c'est aujourd'hui", "overdue": "dépassée depuis {n} jour(s)", "phase": "Phase",
+        "strategy": "Rappel de la stratégie", "downloads": "Télécharger", "csv": "Tâches (CSV pour Excel)",
+        "add_to_calendar": "Ajouter à mon agenda", "how_to_subscribe": "comment s'abonner",
+        "warnings": "Points à revoir", "errors": "Ce plan contient des erreurs",
+        "errors_help": "La page sera mise à jour dès que le fichier sera corrigé et enregistré.",
+        "fix": "Comment corriger", "where": "Emplacement",
+        "summary": "Où en est le plan", "tasks": "Tâches", "done": "faites", "doing": "en cours",
+        "late": "en retard", "total": "au total", "dropped": "abandonnées",
+        "actions_budget": "Budget des actions", "tasks_budget": "Somme des budgets des tâches",
+        "indicator_status": "Statut des indicateurs",
+        "actions": "Actions", "kind": "Type", "term": "Horizon", "launch": "Lancement", "due": "Date limite",
+        "owner": "Responsable", "current_means": "Moyens actuels", "means_needed": "Moyens à prévoir",
+        "budget": "Budget", "law": "Loi des nombres", "target_result": "Résultat visé",
+        "planned_volume": "Volume prévu", "multiplier": "Multiplicateur de la phase", "needed": "Volume nécessaire",
+        "law_met": "respectée", "law_not_met": "non respectée",
+        "task": "Tâche", "duration": "Durée", "means": "Moyens", "status": "Statut", "comments": "Commentaires",
+        "result": "Résultat", "late_marker": "En retard", "no_tasks": "Aucune tâche pour cette action.",
+        "done_on": "fait le {date}",
+        "past_actions": "Bilan des actions passées", "action": "Action", "strengths": "Atouts",
+        "obstacles": "Freins", "effective": "Efficace", "yes": "Oui", "no": "Non",
+        "obstacle": "Frein", "within_my_control": "Dépend de moi", "causes": "Causes", "solutions": "Solutions",
+        "linked_action": "Action liée",
+        "team": "Équipe", "name": "Nom", "role": "Rôle", "cost": "Coût", "availability": "Disponibilité",
+        "indicators": "Indicateurs", "indicator": "Indicateur", "initial": "Valeur initiale",
+        "target": "Valeur cible", "last": "Dernière mesure", "progress": "Progression", "source": "Outil",
+        "journey_phase": "Phase du parcours client", "on": "le {date}",
+        "rituals": "Rituels", "every": "Fréquence", "from_to": "du {start} au {end}",
+        "for_span": "à partir du {start}, pendant {span}", "domain": "Domaine", "at": "à {time}",
+        "notes": "Notes", "plan": "Plan", "warnings_count": "Avertissements", "done_share": "Tâches faites",
+        "see_plan": "Voir le plan", "other_plans": "Autres plans", "no_plans": "Aucun plan publié pour le moment.",
+        "plans_count": "{n} plan(s) publiés.", "charts": "Graphiques", "calendar": "Calendrier",
+        "ideal_week": "Semaine idéale", "has_errors": "erreurs",
+    },
+    "en": {
+        "overview": "Action plans", "learner": "Learner", "objective": "Objective", "start": "Start",
+        "deadline": "Deadline", "days_left": "{n} days left", "day_left": "1 day left",
+        "due_today": "it is today", "overdue": "passed {n} day(s) ago", "phase": "Stage",
+        "strategy": "Strategy reminder", "downloads": "Download", "csv": "Tasks (CSV for Excel)",
+        "add_to_calendar": "Add to my calendar", "how_to_subscribe": "how to subscribe",
+        "warnings": "Points to review", "errors": "This plan has errors",
+        "errors_help": "The page will update as soon as the file is fixed and saved.",
+        "fix": "How to fix it", "where": "Location",
+        "summary": "Where the plan stands", "tasks": "Tasks", "done": "done", "doing": "in progress",
+        "late": "late", "total": "in all", "dropped": "dropped",
+        "actions_budget": "Budget of the actions", "tasks_budget": "Sum of the tasks' budgets",
+        "indicator_status": "Indicator status",
+        "actions": "Actions", "kind": "Type", "term": "Term", "launch": "Launch", "due": "Deadline",
+        "owner": "Owner", "current_means": "Current means", "means_needed": "Means to plan",
+        "budget": "Budget", "law": "Law of numbers", "target_result": "Target result",
+        "planned_volume": "Planned volume", "multiplier": "Multiplier for the stage", "needed": "Volume needed",
+        "law_met": "met", "law_not_met": "not met",
+        "task": "Task", "duration": "Duration", "means": "Means", "status": "Status", "comments": "Comments",
+        "result": "Result", "late_marker": "Late", "no_tasks": "No task for this action.",
+        "done_on": "done on {date}",
+        "past_actions": "Past actions", "action": "Action", "strengths": "Strengths",
+        "obstacles": "Obstacles", "effective": "Effective", "yes": "Yes", "no": "No",
+        "obstacle": "Obstacle", "within_my_control": "Within my control", "causes": "Causes",
+        "solutions": "Solutions", "linked_action": "Linked action",
+        "team": "Team", "name": "Name", "role": "Role", "cost": "Cost", "availability": "Availability",
+        "indicators": "Indicators", "indicator": "Indicator", "initial": "Initial value",
+        "target": "Target value", "last": "Last measurement", "progress": "Progress", "source": "Source",
+        "journey_phase": "Customer journey phase", "on": "on {date}",
+        "rituals": "Rituals", "every": "Frequency", "from_to": "from {start} to {end}",
+        "for_span": "from {start}, for {span}", "domain": "Domain", "at": "at {time}",
+        "notes": "Notes", "plan": "Plan", "warnings_count": "Warnings", "done_share": "Tasks done",
+        "see_plan": "See the plan", "other_plans": "Other plans", "no_plans": "No plan published yet.",
+        "plans_count": "{n} plan(s) published.", "charts": "Charts", "calendar": "Calendar",
+        "ideal_week": "Ideal week", "has_errors": "errors",
+    },
+}
+
+# The words of the format's lists, as a reader sees them, and what each action type means in the method.
+CHOICES: dict[str, dict[str, str]] = {
+    "fr": {
+        "prospection": "Prospection", "communication": "Communication", "fidelisation": "Fidélisation",
+        "court": "Court terme", "moyen": "Moyen terme", "long": "Long terme",
+        "demarrage": "Démarrage", "developpement": "Développement",
+        "a_faire": "À faire", "en_cours": "En cours", "fait": "Fait", "abandonne": "Abandonné",
+        "suivi": "Suivi", "resultat": "Résultat",
+        "atteint": "Atteint", "en_avance": "En avance", "dans_les_temps": "Dans les temps",
+        "en_retard": "En retard", "aucune_mesure": "Aucune mesure",
+        "quotidienne": "Tous les jours", "hebdomadaire": "Chaque semaine",
+        "toutes_les_2_semaines": "Toutes les 2 semaines", "mensuelle": "Chaque mois",
+        "moi": "Moi", "famille": "Famille", "social": "Social", "entreprise": "Entreprise",
+        "lundi": "lundi", "mardi": "mardi", "mercredi": "mercredi", "jeudi": "jeudi", "vendredi": "vendredi",
+        "samedi": "samedi", "dimanche": "dimanche",
+        "meaning.prospection": "trouver de nouveaux clients",
+        "meaning.communication": "se faire connaître et donner envie",
+        "meaning.fidelisation": "faire revenir et recommander les clients actuels",
+    },
+    "en": {
+        "prospection": "Prospecting", "communication": "Communication", "fidelisation": "Retention",
+        "court": "Short term", "moyen": "Medium term", "long": "Long term",
+        "demarrage": "Start-up", "developpement": "Growth",
+        "a_faire": "To do", "en_cours": "In progress", "fait": "Done", "abandonne": "Dropped",
+        "suivi": "Tracking", "resultat": "Result",
+        "atteint": "Reached", "en_avance": "Ahead", "dans_les_temps": "On track",
+        "en_retard": "Late", "aucune_mesure": "No measurement",
+        "quotidienne": "Every day", "hebdomadaire": "Every week",
+        "toutes_les_2_semaines": "Every 2 weeks", "mensuelle": "Every month",
+        "moi": "Me", "famille": "Family", "social": "Social", "entreprise": "Business",
+        "lundi": "Monday", "mardi": "Tuesday", "mercredi": "Wednesday", "jeudi": "Thursday",
+        "vendredi": "Friday", "samedi": "Saturday", "dimanche": "Sunday",
+        "meaning.prospection": "find new customers",
+        "meaning.communication": "make yourself known and make people want to buy",
+        "meaning.fidelisation": "bring current customers back and have them recommend you",
+    },
+}
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """The site's choices that shape the pages.
+
+    Attributes:
+        settings: Today, language, time zone and working-day length.
+        use_directory_urls: MkDocs' option: pages are ``x/`` (``x/index.html``) rather than ``x.html``.
+        include_confidential: Publish confidential plans too.
+        site_url: The published address of the site (MkDocs' ``site_url``), when known.
+
+    """
+
+    settings: Settings
+    use_directory_urls: bool = True
+    include_confidential: bool = False
+    site_url: str | None = None
+
+    @property
+    def lang(self) -> str:
+        """``fr`` or ``en``."""
+        return self.settings.lang
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """A checked plan and where its file sits below the plans folder.
+
+    Attributes:
+        checked: The result of :func:`pac_gen.validate.check_file`.
+        relative: The file's path below the plans folder, with ``/`` (``camille/boutique.yaml``).
+
+    """
+
+    checked: CheckedPlan
+    relative: str
+
+    @property
+    def stem(self) -> str:
+        """The path without its suffix: ``camille/boutique``."""
+        return str(PurePosixPath(self.relative).with_suffix(""))
+
+    @property
+    def page_uri(self) -> str:
+        """The generated page's source name in the site: ``plans/camille/boutique.md``."""
+        return f"{PAGES_DIR}/{self.stem}.md"
+
+    @property
+    def group(self) -> str:
+        """The sub-folder the plan is in (the learner in a cohort repository), or ``""``."""
+        parent = str(PurePosixPath(self.relative).parent)
+        return "" if parent == "." else parent
+
+    def is_published(self, include_confidential: bool) -> bool:
+        """False for a confidential plan unless confidential plans are published."""
+        plan = self.checked.plan
+        return include_confidential or plan is None or not plan.confidential
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """An entry of a page's table of contents; ``title`` is HTML."""
+
+    id: str
+    title: Markup
+    level: int = 2
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated page: its title, its HTML and its table of contents."""
+
+    uri: str
+    title: Markup
+    html: Markup
+    toc: tuple[TocEntry, ...] = ()
+
+    @property
+    def markdown(self) -> str:
+        """The Markdown MkDocs reads: the title as metadata, then the placeholder for the HTML.
+
+        The title is stored HTML-escaped because the theme prints it as HTML.
+        """
+        return f"---\ntitle: {json.dumps(str(self.title))}\n---\n\n{PLACEHOLDER}\n"
+
+
+@dataclass(frozen=True)
+class PlanExtras:
+    """HTML that other modules add to a plan page: charts, calendar, ideal week."""
+
+    charts_html: Markup = field(default_factory=Markup)
+    calendar_html: Markup = field(default_factory=Markup)
+    ideal_week_html: Markup = field(default_factory=Markup)
+
+
+def _plan_extras(source: PlanSource, options: SiteOptions, display_path: str, ics_href: str) -> PlanExtras:
+    """The one place where charts, calendar and ideal week are plugged into a plan page."""
+    from pac_gen import calendar, charts
+
+    plan = source.checked.plan
+    assert plan is not None
+    settings = options.settings
+    calendar_html = calendar.calendar_html(plan, display_path, settings)
+    if ics_href:
+        calendar_html = calendar.subscribe_html(ics_href, settings) + calendar_html
+    return PlanExtras(
+        charts_html=charts.charts_html(display_path, plan, settings),
+        calendar_html=calendar_html,
+        ideal_week_html=calendar.ideal_week_html(plan, settings),
+    )
+
+
+def _overview_extras(sources: list[PlanSource], options: SiteOptions) -> Markup:
+    """The overview's chart: tasks done and indicators on track in every published plan."""
+    from pac_gen import charts
+
+    plans = [(s.checked.path, s.checked.plan) for s in sources if s.checked.plan is not None]
+    return charts.overview_chart_html(plans, options.settings)
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["fr"])
+
+
+def _choices(lang: str) -> dict[str, str]:
+    return CHOICES.get(lang, CHOICES["fr"])
+
+
+def _link_prefix(options: SiteOptions) -> str:
+    # A page ``plans/a/b.md`` is served at ``plans/a/b/`` (directory URLs) or ``plans/a/b.html``;
+    # files beside it (``plans/a/b.csv``) are one level up in the first case.
+    return "../" if options.use_directory_urls else ""
+
+
+def download_names(source: PlanSource) -> dict[str, str]:
+    """The files offered beside a plan page, by kind: ``{"csv": "plans/camille/boutique.csv", …}``."""
+    base = f"{PAGES_DIR}/{source.stem}"
+    return {"csv": f"{base}.csv", "ics": f"{base}.ics"}
+
+
+def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> dict[str, bytes]:
+    """The files to publish beside a plan page: the tasks as CSV, and the rituals feed when available.
+
+    Args:
+        source: A plan that has no error.
+        options: The site options.
+        display_path: The plan file's path as shown to readers (``plans/camille/boutique.yaml``).
+
+    """
+    from pac_gen.export import tasks_csv
+
+    plan = source.checked.plan
+    assert plan is not None
+    names = download_names(source)
+    files = {names["csv"]: tasks_csv(plan, options.lang)}
+    try:
+        from pac_gen import ics  # written alongside; the site works without it
+    except ModuleNotFoundError as exc:
+        if exc.name != "pac_gen.ics":
+            raise
+    else:
+        files[names["ics"]] = ics.plan_feed(plan, display_path, options.settings)
+    return files
+
+
+def _days_left_text(plan: Plan, today: date, labels: dict[str, str]) -> str:
+    left = metrics.days_left(plan, today)
+    if left > 1:
+        return labels["days_left"].format(n=left)
+    if left == 1:
+        return labels["day_left"]
+    if left == 0:
+        return labels["due_today"]
+    return labels["overdue"].format(n=-left)
+
+
+def _action_view(action: Action, plan: Plan, today: date) -> dict[str, Any]:
+    law = action.law_of_numbers
+    law_view = None
+    if law is not None:
+        multiplier = plan.objective.stage.multiplier
+        needed = law.target_result * multiplier
+        law_view = {"law": law, "multiplier": multiplier, "needed": needed, "met": law.planned_volume >= needed}
+    tasks = [{"task": t, "late": metrics.is_late(t, today)} for t in action.tasks]
+    return {
+        "action": action,
+        "anchor": f"action-{action.key}",
+        "law": law_view,
+        "tasks": tasks,
+        "tasks_budget": metrics.tasks_budget(action),
+    }
+
+
+def _indicator_view(indicator: Indicator, plan: Plan, today: date) -> dict[str, Any]:
+    figures = metrics.indicator_figures(indicator, plan.start, plan.objective.deadline, today)
+    return {"indicator": indicator, "figures": figures, "status": str(figures.status)}
+
+
+def _ritual_view(ritual: Ritual, plan: Plan) -> dict[str, Any]:
+    action = next((a for a in plan.actions if a.key == ritual.action), None) if ritual.action else None
+    return {"ritual": ritual, "action": action, "anchor": f"action-{action.key}" if action else ""}
+
+
+def _problem_view(problem: Problem, lang: str) -> dict[str, Any]:
+    fix_code = f"{problem.code}.fix"
+    try:
+        fix = message(fix_code, lang)
+    except KeyError:
+        fix = ""
+    return {"problem": problem, "fix": fix}
+
+
+def _status_counts(views: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    counts = Counter(v["status"] for v in views)
+    order = [str(s) for s in metrics.IndicatorStatus]
+    return [(status, counts[status]) for status in order if counts[status]]
+
+
+def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> SitePage:
+    """The page of a plan without errors: every section of the plan, in the site language.
+
+    Args:
+        source: The checked plan (it must have no error).
+        options: Today, language and URL style.
+        display_path: The plan file's path as shown to readers.
+
+    """
+    plan = source.checked.plan
+    assert plan is not None, "plan_page needs a plan without errors"
+    lang = options.lang
+    today = options.settings.today
+    labels = _labels(lang)
+    actions = [_action_view(a, plan, today) for a in plan.actions]
+    indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
+    actions_by_key = {a.key: a for a in plan.actions}
+    names = download_names(source)
+    prefix = _link_prefix(options)
+    has_ics = names["ics"] in downloads_available(source, options, display_path)
+    ics_href = prefix + PurePosixPath(names["ics"]).name if has_ics else ""
+    if ics_href and options.site_url:
+        # Calendars fetch a subscription themselves: give them the published address.
+        ics_href = options.site_url.rstrip("/") + "/" + names["ics"]
+    extras = _plan_extras(source, options, display_path, ics_href)
+    context = {
+        "plan": plan,
+        "lang": lang,
+        "L": labels,
+        "C": _choices(lang),
+        "today": today,
+        "display_path": display_path,
+        "days_left": _days_left_text(plan, today, labels),
+        "counts": metrics.task_counts(plan, today),
+        "actions": actions,
+        "actions_budget": sum((a.budget for a in plan.actions if a.budget is not None), Decimal(0)),
+        "tasks_budget": sum((metrics.tasks_budget(a) for a in plan.actions), Decimal(0)),
+        "indicators": indicators,
+        "indicator_counts": _status_counts(indicators),
+        "rituals": [_ritual_view(r, plan) for r in plan.rituals],
+        "actions_by_key": actions_by_key,
+        "warnings": [_problem_view(p, lang) for p in source.checked.warnings],
+        "csv_href": prefix + PurePosixPath(names["csv"]).name,
+        "ics_href": ics_href,
+        "charts_html": extras.charts_html,
+        "calendar_html": extras.calendar_html,
+        "ideal_week_html": extras.ideal_week_html,
+    }
+    html = render("pac_gen_plan.html", **context)
+    sections = [("resume", labels["summary"])]
+    if plan.strategy:
+        sections.insert(0, ("strategie", labels["strategy"]))
+    if source.checked.warnings:
+        sections.insert(0, ("avertissements", labels["warnings"]))
+    action_entries = tuple(TocEntry(v["anchor"], escape(v["action"].title), 3) for v in actions)
+    toc = [TocEntry(i, escape(t)) for i, t in sections]
+    toc.append(TocEntry("actions", escape(labels["actions"]), 2, action_entries))
+    for present, anchor, key in (
+        (plan.past_actions, "bilan", "past_actions"), (plan.obstacles, "freins", "obstacles"),
+        (plan.team, "equipe", "team"), (plan.indicators, "indicateurs", "indicators"),
+        (plan.rituals, "rituels", "rituals"), (plan.notes, "notes", "notes"),
+    ):
+        if present:
+            toc.append(TocEntry(anchor, escape(labels[key])))
+    return SitePage(source.page_uri, escape(plan.display_title), html, tuple(toc))
+
+
+def downloads_available(source: PlanSource, options: SiteOptions, display_path: str) -> set[str]:
+    """The names of the files :func:`downloads` publishes for this plan (without building them)."""
+    names = download_names(source)
+    available = {names["csv"]}
+    try:
+        import pac_gen.ics  # noqa: F401
+    except ModuleNotFoundError as exc:
+        if exc.name != "pac_gen.ics":
+            raise
+    else:
+        available.add(names["ics"])
+    return available
+
+
+def error_page(source: PlanSource, options: SiteOptions) -> SitePage:
+    """The page shown under ``mkdocs serve`` for a plan with errors: the list of its problems."""
+    labels = _labels(options.lang)
+    problems = [_problem_view(p, options.lang) for p in source.checked.problems]
+    html = render("pac_gen_errors.html", L=labels, problems=problems, path=source.checked.path)
+    title = escape(f"{labels['errors']} : {source.relative}" if options.lang == "fr"
+                   else f"{labels['errors']}: {source.relative}")
+    return SitePage(source.page_uri, title, html)
+
+
+def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
+    """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures."""
+    lang = options.lang
+    labels = _labels(lang)
+    today = options.settings.today
+    suffix = "/" if options.use_directory_urls else ".html"
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for source in sorted(sources, key=lambda s: (s.group, s.relative)):
+        plan = source.checked.plan
+        row: dict[str, Any] = {"source": source, "plan": plan, "href": source.stem + suffix,
+                               "warnings": len(source.checked.warnings), "errors": len(source.checked.errors)}
+        if plan is not None:
+            indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
+            row.update(counts=metrics.task_counts(plan, today), indicator_counts=_status_counts(indicators))
+        groups.setdefault(source.group, []).append(row)
+    html = render(
+        "pac_gen_overview.html", L=labels, C=_choices(lang), lang=lang, groups=groups, count=len(sources),
+        overview_chart_html=_overview_extras(sources, options),
+    )
+    return SitePage(OVERVIEW_URI, escape(labels["overview"]), html)
+
+
+@dataclass(frozen=True)
+class SiteCalendar:
+    """The calendar of every published plan: its page and its ICS feed."""
+
+    page: SitePage
+    feed_uri: str
+    feed: bytes
+
+
+CALENDAR_URI = "calendrier.md"
+CALENDAR_FEED_URI = "calendrier.ics"
+
+
+def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalendar:
+    """The cohort's calendar (who does what when) and the feed gathering every plan."""
+    from pac_gen import calendar, ics
+
+    published = [(s.checked.path, s.checked.plan) for s in sources if s.checked.plan is not None]
+    directory = options.use_directory_urls
+    up = "../" if directory else ""
+    suffix = "/" if directory else ".html"
+    links = {s.checked.path: f"{up}{PAGES_DIR}/{s.stem}{suffix}" for s in sources if s.checked.plan is not None}
+    feed_href = (options.site_url.rstrip("/") + "/" + CALENDAR_FEED_URI if options.site_url
+                 else up + CALENDAR_FEED_URI)
+    html = calendar.subscribe_html(feed_href, options.settings) + calendar.site_calendar_html(
+        published, options.settings, links)
+    title = escape(calendar.label("site_calendar", options.lang))
+    page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"))
+    return SiteCalendar(page, CALENDAR_FEED_URI, ics.site_feed(published, options.settings))

@@ -1,0 +1,88 @@
+from pathlib import Path
+
+from pac_gen.cli import main
+from pac_gen.export import neutralise, tasks_csv
+from tests.conftest import check
+
+ROOT = Path(__file__).resolve().parent.parent
+CAMILLE = ROOT / "plans" / "camille" / "boutique.yaml"
+
+PLAN = """\
+objectif:
+  intitule: Trouver des clients
+  echeance: 2027-03-31
+actions:
+  - intitule: "=HYPERLINK(\\"http://evil\\")"
+    type: prospection
+    taches:
+      - tache: "-2+3"
+        responsable: "@moi"
+        date_limite: 2026-10-01
+        duree: 1h30
+        moyens: "+33 6 00 00 00 00"
+        budget: 12.5
+        statut: en_cours
+        commentaires: |
+          Deux lignes ;
+          avec "guillemets"
+      - tache: Appeler
+        statut: fait
+        fait_le: 2026-10-02
+"""
+
+
+def test_tasks_csv_for_excel_in_french():
+    plan = check(PLAN).plan
+    assert plan is not None
+    data = tasks_csv(plan, "fr")
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig").split("\r\n") == [
+        "Action;Tâche;Date limite;Durée;Responsable;Moyens;Budget;Statut;Fait le;Commentaires;Résultat",
+        "\"'=HYPERLINK(\"\"http://evil\"\")\";'-2+3;2026-10-01;1h30;'@moi;'+33 6 00 00 00 00;12,5;En cours;;"
+        "\"Deux lignes ;\navec \"\"guillemets\"\"\";",
+        "\"'=HYPERLINK(\"\"http://evil\"\")\";Appeler;;;;;;Fait;2026-10-02;;",
+        "",
+    ]
+
+
+def test_tasks_csv_in_english_uses_a_decimal_point():
+    plan = check(PLAN).plan
+    assert plan is not None
+    lines = tasks_csv(plan, "en").decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "Action;Task;Due;Duration;Owner;Means;Budget;Status;Done on;Comments;Result"
+    assert ";12.5;In progress;" in lines[1]
+
+
+def test_neutralise_every_formula_start():
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert neutralise(start + "1") == "'" + start + "1"
+    assert neutralise("Appeler") == "Appeler"
+    assert neutralise("") == ""
+
+
+def test_cli_export_csv_to_stdout_and_file(tmp_path, capsysbinary):
+    assert main(["export", str(CAMILLE), "--format", "csv", "--today", "2026-11-27"]) == 0
+    out = capsysbinary.readouterr().out
+    lines = out.decode("utf-8-sig").split("\r\n")
+    assert len(lines) == 1 + 16 + 1  # header, 16 tasks, final line end
+    assert lines[2] == ("Mettre en place une boutique sur le site;Photographier 25 pièces sur fond neutre;2026-09-30;"
+                        "2 jours;Julie Martin (photographe);Studio photo de Julie;350;Fait;2026-09-25;;")
+    target = tmp_path / "taches.csv"
+    assert main(["export", str(CAMILLE), "-o", str(target), "--today", "2026-11-27"]) == 0
+    assert target.read_bytes() == out
+
+
+def test_cli_export_ics_uses_the_rituals_feed(tmp_path):
+    target = tmp_path / "plan.ics"
+    assert main(["export", str(CAMILLE), "--format", "ics", "-o", str(target), "--today", "2026-11-27"]) == 0
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_cli_export_reports_errors_with_positions(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("objectif:\n  intitule: X\n  echeanse: 2027-01-01\nactions:\n  - intitule: Y\n    type: prospection\n",
+                   encoding="utf-8")
+    assert main(["export", str(bad), "--today", "2026-11-27"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad.as_posix()}:3:3: error: E101 Clé inconnue « echeanse »" in err
+    assert main(["export", str(tmp_path / "missing.yaml")]) == 2

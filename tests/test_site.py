@@ -1,0 +1,457 @@
+"""Build small sites with MkDocs and ProperDocs and read the HTML they produce.
+
+Builds are subprocesses of the real command lines (``mkdocs build``,
+``properdocs build``); the sites are shared through module-scoped fixtures so the
+file stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CAMILLE = ROOT / "plans" / "camille" / "boutique.yaml"
+LEA = ROOT / "plans" / "lea" / "cabinet.yaml"
+EPOCH = "1798761600"  # 2027-01-01, for MkDocs' own dates (sitemap); the plugin's `today` wins for plans
+NNBSP, NBSP = "\u202f", "\xa0"
+
+SMALL_PLAN = """\
+titre: Plan {n}
+auteur: Apprenant {n}
+objectif:
+  intitule: Trouver 3 clients
+  debut: 2026-09-01
+  echeance: 2027-03-31
+actions:
+  - intitule: Appeler des prospects
+    type: prospection
+    horizon: court
+    lancement: 2026-09-01
+    date_limite: 2027-03-01
+    loi_des_nombres: {{resultat_vise: 3, volume_prevu: {volume}, unite: appels}}
+    taches:
+      - tache: Lister les prospects
+        date_limite: 2026-10-01
+        statut: fait
+indicateurs:
+  - indicateur: Clients signés
+    type: resultat
+    valeur_initiale: 0
+    valeur_cible: 3
+    outil: CRM
+  - indicateur: Appels passés
+    type: suivi
+    valeur_initiale: 0
+    valeur_cible: 12
+    outil: CRM
+"""
+
+BAD_PLAN = """\
+objectif:
+  intitule: X
+  echeanse: 2027-01-01
+actions:
+  - intitule: Y
+    type: prospection
+"""
+
+
+def hostile(n: int) -> str:
+    """Every kind of live markup a learner could try, plus template syntax."""
+    return (f"<script>alert({n})</script><img src=x onerror=alert({n})>"
+            f"<a href='javascript:alert({n})'>lien{n}</a> {{{{ 7*7 }}}} {{% print('P{n}') %}}")
+
+
+def hostile_markdown(n: int) -> str:
+    return hostile(n) + f"\n\n[clic{n}](javascript:alert({n})) <b onmouseover=alert({n})>gras</b>\n"
+
+
+def hostile_plan() -> str:
+    q = lambda n: json.dumps(hostile(n))  # noqa: E731 - JSON strings are YAML strings
+    m = lambda n: json.dumps(hostile_markdown(n))  # noqa: E731
+    return f"""\
+titre: {q(1)}
+auteur: {q(2)}
+strategie: {m(3)}
+objectif:
+  intitule: {q(4)}
+  debut: 2026-09-01
+  echeance: 2027-03-31
+bilan:
+  - action: {q(5)}
+    atouts: [{q(6)}]
+    freins: [{q(7)}]
+    efficace: oui
+actions:
+  - id: appels
+    intitule: {q(8)}
+    type: prospection
+    horizon: court
+    lancement: 2026-09-01
+    date_limite: 2027-03-01
+    responsable: {q(9)}
+    moyens_actuels: [{q(10)}]
+    moyens_a_prevoir: [{q(11)}]
+    budget: 100
+    loi_des_nombres: {{resultat_vise: 1, volume_prevu: 3, unite: {q(12)}}}
+    taches:
+      - tache: {q(13)}
+        responsable: {q(14)}
+        date_limite: 2026-10-01
+        moyens: {q(15)}
+        commentaires: {m(16)}
+        resultat: {m(17)}
+rituels:
+  - rituel: {q(18)}
+    frequence: hebdomadaire
+    debut: 2026-09-04
+    pendant: 3 mois
+    action: appels
+indicateurs:
+  - indicateur: {q(19)}
+    type: resultat
+    unite: {q(20)}
+    valeur_initiale: 0
+    valeur_cible: 3
+    outil: {q(21)}
+  - indicateur: {q(22)}
+    type: suivi
+    valeur_initiale: 0
+    valeur_cible: 3
+    outil: CRM
+freins:
+  - frein: {q(23)}
+    causes: [{q(24)}]
+    solutions: [{q(25)}]
+    action: appels
+equipe:
+  - nom: {q(26)}
+    role: {q(27)}
+    disponibilite: {q(28)}
+notes: {m(29)}
+"""
+
+
+def make_project(root: Path, plans: dict[str, str | Path], options: str = "today: 2026-11-27",
+                 extra: str = "", language: str = "fr") -> Path:
+    """A project folder with mkdocs.yml, docs/index.md and the given plans (text or a file to copy)."""
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    for name, content in plans.items():
+        target = root / "plans" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        else:
+            target.write_text(content, encoding="utf-8")
+    option_lines = "".join(f"      {line}\n" for line in options.splitlines())
+    (root / "mkdocs.yml").write_text(
+        f"site_name: Test\n{extra}theme:\n  name: material\n  language: {language}\n  font: false\n"
+        "  features: [content.action.edit]\n"
+        f"plugins:\n  - search\n  - pac_gen:\n{option_lines}"
+        "markdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def build(project: Path, tool: str = "mkdocs", strict: bool = False, site: str = "site") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": EPOCH}
+    command = [str(BIN / tool), "build", "--site-dir", site, *(["--strict"] if strict else [])]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+def built(project: Path, tool: str = "mkdocs", site: str = "site") -> Path:
+    result = build(project, tool, site=site)
+    assert result.returncode == 0, result.stderr
+    return project / site
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def content(html: str) -> str:
+    """The part of a page the plugin wrote (from its first div to the end of the article)."""
+    start = html.index('<div class="pac-gen ')
+    return html[start:html.index("</article>", start)]
+
+
+def text(html: str) -> str:
+    """Visible text with entities decoded and spaces collapsed."""
+    parser = _Collector()
+    parser.feed(html)
+    return re.sub(r"[ \t\r\n]+", " ", "".join(parser.text)).strip()  # keeps no-break spaces
+
+
+BLOCKS = {"td", "th", "tr", "dt", "dd", "li", "p", "div", "br", "ul", "h1", "h2", "h3", "h4", "section"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        if tag in BLOCKS:
+            self.text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKS:
+            self.text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Collector()
+    parser.feed(html)
+    return parser.tags
+
+
+def rows_with_class(html: str, cls: str) -> list[str]:
+    return [text(m) for m in re.findall(rf'<tr class="[^"]*\b{cls}\b[^"]*">(.*?)</tr>', html, re.S)]
+
+
+MAIN_PLANS: dict[str, str | Path] = {
+    "camille/boutique.yaml": CAMILLE,
+    "lea/cabinet.yaml": LEA,
+    "hostile.yaml": hostile_plan(),
+    "warn.yaml": SMALL_PLAN.format(n=1, volume=5),
+}
+EDIT = "repo_url: https://github.com/example/cohorte\nedit_uri: edit/main/docs/\n"
+
+
+@pytest.fixture(scope="module")
+def main_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_project(tmp_path_factory.mktemp("main"), MAIN_PLANS, extra=EDIT)
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "properdocs"])
+def main_site(request: pytest.FixtureRequest, main_project: Path) -> Path:
+    return built(main_project, request.param, site=f"site-{request.param}")
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("en"), {"camille/boutique.yaml": CAMILLE, "lea/cabinet.yaml": LEA},
+                           options="today: 2026-12-16\ninclude_confidential: true", language="en")
+    return built(project, "properdocs")
+
+
+def test_plan_page_header_and_summary_in_french(main_site: Path) -> None:
+    page = text(content(read(main_site, "plans/camille/boutique/index.html")))
+    assert "Apprenant·e Camille Lefèvre" in page
+    assert "Objectif Augmenter le chiffre d'affaires en ligne de 30 %" in page
+    assert "Début 1 septembre 2026" in page
+    assert "Échéance 28 février 2027 (93 jours restants)" in page
+    assert "Phase Démarrage (×3)" in page
+    assert "Je fabrique à la main de la vaisselle en grès" in page
+    assert f"Tâches : 8 faites · 3 en cours · 1 en retard · 16 au total (1 abandonnées) — 53{NBSP}%" in page
+    assert f"Budget des actions : 1{NNBSP}070{NBSP}€ · Somme des budgets des tâches : 865{NBSP}€" in page
+    assert "Chiffre d'affaires en ligne du mois écoulé : En avance" in page
+    assert "Inscrits à la newsletter : En retard" in page
+
+
+def test_plan_page_actions_tasks_and_late_marking(main_site: Path) -> None:
+    html = content(read(main_site, "plans/camille/boutique/index.html"))
+    page = text(html)
+    assert "Type Prospection : trouver de nouveaux clients Horizon Court terme" in page
+    assert "Lancement 1 septembre 2026 Date limite 31 octobre 2026 Responsable Camille" in page
+    assert f"Budget 600{NBSP}€ (Somme des budgets des tâches : 590{NBSP}€)" in page
+    assert "Moyens actuels Site WordPress existant" in page
+    assert "Moyens à prévoir Extension de boutique WooCommerce et module de paiement" in page
+    assert (f"Loi des nombres : Résultat visé 3{NBSP}boutiques · Volume prévu 12{NBSP}boutiques · "
+            "Multiplicateur de la phase ×3 · Volume nécessaire 9 — respectée") in page
+    headers = re.search(r'<table class="pac-gen-tasks">\s*<thead>(.*?)</thead>', html, re.S)
+    assert headers is not None
+    assert text(headers.group(1)) == "Tâche Date limite Durée Responsable Moyens Budget Statut Commentaires Résultat"
+    late = rows_with_class(html, "pac-gen-late")
+    assert late == ["Envoyer le catalogue PDF aux 12 boutiques retenues 20/11/2026 1/2 journée Courriel personnalisé "
+                    "⚠ En retard En cours Envoyé à 5 boutiques sur 12. En retard : la préparation des commandes de la "
+                    "boutique en ligne m'a pris plus de temps que prévu."]
+    assert "Photographier 25 pièces sur fond neutre 30/09/2026 2 jours Julie Martin (photographe) Studio photo de Julie " \
+           f"350{NBSP}€ Fait (fait le 25/09/2026)" in page
+
+
+def test_plan_page_other_sections(main_site: Path) -> None:
+    html = content(read(main_site, "plans/camille/boutique/index.html"))
+    page = text(html)
+    assert "Marchés de créateurs le week-end Contact direct avec les clients" in page
+    assert "Publicité Facebook payante (printemps 2025) Beaucoup de vues en peu de temps Presque aucune vente" in page
+    assert "Casse des colis pendant le transport Non Manipulations brutales dans les centres de tri" in page
+    assert f"Julie Martin Photographe indépendante 350{NBSP}€ Deux demi-journées en septembre" in page
+    indicator = rows_with_class(html, "pac-gen-indicator")[0]
+    assert indicator == (f"Chiffre d'affaires en ligne du mois écoulé Résultat 1{NNBSP}200{NBSP}€ 1{NNBSP}560{NBSP}€ "
+                         f"1{NNBSP}390{NBSP}€ (le 01/11/2026) 53{NBSP}% En avance "
+                         "Tableau Excel alimenté par les exports WooCommerce 5")
+    assert ("Revue de la semaine (CA, commandes, mise à jour du CRM) — Chaque semaine (vendredi) à 14:00, 1h, "
+            "à partir du 4 septembre 2026, pendant 3 mois · Domaine : Entreprise") in page
+    assert '<h4>Ce que j&#39;ai appris en préparant ce plan</h4>' in html or "<h4>Ce que j'ai appris" in html
+    assert "Motivation : pouvoir passer un samedi sur deux en famille" in page
+
+
+def test_toc_download_and_css(main_site: Path) -> None:
+    html = read(main_site, "plans/camille/boutique/index.html")
+    for anchor in ("#strategie", "#resume", "#actions", "#action-depot-vente", "#bilan", "#freins", "#equipe",
+                   "#indicateurs", "#rituels", "#notes"):
+        assert f'href="{anchor}" class="md-nav__link"' in html
+    assert '<a href="../boutique.csv" download>' in html
+    from pac_gen.export import tasks_csv
+    from pac_gen.validate import Settings, check_file
+    from tests.conftest import TODAY
+
+    plan = check_file(CAMILLE, Settings(today=TODAY)).plan
+    assert plan is not None
+    assert (main_site / "plans/camille/boutique.csv").read_bytes() == tasks_csv(plan, "fr")
+    assert "assets/pac_gen/pac_gen.css" in html
+    assert (main_site / "assets/pac_gen/pac_gen.css").read_bytes() == (ROOT / "pac_gen/assets/pac_gen.css").read_bytes()
+
+
+def test_warnings_shown_as_admonitions(main_site: Path) -> None:
+    html = content(read(main_site, "plans/warn/index.html"))
+    match = re.search(r'<div class="admonition warning pac-gen-warning">(.*?)</div>', html, re.S)
+    assert match is not None
+    assert text(match.group(1)) == (
+        "W301 — Loi des nombres : 5 prévus pour 3 visés, il en faudrait au moins 9 (×3). "
+        "Comment corriger : Augmentez le volume prévu : en démarrage il faut 3 tentatives par résultat, "
+        "en développement 2. Emplacement : plans/warn.yaml:13:55")
+
+
+def test_overview_groups_plans_and_is_the_only_nav_entry(main_site: Path) -> None:
+    html = read(main_site, "plans/index.html")
+    body = content(html)
+    assert [text(h) for h in re.findall(r'<h2 [^>]*class="pac-gen-group">(.*?)</h2>', body)] == ["Autres plans", "camille"]
+    row = next(r for r in rows_with_class(body, "pac-gen-plan-row") if "céramiques" in r)
+    assert row == ("Ma boutique en ligne de céramiques Camille Lefèvre Augmenter le chiffre d'affaires en ligne de 30 % "
+                   f"28 février 2027 53{NBSP}% ⚠ 1 En avance : 2 En retard : 2 0")
+    assert '<a href="camille/boutique/">' in body
+    warn_row = next(r for r in rows_with_class(body, "pac-gen-plan-row") if r.startswith("Plan 1"))
+    assert warn_row.endswith(" 1")  # one warning
+    home = read(main_site, "index.html")
+    assert 'href="plans/"' in home
+    assert "plans/camille/boutique/" not in home  # plan pages are not in the navigation
+
+
+def test_edit_link_opens_the_yaml_file(main_site: Path) -> None:
+    html = read(main_site, "plans/camille/boutique/index.html")
+    assert 'href="https://github.com/example/cohorte/edit/main/plans/camille/boutique.yaml"' in html
+    assert "edit/main/docs/plans" not in html
+
+
+def test_confidential_plan_hidden_by_default(main_site: Path) -> None:
+    assert not (main_site / "plans/lea").exists()
+    assert "cabinet" not in read(main_site, "plans/index.html")
+
+
+def test_hostile_plan_produces_no_live_markup(main_site: Path) -> None:
+    full = read(main_site, "plans/hostile/index.html")
+    html = content(full)
+    for tag, attrs in tags(html):
+        if tag == "script" and ("type", "application/json") in attrs:
+            continue  # chart data: JSON with <, > and & escaped, never run (checked below)
+        assert tag not in ("script", "img", "iframe", "object", "embed"), (tag, attrs)
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert not (value or "").strip().lower().startswith("javascript:"), (tag, name, value)
+    page = text(html)
+    for n in range(1, 30):
+        if n in (3, 16, 17, 29):  # Markdown fields: raw HTML is removed, the text stays
+            assert f"{{{{ 7*7 }}}} {{% print('P{n}') %}}" in page, n
+        else:
+            assert f"<script>alert({n})</script><img src=x onerror=alert({n})>" in page, n
+    assert "49" not in page
+    for data in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', full, re.S):
+        json.loads(data)  # the chart data is one whole JSON value: learner text could not close the tag
+        assert "<" not in data and ">" not in data
+    assert "<script>alert" not in full
+    assert "<img src=x" not in full
+    title = re.search(r"<title>(.*?)</title>", full, re.S)
+    assert title is not None and title.group(1).startswith("&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+def test_two_builds_are_byte_identical(main_project: Path) -> None:
+    first, second = built(main_project, site="repro-1"), built(main_project, site="repro-2")
+    files_1 = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    files_2 = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files_1 == files_2
+    assert Path("sitemap.xml.gz") in files_1  # its gzip timestamp comes from SOURCE_DATE_EPOCH
+    different = [str(p) for p in files_1 if (first / p).read_bytes() != (second / p).read_bytes()]
+    assert different == []
+
+
+def test_english_site_with_confidential_plans_and_a_later_today(english_site: Path) -> None:
+    html = content(read(english_site, "plans/camille/boutique/index.html"))
+    page = text(html)
+    assert "Deadline February 28, 2027 (74 days left)" in page
+    assert "Type Prospecting: find new customers" in page.replace(" : ", ": ")
+    assert "Budget of the actions : €1,070" in page
+    assert [r.split(" ")[0] for r in rows_with_class(html, "pac-gen-late")] == [
+        "Organiser", "Envoyer", "Relancer", "Ajouter", "Écrire"]
+    assert "⚠ Late In progress" in page
+    assert (english_site / "plans/lea/cabinet/index.html").exists()
+    assert "lea" in text(content(read(english_site, "plans/index.html")))
+
+
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
+def test_bad_plan_fails_the_build_with_positions(tmp_path: Path, tool: str) -> None:
+    project = make_project(tmp_path, {"ok.yaml": SMALL_PLAN.format(n=1, volume=9), "bad.yaml": BAD_PLAN})
+    result = build(project, tool)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "plans/bad.yaml:2:3: E103 Il manque la clé obligatoire « echeance » (deadline) ici." in output
+    assert "plans/bad.yaml:3:3: E101 Clé inconnue « echeanse »" in output
+    assert "Traceback" not in output
+
+
+def test_warning_fails_only_a_strict_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"warn.yaml": SMALL_PLAN.format(n=1, volume=5)})
+    result = build(project, strict=True)
+    assert result.returncode == 1
+    assert "plans/warn.yaml:13:55: W301 Loi des nombres : 5 prévus pour 3 visés" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
+    # In-process, as `mkdocs serve` does: the same plugin instance rebuilds after each save.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, {"p.yaml": BAD_PLAN})
+
+    def rebuild() -> str:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        config.plugins["pac_gen"].serving = True
+        mkdocs_build(config)
+        return text(content(read(project / "site", "plans/p/index.html")))
+
+    page = rebuild()
+    assert "Ce plan contient des erreurs" in page
+    assert "plans/p.yaml:3:3 E101 Clé inconnue « echeanse »" in page
+    (project / "plans/p.yaml").write_text(SMALL_PLAN.format(n=7, volume=9), encoding="utf-8")
+    page = rebuild()
+    assert "Ce plan contient des erreurs" not in page
+    assert "Apprenant·e Apprenant 7" in page
+
+
+@pytest.mark.slow
+def test_plan_page_size_does_not_grow_with_the_number_of_plans(tmp_path: Path) -> None:
+    sizes = []
+    for count in (10, 200):
+        plans: dict[str, str | Path] = {f"p{n:03}.yaml": SMALL_PLAN.format(n=0, volume=9) for n in range(count)}
+        site = built(make_project(tmp_path / str(count), plans))
+        sizes.append(len((site / "plans/p000/index.html").read_bytes()))
+    assert sizes[0] == sizes[1]
