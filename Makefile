@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test lint serve screenshots benchmark clean
+.PHONY: site validate test lint serve screenshots benchmark clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 est requis / is required")'
@@ -16,6 +16,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# What the CI workflows run before building (.github/workflows/).
+validate: $(STAMP)
+	$(BIN)/pac-gen validate
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

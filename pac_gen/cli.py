@@ -11,7 +11,7 @@ from pathlib import Path
 from pac_gen import __version__
 from pac_gen.problems import render
 from pac_gen.today import resolve_today
-from pac_gen.validate import Settings, check_file, find_plan_files
+from pac_gen.validate import Settings, check_file, find_plan_files, outside_link_problem
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,9 +50,11 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     problems = []
     count = 0
-    for file in find_plan_files(paths):
+    refused: list[Path] = []
+    for file in find_plan_files(paths, refused):
         count += 1
         problems.extend(check_file(file, settings).problems)
+    problems.extend(outside_link_problem(file, args.lang) for file in refused)
     output = render(problems, args.format)
     if output:
         print(output)
@@ -74,7 +76,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 # Each command is a module of pac_gen.commands with `add_parser(subparsers)` and
 # `run(args) -> int`, so that commands grow without touching each other.
-EXTRA_COMMANDS: tuple[str, ...] = ()
+EXTRA_COMMANDS: tuple[str, ...] = ("new", "review", "export")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

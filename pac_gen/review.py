@@ -1,0 +1,1007 @@
+"""The trainer's review of a change: what a pull request did to the plans.
+
+The comparison is structural, never a text diff: plans are matched by path,
+actions and indicators by id (then title), tasks by their action and text,
+rituals, obstacles and team members by their text or name. Only what changed is
+reported: plans added or removed, moved deadlines with the number of days, task
+status changes, budgets, new measurements with the indicator's progress before
+and after, and the errors and warnings the change introduces or fixes.
+
+:func:`review` is pure (checked plans in, :class:`Report` out);
+:func:`to_markdown` and :func:`to_json` render it; :func:`plan_files_at` is the
+only part that talks to git.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+from pydantic import BaseModel, ValidationError
+
+from pac_gen import loader
+from pac_gen.metrics import indicator_figures
+from pac_gen.model import (
+    Action,
+    Indicator,
+    Objective,
+    Obstacle,
+    Plan,
+    Ritual,
+    Status,
+    Task,
+    TeamMember,
+)
+from pac_gen.normalize import english_key
+from pac_gen.problems import Problem
+from pac_gen.validate import PLAN_SUFFIXES, CheckedPlan, Settings, find_plan_files
+from pac_gen.values import slugify
+
+#: A value before or after a change: a date, an amount, a number, a word or nothing.
+Value = date | Decimal | float | str | None
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
+# ---------------------------------------------------------------------------
+# The report
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing a change did to a plan.
+
+    Attributes:
+        kind: A stable code such as ``task.status`` or ``measurement.added``.
+        name: The item changed (task text, action title, indicator name…).
+        parent: For a task, the title of its action.
+        before: The value before (a date, amount, status word, progress…).
+        after: The value after.
+        days: For a moved date, the signed number of days it moved.
+        fields: For ``*.edited``, the canonical (French) keys that changed.
+        measurements: For measurement changes, the (date, value) pairs concerned.
+        unit: For indicators, the unit of their values.
+
+    """
+
+    kind: str
+    name: str
+    parent: str | None = None
+    before: Value = None
+    after: Value = None
+    days: int | None = None
+    fields: tuple[str, ...] = ()
+    measurements: tuple[tuple[date, float], ...] = ()
+    unit: str | None = None
+    currency: str | None = None
+
+
+# Headline counters, in the order the headline lists them.
+SUMMARY_KEYS = (
+    "plan_added", "plan_removed", "tasks_done", "tasks_started", "tasks_dropped", "status_changed",
+    "tasks_added", "tasks_removed", "actions_added", "actions_removed", "deadlines_later",
+    "deadlines_earlier", "budgets_changed", "measurements_added", "errors_introduced", "errors_fixed",
+    "warnings_introduced", "warnings_fixed", "other_changes",
+)
+
+_DEADLINES = ("objective.deadline", "action.due", "task.due")
+_BUDGETS = ("action.budget", "task.budget", "team.cost")
+_SIMPLE_COUNTS = {
+    "plan.added": "plan_added", "plan.removed": "plan_removed", "task.added": "tasks_added",
+    "task.removed": "tasks_removed", "action.added": "actions_added", "action.removed": "actions_removed",
+}
+
+
+def _counter(change: Change) -> str:
+    """The headline counter a change adds to."""
+    if change.kind in _SIMPLE_COUNTS:
+        return _SIMPLE_COUNTS[change.kind]
+    if change.kind == "task.status":
+        if change.after == Status.DONE.value:
+            return "tasks_done"
+        if change.after == Status.DROPPED.value:
+            return "tasks_dropped"
+        if change.after == Status.DOING.value and change.before == Status.TODO.value:
+            return "tasks_started"
+        return "status_changed"
+    if change.kind in _DEADLINES and change.days:
+        return "deadlines_later" if change.days > 0 else "deadlines_earlier"
+    if change.kind in _BUDGETS:
+        return "budgets_changed"
+    if change.kind == "measurement.added":
+        return "measurements_added"
+    return "other_changes"
+
+
+@dataclass
+class PlanReport:
+    """What a change did to one plan file.
+
+    Attributes:
+        path: The plan file, as ``pac-gen validate`` shows it.
+        title: The plan's title after the change (before it, for a removed plan).
+        state: ``added``, ``removed`` or ``changed``.
+        valid_before: Whether the plan had no error before (None when it did not exist).
+        valid_after: Whether it has no error after (None when it no longer exists).
+        changes: What changed, in the plan's order.
+        introduced: Errors and warnings that appear with the change (positions after it).
+        fixed: Errors and warnings that the change makes disappear (positions before it).
+        remaining_errors: Errors already there before the change and still there.
+
+    """
+
+    path: str
+    title: str
+    state: str
+    valid_before: bool | None
+    valid_after: bool | None
+    changes: list[Change] = field(default_factory=list)
+    introduced: list[Problem] = field(default_factory=list)
+    fixed: list[Problem] = field(default_factory=list)
+    remaining_errors: list[Problem] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """The headline's counters, zero counters left out, in headline order."""
+        counts: Counter[str] = Counter()
+        for change in self.changes:
+            counts[_counter(change)] += len(change.measurements) if change.kind == "measurement.added" else 1
+        counts["errors_introduced"] += sum(p.is_error for p in self.introduced)
+        counts["warnings_introduced"] += sum(not p.is_error for p in self.introduced)
+        counts["errors_fixed"] += sum(p.is_error for p in self.fixed)
+        counts["warnings_fixed"] += sum(not p.is_error for p in self.fixed)
+        return {key: counts[key] for key in SUMMARY_KEYS if counts[key]}
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the change did nothing to this plan that a reviewer should read."""
+        return not (self.changes or self.introduced or self.fixed) and self.state == "changed"
+
+
+@dataclass
+class Report:
+    """The review of a change, plan by plan.
+
+    Attributes:
+        base: The revision compared from.
+        head: The revision compared to (empty for the working tree).
+        today: The day progress and lateness are judged on.
+        plans: The plans the change touched, by path.
+        unchanged: How many plans exist on both sides without any change.
+
+    """
+
+    base: str
+    head: str
+    today: date
+    plans: list[PlanReport] = field(default_factory=list)
+    unchanged: int = 0
+
+
+# ---------------------------------------------------------------------------
+# What can be read of one side of a plan, even when it has errors
+
+
+@dataclass
+class _Side:
+    """The parts of a plan that could be read; a list is "complete" when every item was readable."""
+
+    checked: CheckedPlan
+    raw: dict[str, Any]
+    objective: Objective | None = None
+    actions: list[Action] = field(default_factory=list)
+    rituals: list[Ritual] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    obstacles: list[Obstacle] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+    complete: dict[str, bool] = field(default_factory=dict)
+    incomplete_tasks: set[str] = field(default_factory=set)
+    title: str | None = None
+    currency: str = "EUR"
+
+    @property
+    def start(self) -> date | None:
+        """The plan's start, as :attr:`pac_gen.model.Plan.start` computes it."""
+        if self.objective is None:
+            return None
+        if self.objective.start is not None:
+            return self.objective.start
+        launches = [a.start for a in self.actions if a.start is not None]
+        if launches:
+            return min(launches)
+        dated = [r.start for r in self.rituals] + [t.due for a in self.actions for t in a.tasks if t.due]
+        return min([*dated, self.objective.deadline])
+
+    @property
+    def display_title(self) -> str:
+        """The title, else the objective, else the file name."""
+        if self.title:
+            return self.title
+        if self.objective is not None:
+            return self.objective.statement
+        return PurePosixPath(self.checked.path).stem
+
+
+def _from_plan(checked: CheckedPlan, plan: Plan, raw: dict[str, Any]) -> _Side:
+    sections = ("actions", "rituals", "indicators", "obstacles", "team")
+    return _Side(
+        checked, raw, plan.objective, list(plan.actions), list(plan.rituals), list(plan.indicators),
+        list(plan.obstacles), list(plan.team), dict.fromkeys(sections, True), set(), plan.title, plan.currency,
+    )
+
+
+def _readable(model: type[BaseModel], item: Any) -> Any:
+    try:
+        return model.model_validate(item)
+    except ValidationError:
+        return None
+
+
+def _read_list(raw: dict[str, Any], key: str, model: type[BaseModel]) -> tuple[list[Any], bool]:
+    items = raw.get(key)
+    if items is None:
+        return [], True
+    if not isinstance(items, list):
+        return [], False
+    found = [_readable(model, item) for item in items]
+    return [f for f in found if f is not None], all(f is not None for f in found)
+
+
+def _read_action(item: Any, side: _Side) -> Action | None:
+    found = _readable(Action, item)
+    if found is not None or not isinstance(item, dict):
+        return found
+    # The action itself may be fine and only some of its tasks wrong: keep what can be read.
+    bare = _readable(Action, {k: v for k, v in item.items() if k != "taches"})
+    if bare is None:
+        return None
+    tasks, _ = _read_list(item, "taches", Task)
+    side.incomplete_tasks.add(bare.key)
+    return bare.model_copy(update={"tasks": tasks})
+
+
+def _side(checked: CheckedPlan) -> _Side:
+    """Read a checked plan; when it has errors, read each part that is valid on its own."""
+    raw = checked.positions.data if checked.positions is not None else None
+    raw = raw if isinstance(raw, dict) else {}
+    if checked.plan is not None:
+        return _from_plan(checked, checked.plan, raw)
+    plan = _readable(Plan, raw) if raw else None
+    if plan is not None:  # only cross-item errors (unknown ids…): every part is readable
+        return _from_plan(checked, plan, raw)
+    side = _Side(checked, raw)
+    side.objective = _readable(Objective, raw.get("objectif"))
+    title = raw.get("titre")
+    side.title = title if isinstance(title, str) else None
+    currency = raw.get("devise")
+    side.currency = currency.strip().upper() if isinstance(currency, str) else "EUR"
+    actions = raw.get("actions")
+    if isinstance(actions, list):
+        found = [_read_action(item, side) for item in actions]
+        side.actions = [a for a in found if a is not None]
+        side.complete["actions"] = all(a is not None for a in found)
+    else:
+        side.complete["actions"] = False
+    for key, attribute, model in (("rituels", "rituals", Ritual), ("indicateurs", "indicators", Indicator),
+                                  ("freins", "obstacles", Obstacle), ("equipe", "team", TeamMember)):
+        items, complete = _read_list(raw, key, model)
+        setattr(side, attribute, items)
+        side.complete[attribute] = complete
+    if not raw:  # nothing readable at all (a syntax error): nothing can be said about its parts
+        side.complete = dict.fromkeys(side.complete, False)
+    return side
+
+
+# ---------------------------------------------------------------------------
+# Comparison
+
+
+def _match(
+    before: Sequence[T], after: Sequence[T], keys: Sequence[Callable[[T], str]],
+) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+    """Pair items by the first key, then the leftovers by the next; return (pairs, removed, added)."""
+    pairs: list[tuple[T, T]] = []
+    left, right = list(before), list(after)
+    for key in keys:
+        waiting: dict[str, list[T]] = defaultdict(list)
+        for item in right:
+            waiting[key(item)].append(item)
+        unmatched: list[T] = []
+        for item in left:
+            candidates = waiting.get(key(item))
+            if candidates:
+                pairs.append((item, candidates.pop(0)))
+            else:
+                unmatched.append(item)
+        left = unmatched
+        right = [item for items in waiting.values() for item in items]
+        right.sort(key=lambda item: next(i for i, a in enumerate(after) if a is item))
+    return pairs, left, right
+
+
+def _edited(before: BaseModel, after: BaseModel, skip: Iterable[str]) -> tuple[str, ...]:
+    """The canonical keys of the fields that differ, apart from those reported on their own."""
+    skipped = set(skip)
+    changed = []
+    for name, info in type(before).model_fields.items():
+        if name in skipped:
+            continue
+        if getattr(before, name) != getattr(after, name):
+            changed.append(info.alias or name)
+    return tuple(changed)
+
+
+def _dates(kind: str, name: str, before: date | None, after: date | None, parent: str | None = None) -> list[Change]:
+    if before == after:
+        return []
+    days = (after - before).days if before is not None and after is not None else None
+    return [Change(kind, name, parent, before, after, days)]
+
+
+def _money(kind: str, name: str, before: Decimal | None, after: Decimal | None, currency: str,
+           parent: str | None = None) -> list[Change]:
+    if before == after:
+        return []
+    return [Change(kind, name, parent, before, after, currency=currency)]
+
+
+def _text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _compare_tasks(old: Action, new: Action, base: _Side, head: _Side, currency: str) -> list[Change]:
+    changes: list[Change] = []
+    pairs, removed, added = _match(old.tasks, new.tasks, [lambda t: _text(t.task)])
+    title = new.title
+    if old.key not in base.incomplete_tasks:
+        changes += [Change("task.added", t.task, title) for t in added]
+    if new.key not in head.incomplete_tasks:
+        changes += [Change("task.removed", t.task, title) for t in removed]
+    for a, b in sorted(pairs, key=lambda pair: new.tasks.index(pair[1])):
+        if a.status != b.status:
+            changes.append(Change("task.status", b.task, title, a.status.value, b.status.value))
+        changes += _dates("task.due", b.task, a.due, b.due, title)
+        changes += _money("task.budget", b.task, a.budget, b.budget, currency, title)
+        skip = ["task", "status", "due", "budget"] + (["done_on"] if a.status != b.status else [])
+        fields = _edited(a, b, skip)
+        if fields:
+            changes.append(Change("task.edited", b.task, title, fields=fields))
+    return changes
+
+
+def _compare_actions(base: _Side, head: _Side, currency: str) -> list[Change]:
+    changes: list[Change] = []
+    pairs, removed, added = _match(base.actions, head.actions, [lambda a: a.key, lambda a: slugify(a.title)])
+    if base.complete.get("actions", False):
+        changes += [Change("action.added", a.title) for a in added]
+    if head.complete.get("actions", False):
+        changes += [Change("action.removed", a.title) for a in removed]
+    for old, new in sorted(pairs, key=lambda pair: head.actions.index(pair[1])):
+        if old.title != new.title:
+            changes.append(Change("action.title", new.title, before=old.title, after=new.title))
+        changes += _dates("action.start", new.title, old.start, new.start)
+        changes += _dates("action.due", new.title, old.due, new.due)
+        changes += _money("action.budget", new.title, old.budget, new.budget, currency)
+        fields = _edited(old, new, ["id", "title", "start", "due", "budget", "tasks"])
+        if fields:
+            changes.append(Change("action.edited", new.title, fields=fields))
+        changes += _compare_tasks(old, new, base, head, currency)
+    return changes
+
+
+def _progress(indicator: Indicator, side: _Side, today: date) -> float | None:
+    start = side.start
+    if side.objective is None or start is None:
+        return None
+    figures = indicator_figures(indicator, start, side.objective.deadline, today)
+    return None if figures.progress is None else round(figures.progress, 4)
+
+
+def _compare_indicators(base: _Side, head: _Side, today: date) -> list[Change]:
+    changes: list[Change] = []
+    pairs, removed, added = _match(base.indicators, head.indicators, [lambda i: i.key, lambda i: slugify(i.name)])
+    if base.complete.get("indicators", False):
+        changes += [Change("indicator.added", i.name, unit=i.unit) for i in added]
+    if head.complete.get("indicators", False):
+        changes += [Change("indicator.removed", i.name, unit=i.unit) for i in removed]
+    for old, new in sorted(pairs, key=lambda pair: head.indicators.index(pair[1])):
+        if old.target != new.target:
+            changes.append(Change("indicator.target", new.name, before=old.target, after=new.target, unit=new.unit))
+        fields = _edited(old, new, ["id", "target", "measurements"])
+        if fields:
+            changes.append(Change("indicator.edited", new.name, fields=fields))
+        before = {m.date: m.value for m in old.measurements}
+        after = {m.date: m.value for m in new.measurements}
+        new_ones = tuple(sorted((d, v) for d, v in after.items() if d not in before))
+        if new_ones:
+            changes.append(Change("measurement.added", new.name, None, _progress(old, base, today),
+                                  _progress(new, head, today), measurements=new_ones, unit=new.unit))
+        gone = tuple(sorted((d, v) for d, v in before.items() if d not in after))
+        if gone:
+            changes.append(Change("measurement.removed", new.name, measurements=gone, unit=new.unit))
+        for day in sorted(d for d in after if d in before and before[d] != after[d]):
+            changes.append(Change("measurement.changed", new.name, None, before[day], after[day],
+                                  measurements=((day, after[day]),), unit=new.unit))
+    return changes
+
+
+def _compare_simple(kind: str, old_items: list[M], new_items: list[M], name: Callable[[M], str],
+                    base_complete: bool, head_complete: bool, skip: Sequence[str],
+                    extra: Callable[[M, M], list[Change]] | None = None) -> list[Change]:
+    changes: list[Change] = []
+    pairs, removed, added = _match(old_items, new_items, [lambda item: _text(name(item))])
+    if base_complete:
+        changes += [Change(f"{kind}.added", name(i)) for i in added]
+    if head_complete:
+        changes += [Change(f"{kind}.removed", name(i)) for i in removed]
+    for old, new in sorted(pairs, key=lambda pair: new_items.index(pair[1])):
+        if extra is not None:
+            changes += extra(old, new)
+        fields = _edited(old, new, skip)
+        if fields:
+            changes.append(Change(f"{kind}.edited", name(new), fields=fields))
+    return changes
+
+
+# Top-level keys compared as written (no dedicated change kind): an edit is named by its key.
+_PLAN_KEYS = ("titre", "auteur", "strategie", "devise", "bilan", "semaine_ideale", "notes", "confidentiel")
+
+
+def _compare_plan(base: _Side, head: _Side, today: date) -> list[Change]:
+    changes: list[Change] = []
+    title = head.display_title
+    if base.objective is not None and head.objective is not None:
+        old, new = base.objective, head.objective
+        if old.statement != new.statement:
+            changes.append(Change("objective.statement", title, before=old.statement, after=new.statement))
+        changes += _dates("objective.deadline", title, old.deadline, new.deadline)
+        changes += _dates("objective.start", title, old.start, new.start)
+        fields = _edited(old, new, ["statement", "deadline", "start"])
+        if fields:
+            changes.append(Change("objective.edited", title, fields=fields))
+    if base.raw and head.raw:
+        fields = tuple(k for k in _PLAN_KEYS if base.raw.get(k) != head.raw.get(k))
+        if fields:
+            changes.append(Change("plan.edited", title, fields=fields))
+    currency = head.currency
+    changes += _compare_actions(base, head, currency)
+    changes += _compare_indicators(base, head, today)
+    changes += _compare_simple("ritual", base.rituals, head.rituals, lambda r: r.ritual,
+                               base.complete.get("rituals", False), head.complete.get("rituals", False),
+                               ["ritual"])
+    changes += _compare_simple("obstacle", base.obstacles, head.obstacles, lambda o: o.obstacle,
+                               base.complete.get("obstacles", False), head.complete.get("obstacles", False),
+                               ["obstacle"])
+
+    def cost(old: TeamMember, new: TeamMember) -> list[Change]:
+        return _money("team.cost", new.name, old.cost, new.cost, currency)
+
+    changes += _compare_simple("team", base.team, head.team, lambda m: m.name,
+                               base.complete.get("team", False), head.complete.get("team", False),
+                               ["name", "cost"], cost)
+    return changes
+
+
+_LINE_NUMBER = re.compile(r"\b(ligne|line) \d+")
+
+
+def _problem_key(problem: Problem) -> tuple[str, str, str]:
+    # Messages may quote a line number ("already used on line 12"): moving text must not count as a change.
+    return (problem.severity.value, problem.code, _LINE_NUMBER.sub(r"\1 #", problem.message))
+
+
+def _problem_changes(before: list[Problem], after: list[Problem]) -> tuple[list[Problem], list[Problem], list[Problem]]:
+    """(introduced, fixed, remaining errors), compared by code and message, whatever the lines."""
+    waiting = Counter(_problem_key(p) for p in before)
+    introduced, kept = [], []
+    for problem in after:
+        key = _problem_key(problem)
+        if waiting[key]:
+            waiting[key] -= 1
+            kept.append(problem)
+        else:
+            introduced.append(problem)
+    present = Counter(_problem_key(p) for p in after)
+    fixed = []
+    for problem in before:
+        key = _problem_key(problem)
+        if present[key]:
+            present[key] -= 1
+        else:
+            fixed.append(problem)
+    return introduced, fixed, [p for p in kept if p.is_error]
+
+
+def review(base: dict[str, CheckedPlan], head: dict[str, CheckedPlan], settings: Settings,
+           base_label: str = "", head_label: str = "") -> Report:
+    """Compare the plans of two revisions.
+
+    Args:
+        base: The checked plans before the change, by display path.
+        head: The checked plans after the change, by display path.
+        settings: ``today`` decides which measurements count for progress.
+        base_label: How to name the base revision in the report.
+        head_label: How to name the head revision (empty for the working tree).
+
+    """
+    report = Report(base_label, head_label, settings.today)
+    for path in sorted(set(base) | set(head)):
+        old, new = base.get(path), head.get(path)
+        if old is None:
+            assert new is not None
+            side = _side(new)
+            plan = PlanReport(path, side.display_title, "added", None, not new.errors,
+                              [Change("plan.added", side.display_title)], list(new.problems))
+        elif new is None:
+            side = _side(old)
+            plan = PlanReport(path, side.display_title, "removed", not old.errors, None,
+                              [Change("plan.removed", side.display_title)])
+        else:
+            before, after = _side(old), _side(new)
+            introduced, fixed, remaining = _problem_changes(old.problems, new.problems)
+            # A plan that cannot be read at all keeps the title it had.
+            title = after.display_title if after.title or after.objective else before.display_title
+            plan = PlanReport(path, title, "changed", not old.errors, not new.errors,
+                              _compare_plan(before, after, settings.today), introduced, fixed, remaining)
+            if plan.is_empty:
+                report.unchanged += 1
+                continue
+        report.plans.append(plan)
+    return report
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal | float) and not isinstance(value, bool):
+        number = Decimal(str(value))
+        return int(number) if number == number.to_integral_value() else float(number)
+    return value
+
+
+def change_to_dict(change: Change) -> dict[str, Any]:
+    """A change as JSON-ready data; empty attributes are left out."""
+    data: dict[str, Any] = {"kind": change.kind, "name": change.name}
+    if change.parent is not None:
+        data["parent"] = change.parent
+    if change.before is not None or change.after is not None:
+        data["before"] = _json_value(change.before)
+        data["after"] = _json_value(change.after)
+    if change.days is not None:
+        data["days"] = change.days
+    if change.fields:
+        data["fields"] = list(change.fields)
+    if change.measurements:
+        data["measurements"] = [{"date": d.isoformat(), "value": _json_value(v)} for d, v in change.measurements]
+    if change.unit is not None:
+        data["unit"] = change.unit
+    if change.currency is not None:
+        data["currency"] = change.currency
+    return data
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The whole report as JSON-ready data."""
+    return {
+        "base": report.base,
+        "head": report.head,
+        "today": report.today.isoformat(),
+        "unchanged": report.unchanged,
+        "plans": [
+            {
+                "path": plan.path,
+                "title": plan.title,
+                "state": plan.state,
+                "valid_before": plan.valid_before,
+                "valid_after": plan.valid_after,
+                "summary": plan.summary,
+                "changes": [change_to_dict(c) for c in plan.changes],
+                "introduced": [p.to_dict() for p in plan.introduced],
+                "fixed": [p.to_dict() for p in plan.fixed],
+                "remaining_errors": [p.to_dict() for p in plan.remaining_errors],
+            }
+            for plan in report.plans
+        ],
+    }
+
+
+def to_json(report: Report) -> str:
+    """The report as indented JSON (stable keys, values in plain units: ISO dates, numbers)."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+
+_HEADLINE: dict[str, dict[str, tuple[str, str]]] = {
+    "fr": {
+        "plan_added": ("nouveau plan", "nouveau plan"),
+        "plan_removed": ("plan supprimé", "plan supprimé"),
+        "tasks_done": ("{n} tâche faite", "{n} tâches faites"),
+        "tasks_started": ("{n} tâche commencée", "{n} tâches commencées"),
+        "tasks_dropped": ("{n} tâche abandonnée", "{n} tâches abandonnées"),
+        "status_changed": ("{n} autre statut modifié", "{n} autres statuts modifiés"),
+        "tasks_added": ("{n} tâche ajoutée", "{n} tâches ajoutées"),
+        "tasks_removed": ("{n} tâche supprimée", "{n} tâches supprimées"),
+        "actions_added": ("{n} action ajoutée", "{n} actions ajoutées"),
+        "actions_removed": ("{n} action supprimée", "{n} actions supprimées"),
+        "deadlines_later": ("{n} échéance repoussée", "{n} échéances repoussées"),
+        "deadlines_earlier": ("{n} échéance avancée", "{n} échéances avancées"),
+        "budgets_changed": ("{n} budget modifié", "{n} budgets modifiés"),
+        "measurements_added": ("{n} mesure ajoutée", "{n} mesures ajoutées"),
+        "errors_introduced": ("{n} erreur introduite", "{n} erreurs introduites"),
+        "errors_fixed": ("{n} erreur corrigée", "{n} erreurs corrigées"),
+        "warnings_introduced": ("{n} avertissement introduit", "{n} avertissements introduits"),
+        "warnings_fixed": ("{n} avertissement résolu", "{n} avertissements résolus"),
+        "other_changes": ("{n} autre modification", "{n} autres modifications"),
+    },
+    "en": {
+        "plan_added": ("new plan", "new plan"),
+        "plan_removed": ("plan removed", "plan removed"),
+        "tasks_done": ("{n} task done", "{n} tasks done"),
+        "tasks_started": ("{n} task started", "{n} tasks started"),
+        "tasks_dropped": ("{n} task dropped", "{n} tasks dropped"),
+        "status_changed": ("{n} other status changed", "{n} other statuses changed"),
+        "tasks_added": ("{n} task added", "{n} tasks added"),
+        "tasks_removed": ("{n} task removed", "{n} tasks removed"),
+        "actions_added": ("{n} action added", "{n} actions added"),
+        "actions_removed": ("{n} action removed", "{n} actions removed"),
+        "deadlines_later": ("{n} deadline pushed back", "{n} deadlines pushed back"),
+        "deadlines_earlier": ("{n} deadline brought forward", "{n} deadlines brought forward"),
+        "budgets_changed": ("{n} budget changed", "{n} budgets changed"),
+        "measurements_added": ("{n} measurement added", "{n} measurements added"),
+        "errors_introduced": ("{n} error introduced", "{n} errors introduced"),
+        "errors_fixed": ("{n} error fixed", "{n} errors fixed"),
+        "warnings_introduced": ("{n} warning introduced", "{n} warnings introduced"),
+        "warnings_fixed": ("{n} warning resolved", "{n} warnings resolved"),
+        "other_changes": ("{n} other change", "{n} other changes"),
+    },
+}
+
+# One line per change kind; {name}, {parent}, {before}, {after}, {days}, {fields}… are filled in.
+_LINES: dict[str, dict[str, str]] = {
+    "fr": {
+        "plan.added": "Nouveau plan {name}",
+        "plan.removed": "Plan supprimé : {name}",
+        "plan.edited": "Plan : autres modifications ({fields})",
+        "objective.statement": "Objectif : {before} → {after}",
+        "objective.deadline": "Échéance de l'objectif : {before} → {after}{days}",
+        "objective.start": "Début de l'objectif : {before} → {after}{days}",
+        "objective.edited": "Objectif : autres modifications ({fields})",
+        "action.added": "Action ajoutée : {name}",
+        "action.removed": "Action supprimée : {name}",
+        "action.title": "Action renommée : {before} → {after}",
+        "action.start": "Lancement de l'action {name} : {before} → {after}{days}",
+        "action.due": "Date limite de l'action {name} : {before} → {after}{days}",
+        "action.budget": "Budget de l'action {name} : {before} → {after}",
+        "action.edited": "Action {name} : autres modifications ({fields})",
+        "task.added": "Tâche ajoutée à {parent} : {name}",
+        "task.removed": "Tâche supprimée de {parent} : {name}",
+        "task.status": "Tâche {name} ({parent}) : {before} → {after}",
+        "task.due": "Date limite de la tâche {name} ({parent}) : {before} → {after}{days}",
+        "task.budget": "Budget de la tâche {name} ({parent}) : {before} → {after}",
+        "task.edited": "Tâche {name} ({parent}) : autres modifications ({fields})",
+        "indicator.added": "Indicateur ajouté : {name}",
+        "indicator.removed": "Indicateur supprimé : {name}",
+        "indicator.target": "Cible de l'indicateur {name} : {before} → {after}",
+        "indicator.edited": "Indicateur {name} : autres modifications ({fields})",
+        "measurement.added": "Mesures ajoutées à {name} : {measurements} ; progression : {before} → {after}",
+        "measurement.added.1": "Mesure ajoutée à {name} : {measurements} ; progression : {before} → {after}",
+        "measurement.removed": "Mesures retirées de {name} : {measurements}",
+        "measurement.removed.1": "Mesure retirée de {name} : {measurements}",
+        "measurement.changed": "Mesure de {name} du {when} corrigée : {before} → {after}",
+        "ritual.added": "Rituel ajouté : {name}",
+        "ritual.removed": "Rituel supprimé : {name}",
+        "ritual.edited": "Rituel {name} : modifié ({fields})",
+        "obstacle.added": "Frein ajouté : {name}",
+        "obstacle.removed": "Frein supprimé : {name}",
+        "obstacle.edited": "Frein {name} : modifié ({fields})",
+        "team.added": "Équipe : {name} ajouté·e",
+        "team.removed": "Équipe : {name} retiré·e",
+        "team.cost": "Coût de {name} (équipe) : {before} → {after}",
+        "team.edited": "Équipe : {name} modifié·e ({fields})",
+    },
+    "en": {
+        "plan.added": "New plan {name}",
+        "plan.removed": "Plan removed: {name}",
+        "plan.edited": "Plan: other edits ({fields})",
+        "objective.statement": "Objective: {before} → {after}",
+        "objective.deadline": "Objective's deadline: {before} → {after}{days}",
+        "objective.start": "Objective's start: {before} → {after}{days}",
+        "objective.edited": "Objective: other edits ({fields})",
+        "action.added": "Action added: {name}",
+        "action.removed": "Action removed: {name}",
+        "action.title": "Action renamed: {before} → {after}",
+        "action.start": "Start of the action {name}: {before} → {after}{days}",
+        "action.due": "Deadline of the action {name}: {before} → {after}{days}",
+        "action.budget": "Budget of the action {name}: {before} → {after}",
+        "action.edited": "Action {name}: other edits ({fields})",
+        "task.added": "Task added to {parent}: {name}",
+        "task.removed": "Task removed from {parent}: {name}",
+        "task.status": "Task {name} ({parent}): {before} → {after}",
+        "task.due": "Deadline of the task {name} ({parent}): {before} → {after}{days}",
+        "task.budget": "Budget of the task {name} ({parent}): {before} → {after}",
+        "task.edited": "Task {name} ({parent}): other edits ({fields})",
+        "indicator.added": "Indicator added: {name}",
+        "indicator.removed": "Indicator removed: {name}",
+        "indicator.target": "Target of the indicator {name}: {before} → {after}",
+        "indicator.edited": "Indicator {name}: other edits ({fields})",
+        "measurement.added": "Measurements added to {name}: {measurements}; progress: {before} → {after}",
+        "measurement.added.1": "Measurement added to {name}: {measurements}; progress: {before} → {after}",
+        "measurement.removed": "Measurements removed from {name}: {measurements}",
+        "measurement.removed.1": "Measurement removed from {name}: {measurements}",
+        "measurement.changed": "Measurement of {name} on {when} corrected: {before} → {after}",
+        "ritual.added": "Ritual added: {name}",
+        "ritual.removed": "Ritual removed: {name}",
+        "ritual.edited": "Ritual {name}: edited ({fields})",
+        "obstacle.added": "Obstacle added: {name}",
+        "obstacle.removed": "Obstacle removed: {name}",
+        "obstacle.edited": "Obstacle {name}: edited ({fields})",
+        "team.added": "Team: {name} added",
+        "team.removed": "Team: {name} removed",
+        "team.cost": "Cost of {name} (team): {before} → {after}",
+        "team.edited": "Team: {name} edited ({fields})",
+    },
+}
+
+_WORDS = {
+    "fr": {
+        "title": "Relecture des plans", "working_tree": "arbre de travail", "today": "Date de référence",
+        "no_change": "Aucun plan modifié.", "unchanged": "{n} plan(s) sans changement.",
+        "nothing": "aucun changement", "none": "—", "on": "{value} le {date}",
+        "introduced": "Problèmes introduits", "fixed": "Problèmes corrigés",
+        "remaining": "Erreurs déjà présentes", "invalid": "Le plan contient des erreurs : la comparaison ne porte que sur ce qui a pu être lu.",
+        "error": "erreur", "warning": "avertissement", "days": "j",
+    },
+    "en": {
+        "title": "Review of the plans", "working_tree": "working tree", "today": "Reference date",
+        "no_change": "No plan changed.", "unchanged": "{n} plan(s) without change.",
+        "nothing": "no change", "none": "—", "on": "{value} on {date}",
+        "introduced": "Problems introduced", "fixed": "Problems fixed",
+        "remaining": "Errors already there", "invalid": "The plan has errors: only what could be read is compared.",
+        "error": "error", "warning": "warning", "days": "d",
+    },
+}
+
+_STATUS_WORDS = {
+    "fr": {"a_faire": "à faire", "en_cours": "en cours", "fait": "fait", "abandonne": "abandonné"},
+    "en": {"a_faire": "todo", "en_cours": "doing", "fait": "done", "abandonne": "dropped"},
+}
+
+_FIELD_MODELS: dict[str, type[BaseModel]] = {
+    "plan": Plan, "objective": Objective, "action": Action, "task": Task, "indicator": Indicator,
+    "ritual": Ritual, "obstacle": Obstacle, "team": TeamMember,
+}
+
+# Only what can start markup in the middle of a line (lines of the report never start with learner text);
+# an underscore inside a word (``a_faire``) is no emphasis and stays readable.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]|~#])|(?<![^\W_])_|_(?![^\W_])")
+
+
+def _escape(text: str) -> str:
+    """Learner text shown as plain text in Markdown: one line, no markup, no HTML."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(0), text)
+
+
+def _quote(text: str, lang: str) -> str:
+    return f"« {_escape(text)} »" if lang == "fr" else f"“{_escape(text)}”"
+
+
+def _locale(lang: str) -> Locale:
+    return Locale.parse("fr_FR" if lang == "fr" else "en_US")
+
+
+def format_money(amount: Decimal, currency: str, lang: str) -> str:
+    """An amount in the language's conventions, without cents when there are none (``1 500 €``)."""
+    locale = _locale(lang)
+    if amount == amount.to_integral_value():
+        pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
+        return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+    return format_currency(amount, currency, locale=locale)
+
+
+def format_day(day: date, lang: str) -> str:
+    """A date in the language's medium format (``10 déc. 2026``, ``Dec 10, 2026``)."""
+    return format_date(day, "medium", locale=_locale(lang))
+
+
+def _number(value: float, unit: str | None, lang: str) -> str:
+    text = format_decimal(value, locale=_locale(lang))
+    return f"{text} {_escape(unit)}" if unit else text
+
+
+def _value(change: Change, value: Value, lang: str) -> str:
+    words = _WORDS[lang]
+    if value is None:
+        return words["none"]
+    if isinstance(value, date):
+        return format_day(value, lang)
+    if isinstance(value, Decimal):
+        return format_money(value, change.currency or "EUR", lang)
+    if change.kind == "task.status" and isinstance(value, str):
+        return _STATUS_WORDS[lang].get(value, value)
+    if change.kind == "measurement.added" and isinstance(value, float):
+        return format_percent(value, locale=_locale(lang))
+    if isinstance(value, float):
+        return _number(value, change.unit, lang)
+    return _quote(value, lang)
+
+
+def _fields(change: Change, lang: str) -> str:
+    if lang == "fr":
+        return ", ".join(change.fields)
+    model = _FIELD_MODELS[change.kind.split(".")[0]]
+    return ", ".join(english_key(model, name) for name in change.fields)
+
+
+def change_line(change: Change, lang: str) -> str:
+    """One change as a sentence in ``lang``."""
+    lang = lang if lang in _LINES else "fr"
+    words = _WORDS[lang]
+    kind = change.kind
+    if kind in ("measurement.added", "measurement.removed") and len(change.measurements) == 1:
+        kind += ".1"
+    days = ""
+    if change.days is not None:
+        days = f" ({change.days:+d} {words['days']})"
+    measurements = ", ".join(
+        words["on"].format(value=_number(value, change.unit, lang), date=format_day(day, lang))
+        for day, value in change.measurements
+    )
+    when = format_day(change.measurements[0][0], lang) if change.measurements else ""
+    return _LINES[lang][kind].format(
+        name=_quote(change.name, lang), parent=_quote(change.parent or "", lang),
+        before=_value(change, change.before, lang), after=_value(change, change.after, lang),
+        days=days, fields=_fields(change, lang) if change.fields else "", measurements=measurements, when=when,
+    )
+
+
+def headline(plan: PlanReport, lang: str) -> str:
+    """The plan's short summary: ``3 tâches faites, 1 échéance repoussée, 2 mesures ajoutées``."""
+    lang = lang if lang in _HEADLINE else "fr"
+    parts = []
+    for key, count in plan.summary.items():
+        singular, plural = _HEADLINE[lang][key]
+        parts.append((singular if count == 1 else plural).format(n=count))
+    text = ", ".join(parts) or _WORDS[lang]["nothing"]
+    return text[0].upper() + text[1:]
+
+
+def _problem_line(problem: Problem, lang: str) -> str:
+    words = _WORDS[lang]
+    return (f"- `{problem.path}:{problem.line}:{problem.column}` {words[problem.severity.value]} "
+            f"{problem.code} : {_escape(problem.message)}" if lang == "fr" else
+            f"- `{problem.path}:{problem.line}:{problem.column}` {words[problem.severity.value]} "
+            f"{problem.code}: {_escape(problem.message)}")
+
+
+def to_markdown(report: Report, lang: str = "fr") -> str:
+    """The report for a pull request's summary: a heading, then per plan a headline and details."""
+    lang = lang if lang in _WORDS else "fr"
+    words = _WORDS[lang]
+    head = report.head or words["working_tree"]
+    lines = [f"## {words['title']} : `{report.base}` → `{head}`" if lang == "fr"
+             else f"## {words['title']}: `{report.base}` → `{head}`", ""]
+    lines.append(f"{words['today']} : {format_day(report.today, lang)}." if lang == "fr"
+                 else f"{words['today']}: {format_day(report.today, lang)}.")
+    if not report.plans:
+        lines += ["", words["no_change"]]
+    for plan in report.plans:
+        lines += ["", f"### {_escape(plan.title)} (`{plan.path}`)", "", f"**{headline(plan, lang)}**", ""]
+        lines += [f"- {change_line(change, lang)}" for change in plan.changes]
+        if plan.valid_after is False:
+            lines += ["", f"> {words['invalid']}"] if plan.changes else [f"> {words['invalid']}"]
+        for key, problems in (("introduced", plan.introduced), ("fixed", plan.fixed),
+                              ("remaining", plan.remaining_errors)):
+            if problems:
+                lines += ["", f"{words[key]} :" if lang == "fr" else f"{words[key]}:", ""]
+                lines += [_problem_line(p, lang) for p in problems]
+    if report.unchanged:
+        lines += ["", words["unchanged"].format(n=report.unchanged)]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Git
+
+
+class RevisionError(Exception):
+    """A revision git does not know, or no git at all: a usage error, with a message for the learner."""
+
+
+_GIT_MESSAGES = {
+    "fr": {
+        "no_git": "la commande git est introuvable : installez git pour comparer des révisions.",
+        "not_repo": "ce dossier n'est pas dans un dépôt git.",
+        "unknown": "la révision « {rev} » est inconnue de ce dépôt (branche, étiquette ou commit ?). "
+                   "Dans GitHub Actions, récupérez tout l'historique (fetch-depth: 0).",
+        "failed": "git n'a pas pu lire « {rev} » : {detail}",
+    },
+    "en": {
+        "no_git": "the git command is not available: install git to compare revisions.",
+        "not_repo": "this folder is not inside a git repository.",
+        "unknown": "the revision “{rev}” is unknown to this repository (branch, tag or commit?). "
+                   "In GitHub Actions, fetch the whole history (fetch-depth: 0).",
+        "failed": "git could not read “{rev}”: {detail}",
+    },
+}
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+
+
+def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | None = None,
+                  lang: str = "fr") -> dict[str, bytes]:
+    """The plan files of a revision (None: the working tree), by the path ``pac-gen validate`` shows.
+
+    Files are read through git (``git ls-tree``, ``git show``): nothing is checked
+    out or written. Symbolic links, hidden files and folders are skipped, as by
+    :func:`pac_gen.validate.find_plan_files`.
+
+    Raises:
+        RevisionError: when git is missing, the folder is not a repository or the revision is unknown.
+
+    """
+    where = cwd or Path.cwd()
+    texts = _GIT_MESSAGES.get(lang, _GIT_MESSAGES["fr"])
+    folder = PurePosixPath(Path(plans_dir).as_posix())
+    if revision is None:
+        root = where / plans_dir
+        files: dict[str, bytes] = {}
+        if root.is_dir():
+            for found in find_plan_files([root]):
+                with found.open("rb") as stream:  # at most one byte over the limit, as check_file
+                    files[(folder / found.relative_to(root).as_posix()).as_posix()] = \
+                        stream.read(loader.MAX_FILE_BYTES + 1)
+        return files
+    if revision.startswith("-"):  # never let a revision be read as an option
+        raise RevisionError(texts["unknown"].format(rev=revision))
+    try:
+        inside = _git(["rev-parse", "--is-inside-work-tree"], where)
+    except FileNotFoundError:
+        raise RevisionError(texts["no_git"]) from None
+    if inside.returncode != 0:
+        raise RevisionError(texts["not_repo"])
+    commit = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], where)
+    if commit.returncode != 0:
+        raise RevisionError(texts["unknown"].format(rev=revision))
+    sha = commit.stdout.decode().strip()
+    listing = _git(["ls-tree", "-r", "-z", sha, "--", f"{folder}/"], where)
+    if listing.returncode != 0:
+        raise RevisionError(texts["failed"].format(rev=revision, detail=listing.stderr.decode(errors="replace")))
+    files = {}
+    for entry in listing.stdout.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, name_bytes = entry.partition(b"\t")
+        mode = meta.split(b" ")[0]
+        name = name_bytes.decode("utf-8", errors="surrogateescape")
+        path = PurePosixPath(name)
+        if mode not in (b"100644", b"100755") or path.suffix.lower() not in PLAN_SUFFIXES:
+            continue
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        shown = _git(["show", f"{sha}:./{name}"], where)
+        if shown.returncode != 0:
+            raise RevisionError(texts["failed"].format(rev=revision, detail=shown.stderr.decode(errors="replace")))
+        files[name] = shown.stdout[: loader.MAX_FILE_BYTES + 1]
+    return files

@@ -1,0 +1,221 @@
+"""The GitHub workflows and the pre-commit hook: their shape, and their commands run for real.
+
+Only what needs GitHub (checkout, caches, artifacts, Pages) is left out; the
+commands the workflows run (validate, the strict build, the review) are run here
+exactly as written, in a copy of the repository that is a throw-away git
+repository with a base branch and a change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+BIN = ROOT / ".venv" / "bin"
+DAY = "2026-11-27T12:00:00+00:00"  # the day the example plans are written for
+EPOCH = str(int(datetime.fromisoformat(DAY).timestamp()))
+
+INSTALL = "pip install -r requirements.txt && pip install --no-deps -e ."
+VALIDATE = "pac-gen validate --format github"
+BUILD = "NO_MKDOCS_2_WARNING=1 mkdocs build --strict --site-dir site"
+REVIEW = 'pac-gen review "origin/$BASE_REF" HEAD >> "$GITHUB_STEP_SUMMARY"'
+PUBLISH_BUILD = f"SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) {BUILD}"
+
+
+def load(name: str) -> dict[Any, Any]:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    # PyYAML follows YAML 1.1, where the key `on` is the boolean True.
+    data["on"] = data.pop(True)
+    return data
+
+
+def steps(job: dict[str, Any]) -> list[tuple[str, str]]:
+    return [("uses", s["uses"]) if "uses" in s else ("run", s["run"].strip()) for s in job["steps"]]
+
+
+def make_recipe(target: str) -> list[str]:
+    """The recipe lines of a Makefile target, with the virtualenv's bin/ prefix removed."""
+    lines = (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{target}:"))
+    recipe = []
+    for line in lines[start + 1:]:
+        if not line.startswith("\t"):
+            break
+        recipe.append(line.strip().replace("$(BIN)/", ""))
+    return recipe
+
+
+def test_pull_request_workflow_shape():
+    workflow = load("pull-request.yml")
+    assert workflow["on"] == {"pull_request": None}
+    assert workflow["permissions"] == {"contents": "read"}
+    [job] = workflow["jobs"].values()
+    assert steps(job) == [
+        ("uses", "actions/checkout@v4"),
+        ("uses", "actions/setup-python@v5"),
+        ("run", INSTALL),
+        ("run", VALIDATE),
+        ("run", BUILD),
+        ("run", REVIEW),
+        ("uses", "actions/upload-artifact@v4"),
+    ]
+    checkout, python, install, _, _, review, upload = job["steps"]
+    assert checkout["with"] == {"fetch-depth": 0}
+    assert python["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements*.txt"}
+    # The review is written even when validation failed, as long as the tools were installed.
+    assert review["if"] == f"${{{{ !cancelled() && steps.{install['id']}.outcome == 'success' }}}}"
+    assert review["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert upload["with"]["path"] == "site/"
+
+
+def test_publish_workflow_shape():
+    workflow = load("publish.yml")
+    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert steps(build) == [
+        ("uses", "actions/checkout@v4"),
+        ("uses", "actions/setup-python@v5"),
+        ("run", INSTALL),
+        ("run", VALIDATE),
+        ("uses", "actions/configure-pages@v5"),
+        ("run", PUBLISH_BUILD),
+        ("uses", "actions/upload-pages-artifact@v3"),
+    ]
+    assert build["steps"][-1]["with"] == {"path": "site/"}
+    assert deploy["needs"] == "build"
+    assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
+    assert deploy["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v4"}]
+
+
+def test_workflows_run_what_make_runs():
+    assert make_recipe("site") == [BUILD]
+    assert make_recipe("validate") == ["pac-gen validate"]
+    assert VALIDATE.startswith(make_recipe("validate")[0])
+    # The install step only makes sense with pinned requirements.
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+\-]+", line), line
+
+
+def test_pre_commit_hook():
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook == {
+        "id": "pac-gen-validate", "name": "pac-gen validate",
+        "description": "Valide les plans d'action modifiés (fichier, ligne et colonne de chaque problème).",
+        "entry": "pac-gen validate", "language": "python", "files": r"^plans/.*\.ya?ml$", "pass_filenames": True,
+    }
+    pattern = re.compile(hook["files"])
+    assert [p for p in ["plans/camille/boutique.yaml", "plans/a.yml", "docs/plans/a.yaml", "plans/a.yaml.bak",
+                        "mkdocs.yml"] if pattern.search(p)] == ["plans/camille/boutique.yaml", "plans/a.yml"]
+    # pre-commit runs the entry with the staged files that match.
+    done = subprocess.run([str(BIN / hook["entry"].split()[0]), *hook["entry"].split()[1:],
+                           "plans/camille/boutique.yaml", "plans/karim/formations.yaml"],
+                          cwd=ROOT, capture_output=True, text=True, env=environment({}), check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "2 plan(s), 0 erreur(s), 0 avertissement(s)\n")
+
+
+def environment(extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "SOURCE_DATE_EPOCH"))}
+    env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", GIT_CONFIG_GLOBAL=os.devnull,
+               GIT_CONFIG_NOSYSTEM="1", SOURCE_DATE_EPOCH=EPOCH)
+    env.update(extra)
+    return env
+
+
+def git(repo: Path, *args: str) -> str:
+    env = environment({"GIT_AUTHOR_DATE": DAY, "GIT_COMMITTER_DATE": DAY})
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def run_step(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    # GitHub runs `run:` with `bash --noprofile --norc -eo pipefail {0}` on Linux.
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
+                          cwd=cwd, env=environment(env), capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository with `origin/main` at the examples and HEAD one change further."""
+    repo = tmp_path_factory.mktemp("fork") / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "__pycache__", ".*_cache", ".hypothesis", "benchmarks", "tests"))
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "modèle")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    plan = repo / "plans" / "camille" / "boutique.yaml"
+    text = plan.read_text(encoding="utf-8")
+    old = "        budget: 45\n        statut: a_faire"
+    assert text.count(old) == 1
+    plan.write_text(text.replace(old, "        budget: 45\n        statut: fait"), encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "jeu-concours fait")
+    return repo
+
+
+def workflow_runs(name: str, job: str) -> list[dict[str, Any]]:
+    return [s for s in load(name)["jobs"][job]["steps"] if "run" in s]
+
+
+def step_env(step: dict[str, Any]) -> dict[str, str]:
+    # The only expression the steps use, with the value GitHub gives it for a pull request into main.
+    return {k: v.replace("${{ github.base_ref }}", "main") for k, v in step.get("env", {}).items()}
+
+
+def test_pull_request_commands_run_on_the_examples(checkout, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("", encoding="utf-8")
+    commands = [s for s in workflow_runs("pull-request.yml", "check") if s["run"].strip() != INSTALL]
+    assert [s["run"].strip() for s in commands] == [VALIDATE, BUILD, REVIEW]
+    results = [run_step(s["run"], checkout, {**step_env(s), "GITHUB_STEP_SUMMARY": str(summary)}) for s in commands]
+    assert [(r.returncode, r.stdout) for r in results] == [(0, ""), (0, ""), (0, "")], [r.stderr for r in results]
+    assert (checkout / "site" / "index.html").is_file()
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "## Relecture des plans : `origin/main` → `HEAD`"
+    assert [line for line in lines if line.startswith(("###", "**", "- "))] == [
+        "### Ma boutique en ligne de céramiques (`plans/camille/boutique.yaml`)",
+        "**1 tâche faite**",
+        "- Tâche « Organiser un jeu-concours de Noël (un bol à gagner) » (« Publier 3 fois par semaine sur "
+        "Instagram avec un lien vers la boutique ») : à faire → fait",
+    ]
+    assert lines[-1] == "2 plan(s) sans changement."
+
+
+def test_validate_step_annotates_the_offending_line(checkout, tmp_path):
+    broken = tmp_path / "repo"
+    shutil.copytree(checkout, broken, ignore=shutil.ignore_patterns("site"))
+    plan = broken / "plans" / "karim" / "formations.yaml"
+    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("statut:"))
+    lines[index] = lines[index].split("statut:")[0] + "statut: fini\n"
+    plan.write_text("".join(lines), encoding="utf-8")
+    [validate] = [s for s in workflow_runs("pull-request.yml", "check") if s["run"].strip() == VALIDATE]
+    done = run_step(validate["run"], broken, {})
+    column = lines[index].index("fini") + 1
+    assert done.returncode == 1
+    assert done.stdout.startswith(
+        f"::error file=plans/karim/formations.yaml,line={index + 1},col={column}::E105 Valeur « fini » non reconnue.")
+
+
+def test_publish_build_command_runs_dated_by_the_last_commit(checkout, tmp_path):
+    site = tmp_path / "copy"
+    shutil.copytree(checkout, site, ignore=shutil.ignore_patterns("site"))
+    [build] = [s for s in workflow_runs("publish.yml", "build") if "mkdocs" in s["run"]]
+    # The epoch must come from the commit, not from the environment.
+    done = run_step(build["run"], site, {"SOURCE_DATE_EPOCH": "0"})
+    assert (done.returncode, done.stdout) == (0, ""), done.stderr
+    assert git(site, "log", "-1", "--format=%ct").strip() == EPOCH
+    # Dated by the commit (2026-11-27), not 1970: the objective due 2027-02-28 is 93 days away.
+    page = (site / "site" / "plans" / "camille" / "boutique" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"\b93 jours\b", page)
