@@ -36,5 +36,10 @@ lint: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Screenshots of a plan page (desktop and phone, light and dark) in docs/screenshots/,
+# taken with Debian's Chromium (apt-get install chromium); the README shows them.
+screenshots: $(STAMP)
+	$(BIN)/python tests/browser/screenshots.py
+
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

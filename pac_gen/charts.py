@@ -466,7 +466,8 @@ def overview_figure(plans: Sequence[tuple[str, Plan]], settings: Settings) -> Fi
         "title": {"text": _t("chart.overview.title", settings), "x": 0, "xanchor": "left"},
         "height": 160 + 70 * len(paths),
         "barmode": "group",
-        "xaxis": {"range": [0, 100], "title": {"text": _t("chart.overview.axis", settings)}},
+        # "%" on the ticks rather than an axis title, which the legend below would cover.
+        "xaxis": {"range": [0, 100], "ticksuffix": "\u202f%" if settings.lang == "fr" else "%"},
         "yaxis": {"type": "category", "autorange": "reversed", "tickmode": "array", "tickvals": paths,
                   "ticktext": [_wrap(_plan_label(path, plan), 30) for path, plan in plans]},
         "margin": {"t": 60, "r": 20, "b": 40, "l": 220},
@@ -512,16 +513,22 @@ def chart_id(plan_path: str, *parts: str) -> str:
 
 
 def chart_html(chart_id: str, figure: Figure, title: str) -> Markup:
-    """A chart's place in a page: an empty ``div.pac-chart`` and the figure as JSON beside it.
+    """A chart's place in a page: an empty ``div.pac-chart`` carrying its figure as JSON.
 
-    ``assets/charts.js`` draws it. The ``div`` is an image for assistive
-    technology, named by ``title``; the page gives the same figures as text.
+    ``assets/charts.js`` draws it. The figure is in the ``data-figure`` attribute
+    (attribute-escaped on top of :func:`figure_json`'s escapes) rather than in an
+    inline ``<script>``: Material's instant navigation re-creates inline scripts
+    without their ``type`` and would run the data as code. The ``div`` is an image
+    for assistive technology, named by ``title``; the page gives the same figures as text.
+    The title is also a caption above the chart (charts.js then hides plotly's own
+    one-line title, which a phone would cut off).
     """
     height = int(figure.get("layout", {}).get("height", 400))
     return Markup(
-        '<div class="pac-chart" id="{id}" role="img" aria-label="{title}" style="min-height:{height}px"></div>\n'
-        '<script type="application/json" id="{id}-data">{data}</script>\n'
-    ).format(id=chart_id, title=title, height=height, data=Markup(figure_json(figure)))
+        '<p class="pac-chart-title" aria-hidden="true">{title}</p>\n'
+        '<div class="pac-chart" id="{id}" role="img" aria-label="{title}" style="min-height:{height}px"'
+        ' data-figure="{data}"></div>\n'
+    ).format(id=chart_id, title=title, height=height, data=figure_json(figure))
 
 
 @dataclass(frozen=True, slots=True)

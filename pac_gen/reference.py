@@ -511,7 +511,9 @@ def cell(text: str) -> str:
 def _prose(text: str) -> str:
     """Message text shown as Markdown: characters Markdown would interpret are escaped."""
     escaped = re.sub(r"([\\`*_\[\]#])", r"\\\1", text)
-    return escaped.replace("<", "&lt;").replace("\n", " ")
+    # `{value}` placeholders stay visible: a brace at the end of a table cell would
+    # otherwise be read by attr_list as HTML attributes and vanish.
+    return escaped.replace("<", "&lt;").replace("{", "&#123;").replace("\n", " ")
 
 
 # --- Pages ----------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import markdown as markdown_lib
@@ -37,6 +37,9 @@ SAFE_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
+_EMPTY_LINK_RE = re.compile(r'<a((?: title="[^"]*")?) rel="[^"]*">')
+
+
 def markdown_html(text: str | None) -> Markup:
     """Learner Markdown as sanitised HTML, ready to be inserted in a page.
 
@@ -45,7 +48,14 @@ def markdown_html(text: str | None) -> Markup:
     """
     if not text:
         return Markup("")
-    raw = markdown_lib.markdown(text, extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
+    return _markdown_html(text)
+
+
+@lru_cache(maxsize=4096)
+def _markdown_html(text: str) -> Markup:
+    # Cached by text: a cohort repeats the same comments, and a Markdown instance
+    # (its extensions, its regexes) costs more to build than most fields do to convert.
+    raw = _converter().reset().convert(text)
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}>", raw)
     clean = nh3.clean(
         shifted,
@@ -55,7 +65,16 @@ def markdown_html(text: str | None) -> Markup:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+    # nh3 adds rel to every link, also to one whose unsafe href it removed; rel
+    # without href is invalid HTML, so such a link becomes plain text.
+    clean = _EMPTY_LINK_RE.sub(r"<a\1>", clean)
     return Markup(clean)  # sanitised by nh3 just above
+
+
+@cache
+def _converter() -> markdown_lib.Markdown:
+    # One converter for the process, reset before each use (builds run in one thread).
+    return markdown_lib.Markdown(extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
 
 
 def money(value: Decimal | float | None, currency: str = "EUR", lang: str = "fr") -> str:
@@ -95,6 +114,12 @@ def day(value: date | None, lang: str = "fr", style: str = "long") -> str:
     """A date: ``10 juin 2023`` (``long``) or ``10/06/2023`` (``short``)."""
     if value is None:
         return ""
+    return _format_date(value, style, lang)
+
+
+@lru_cache(maxsize=8192)
+def _format_date(value: date, style: str, lang: str) -> str:
+    # babel parses the locale and the pattern on every call; a site repeats the same few hundred days.
     return format_date(value, format=style, locale=lang)
 
 

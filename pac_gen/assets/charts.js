@@ -3,8 +3,9 @@
  *
  * Loaded on every page (extra_javascript); plotly.js itself (assets/pac_gen/plotly.min.js,
  * next to this file) is fetched only by pages that hold a chart, once per visit.
- * Each chart's figure sits in `<script type="application/json" id="<chart id>-data">`
- * as written by pac_gen/charts.py: {data, layout, config, locale?}.
+ * Each chart's figure is JSON in the div's `data-figure` attribute, as written by
+ * pac_gen/charts.py: {data, layout, config, locale?}. (Not in a <script> element:
+ * instant navigation re-creates inline scripts without their type and would run it.)
  *
  * Material's instant navigation swaps the page content without reloading scripts, so
  * drawing follows `document$` (emits on each page, back button included); the charts
@@ -101,16 +102,40 @@
   }
 
   function readFigure(el) {
-    var data = document.getElementById(el.id + "-data");
+    var data = el.getAttribute("data-figure");
     if (!data) {
       return null;
     }
     try {
-      return JSON.parse(data.textContent);
+      return JSON.parse(data);
     } catch (error) {
       console.warn("pac_gen: unreadable chart data for #" + el.id, error);
       return null;
     }
+  }
+
+  // plotly.js adds its stylesheet (positions of its SVG layers, pointer events) to
+  // <head> once, with insertRule. Material's instant navigation drops <style>
+  // elements it did not ship, and without those rules the layers stack up and
+  // swallow clicks on the page below: keep their text and put it back when gone.
+  var plotlyStyles = {};
+
+  function keepPlotlyStyles() {
+    Array.prototype.forEach.call(document.querySelectorAll('style[id^="plotly.js-style-"]'), function (style) {
+      if (style.sheet && style.sheet.cssRules.length) {
+        plotlyStyles[style.id] = Array.prototype.map.call(style.sheet.cssRules, function (rule) {
+          return rule.cssText;
+        }).join("\n");
+      }
+    });
+    Object.keys(plotlyStyles).forEach(function (id) {
+      if (!document.getElementById(id)) {
+        var copy = document.createElement("style");
+        copy.id = id;
+        copy.textContent = plotlyStyles[id];
+        document.head.appendChild(copy);
+      }
+    });
   }
 
   function draw() {
@@ -120,6 +145,7 @@
       return;
     }
     loadPlotly().then(function (Plotly) {
+      keepPlotlyStyles();
       charts.forEach(function (el) {
         if (!el.isConnected) {
           return; // the reader navigated away while plotly.js was loading
@@ -133,12 +159,26 @@
           locales[figure.locale.name] = true;
         }
         var config = Object.assign({}, figure.config || {}, { responsive: true, displaylogo: false });
+        if (el.clientWidth < 600) {
+          config.displayModeBar = false; // on a phone the toolbar would cover the chart's labels
+        }
         if (config.locale && !locales[config.locale] && config.locale !== "en") {
           delete config.locale; // no such locale registered: plotly.js would warn
         }
-        Plotly.newPlot(el, figure.data || [], applyTheme(figure.layout || {}), config);
+        var layout = figure.layout || {};
+        if (el.previousElementSibling && el.previousElementSibling.classList.contains("pac-chart-title")) {
+          // The title is the HTML caption above, which wraps on a phone where
+          // plotly's one-line title would be cut off.
+          layout = Object.assign({}, layout, { title: { text: "" } });
+          layout.margin = Object.assign({}, layout.margin || {}, { t: 24 });
+        }
+        // Coming back with the back button, Material may restore the page with the
+        // previous drawing still inside the div: start from an empty one.
+        el.textContent = "";
+        Plotly.newPlot(el, figure.data || [], applyTheme(layout), config);
         drawn.push(el);
       });
+      keepPlotlyStyles(); // the first drawing is when plotly.js writes its rules
     }).catch(function (error) {
       console.warn(error.message || error);
     });
