@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup
@@ -457,6 +458,12 @@ def _locale(lang: str) -> str:
     return lang if lang in LABELS else "fr"
 
 
+@lru_cache(maxsize=8192)
+def _format_date(day: date, pattern: str, locale: str) -> str:
+    # babel parses the locale and the pattern on every call; every month view repeats the same days.
+    return format_date(day, pattern, locale=locale)
+
+
 def _render_months(views: list[Month], settings: Settings, title: str, site: bool,
                    links: Mapping[str, str] | None = None) -> Markup:
     locale = _locale(settings.lang)
@@ -464,8 +471,8 @@ def _render_months(views: list[Month], settings: Settings, title: str, site: boo
     return Markup(template.render(
         months=views, title=title, site=site, links=links or {}, t=_texts(settings.lang), hhmm=_hhmm,
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
-        month_label=lambda m: format_date(date(m.year, m.month, 1), "LLLL y", locale=locale),
-        day_label=lambda d: format_date(d, "EEEE d MMMM", locale=locale),
+        month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
+        day_label=lambda d: _format_date(d, "EEEE d MMMM", locale),
     ))
 
 

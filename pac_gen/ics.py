@@ -131,7 +131,7 @@ def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
 
 
-def _calendar(name: str, events: list[Event], settings: Settings) -> bytes:
+def _calendar(name: str, events: list[Event], settings: Settings, more_years: Sequence[int] = ()) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -141,7 +141,7 @@ def _calendar(name: str, events: list[Event], settings: Settings) -> bytes:
     calendar.add("x-wr-calname", vText(name))
     calendar.add("name", vText(name))
     timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
-    years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
+    years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]] + list(more_years)
     if years:
         calendar.add_component(vtimezone(settings.timezone, min(years), max(years)))
     for event in events:
@@ -155,11 +155,47 @@ def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings) ->
     return _calendar(name, plan_events(plan, plan_path, settings), settings)
 
 
+_FeedKey = tuple[int, str, Settings, str]
+_site_parts: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
+
+
+def _site_part(plan: Plan, plan_path: str | PathLike[str], settings: Settings, prefix: str) -> tuple[bytes, list[int]]:
+    """One plan's VEVENTs as ICS text, and the years its timed events span, for :func:`site_feed`."""
+    key = (id(plan), str(plan_path), settings, prefix)
+    found = _site_parts.get(key)
+    if found is not None and found[0] is plan:
+        return found[1], found[2]
+    events = plan_events(plan, plan_path, settings, prefix=prefix)
+    timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
+    years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
+    text = b"".join(bytes(e.to_ical()) for e in events)
+    _site_parts[key] = (plan, text, years)
+    return text, years
+
+
 def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings, name: str | None = None) -> bytes:
-    """One ICS feed for several plans, each summary prefixed with its author (or plan title)."""
-    events = [e for path, plan in plans
-              for e in plan_events(plan, path, settings, prefix=plan.author or plan.display_title)]
-    return _calendar(name or label("site_calendar", settings.lang), events, settings)
+    """One ICS feed for several plans, each summary prefixed with its author (or plan title).
+
+    Each plan's events are serialised once and kept while the same (immutable)
+    plan object comes back: under ``mkdocs serve`` the site keeps the plans that
+    did not change, so a rebuild serialises only the edited one. The bytes are
+    those of one ``Calendar`` holding every event.
+    """
+    global _site_parts
+    used: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
+    parts: list[bytes] = []
+    years: list[int] = []
+    for path, plan in plans:
+        prefix = plan.author or plan.display_title
+        text, plan_years = _site_part(plan, path, settings, prefix)
+        used[(id(plan), str(path), settings, prefix)] = (plan, text, plan_years)
+        parts.append(text)
+        years += plan_years
+    _site_parts = used  # only the plans of this feed stay cached
+    head = _calendar(name or label("site_calendar", settings.lang), [], settings, years)
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[: -len(end)] + b"".join(parts) + end
 
 
 __all__ = ["PRODID", "plan_events", "plan_feed", "plan_slug", "ritual_recurrence", "site_feed", "uid", "vtimezone"]

@@ -6,6 +6,7 @@ are shown on the site and in the guide. Keep French first: it is what learners r
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANGUAGES = ("fr", "en")
@@ -28,6 +29,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E008": {"fr": "Le plan doit être un ensemble de clés (objectif:, actions:…) ; ce fichier est vide ou n'en contient pas.",
              "en": "A plan must be a set of keys (objective:, actions:…); this file is empty or has none."},
     "E009": {"fr": "Impossible de lire le fichier : {detail}", "en": "Cannot read the file: {detail}"},
+    "E012": {"fr": "Ce plan serait publié en « {output} », déjà pris par {owner} : renommez l'un des deux fichiers.",
+             "en": "This plan would be published as “{output}”, already taken by {owner}: rename one of the two files."},
     "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copiez le plan dans le dossier au lieu de le lier.",
              "en": "This symbolic link points outside the plans folder ({target}): it is refused. Copy the plan into the folder instead of linking it."},
     "E010": {"fr": "Une clé doit être un simple mot (texte), pas une liste ni un ensemble.",
@@ -156,7 +159,15 @@ def message(code: str, lang: str = "fr", **args: Any) -> str:
     entry = MESSAGES[code]
     template = entry.get(lang) or entry["fr"]
     safe = {k: v if k in _WHOLE else _shorten(v) for k, v in args.items()}
-    return template.format(**safe)
+    text = template.format(**safe)
+    if code[:1] in ("E", "W"):
+        # One problem, one line: a learner value with line breaks must not be able to
+        # fake further `file:line:col:` lines in the text output or the build log.
+        text = _LINE_BREAKS.sub("⏎", text)
+    return text
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 # Arguments written by pac_gen itself (lists of allowed keys or values): never cut.
@@ -281,6 +292,5 @@ CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.overview.hover.indicators": {"fr": "{label}<br>{ok} indicateur(s) sur {total}",
                                         "en": "{label}<br>{ok} indicator(s) out of {total}"},
     "chart.overview.hover.no_indicator": {"fr": "{label}<br>aucun indicateur", "en": "{label}<br>no indicator"},
-    "chart.overview.axis": {"fr": "Part (%)", "en": "Share (%)"},
 }
 MESSAGES.update(CHART_TEXT)

@@ -17,21 +17,30 @@ its errors, and the next valid save brings the plan back.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
+from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pac_gen.charts import PLOTLY_JS_NAME, plotly_js_path
 from pac_gen.config import LANGUAGES, PacGenConfig, running_tool
-from pac_gen.problems import Problem
+from pac_gen.loader import MAX_FILE_BYTES
+from pac_gen.messages import message
+from pac_gen.problems import Problem, Severity
 from pac_gen.site import (
+    CALENDAR_FEED_URI,
+    CALENDAR_URI,
+    OVERVIEW_URI,
     PlanSource,
+    SiteCalendar,
     SiteOptions,
     SitePage,
     TocEntry,
+    download_names,
     downloads,
     error_page,
     overview_page,
@@ -39,7 +48,7 @@ from pac_gen.site import (
     site_calendar,
 )
 from pac_gen.today import resolve_today
-from pac_gen.validate import Settings, check_file, find_plan_files, outside_link_problem
+from pac_gen.validate import CheckedPlan, Settings, check_bytes, check_file, find_plan_files, outside_link_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -64,6 +73,9 @@ log = get_plugin_logger(__name__)
 ASSETS_URI = "assets/pac_gen"
 """Where the files of ``pac_gen/assets/`` are published in the site."""
 
+RESERVED_URIS = (OVERVIEW_URI, CALENDAR_URI, CALENDAR_FEED_URI)
+"""Pages of the whole site that no plan may take."""
+
 
 def _problem_line(problem: Problem) -> str:
     return f"{problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
@@ -76,11 +88,73 @@ def _assets() -> list[tuple[str, bytes]]:
                   if item.is_file() and not item.name.startswith("."))
 
 
+@dataclass
+class _Built:
+    """What one plan file gave in a build: its check, and its page and downloads once made."""
+
+    checked: CheckedPlan
+    page: SitePage | None = None
+    downloads: dict[str, bytes] = field(default_factory=dict)
+
+
+_CacheKey = tuple[str, str, str, SiteOptions]
+"""A plan's bytes (SHA-256), its display path, its path below plans_dir, and the site options."""
+
+
+def _read(path: Path) -> tuple[bytes, int] | None:
+    """The file's first bytes (as :func:`check_file` reads them) and its size, or None when unreadable."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(MAX_FILE_BYTES + 1), os.fstat(stream.fileno()).st_size
+    except OSError:
+        return None
+
+
+class _Claims:
+    """Output paths of the site and their owners; refuses overlaps."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+        self.folders: dict[str, str] = {}
+
+    def claim(self, owner: str, outputs: list[str]) -> tuple[str, str] | None:
+        """Take ``outputs`` for ``owner``, or return (output, other owner) of the first clash."""
+        for output in outputs:
+            parents = [str(p) for p in PurePosixPath(output).parents if str(p) != "."]
+            other = self.files.get(output) or self.folders.get(output)
+            other = other or next((self.files[p] for p in parents if p in self.files), None)
+            if other is not None and other != owner:
+                return output, other
+        for output in outputs:
+            self.files[output] = owner
+            for parent in PurePosixPath(output).parents:
+                self.folders.setdefault(str(parent), owner)
+        return None
+
+
+def _dest(config: MkDocsConfig, uri: str) -> str:
+    """Where MkDocs writes the file generated from ``uri`` (``plans/x.md`` → ``plans/x/index.html``)."""
+    return File.generated(config, uri, content=b"").dest_uri
+
+
+def _outputs(config: MkDocsConfig, source: PlanSource) -> list[str]:
+    """Every file a plan adds to the site: its page and its downloads."""
+    return [_dest(config, source.page_uri), *download_names(source).values()]
+
+
 class PacGenPlugin(BasePlugin[PacGenConfig]):
     """Publishes every plan of ``plans_dir`` as a page, plus an overview of all of them."""
 
     def __init__(self) -> None:
         self.serving = False
+        # Content-addressed, so not per-build state: an entry is only ever found
+        # again for the same bytes under the same name with the same options
+        # (today, language, URLs… are in the key), and then it is exactly what
+        # this build would compute. It survives between `mkdocs serve` rebuilds,
+        # which then redo only the plans that changed; each build keeps only the
+        # entries it used, so the cache never outgrows one site.
+        self._cache: dict[_CacheKey, _Built] = {}
+        self._site_cache: dict[tuple[_CacheKey, ...], tuple[SitePage, SiteCalendar]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -132,22 +206,41 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         docs_dir = Path(config.docs_dir)
         errors: list[Problem] = []
         refused: list[Path] = []  # symbolic links leading outside plans_dir: reported, never read
+        used: dict[_CacheKey, _Built] = {}
+        # Where every file of the site will be written, and what put it there: two
+        # plans (`x.yaml` and `x/index.yaml`, `a.yaml` and `a.csv.yaml`…) must not
+        # end up at the same place, or one at a folder the other needs.
+        claims = _Claims()
+        for file in files:
+            claims.claim(f"{Path(config.docs_dir).name}/{file.src_uri}", [file.dest_uri])
+        claims.claim("pac_gen", [_dest(config, uri) for uri in RESERVED_URIS])
         for path in find_plan_files([self.plans_dir], refused):
             display = Path(os.path.relpath(path, base)).as_posix()
-            checked = check_file(path, options.settings, display)
+            relative = path.relative_to(self.plans_dir).as_posix()
+            built = self._check(path, display, relative, options, used)
+            checked = built.checked
             for problem in checked.warnings:
                 log.warning(_problem_line(problem))
             errors.extend(checked.errors)
-            source = PlanSource(checked, path.relative_to(self.plans_dir).as_posix())
+            source = PlanSource(checked, relative)
             if not source.is_published(options.include_confidential):
                 continue
+            clash = claims.claim(display, _outputs(config, source))
+            if clash is not None:
+                output, owner = clash
+                errors.append(Problem(display, 1, 1, Severity.ERROR, "E012",
+                                      message("E012", options.lang, output=output, owner=owner)))
+                continue  # never let one plan's page silently replace another's
             self.sources.append(source)
-            if checked.plan is not None:
-                page = plan_page(source, options, display)
-                for name, data in downloads(source, options, display).items():
-                    files.append(File.generated(config, name, content=data))
-            else:
-                page = error_page(source, options)
+            if built.page is None:
+                if checked.plan is not None:
+                    built.page = plan_page(source, options, display)
+                    built.downloads = downloads(source, options, display)
+                else:
+                    built.page = error_page(source, options)
+            page = built.page
+            for name, data in built.downloads.items():
+                files.append(File.generated(config, name, content=data))
             added = self._add_page(files, config, page, InclusionLevel.NOT_IN_NAV)
             # "Edit this page" opens the plan's YAML file, wherever it is relative to docs/.
             added.edit_uri = Path(os.path.relpath(path, docs_dir)).as_posix()
@@ -159,8 +252,14 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
                 raise PluginError(f"pac_gen: {len(errors)} erreur(s) dans les plans :\n" + "\n".join(lines))
             for line in lines:  # the server keeps running; the plan's page shows its errors
                 log.error(line)
-        self._add_page(files, config, overview_page(self.sources, options), InclusionLevel.INCLUDED)
-        calendar = site_calendar(self.sources, options)
+        # `mkdocs build` has no next build: keeping pages for one would only hold memory.
+        self._cache = used if self.serving else {}
+        # The overview and the cohort calendar depend on every plan: made again when any plan changed.
+        site_key = tuple(used)
+        if site_key not in self._site_cache:
+            self._site_cache = {site_key: (overview_page(self.sources, options), site_calendar(self.sources, options))}
+        overview, calendar = self._site_cache[site_key]
+        self._add_page(files, config, overview, InclusionLevel.INCLUDED)
         self._add_page(files, config, calendar.page, InclusionLevel.INCLUDED)
         files.append(File.generated(config, calendar.feed_uri, content=calendar.feed))
         for name, data in _assets():
@@ -168,6 +267,24 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         # The one copy of plotly.js in the site, straight from the installed package.
         files.append(File.generated(config, f"{ASSETS_URI}/{PLOTLY_JS_NAME}", abs_src_path=str(plotly_js_path())))
         return files
+
+    def _check(self, path: Path, display: str, relative: str, options: SiteOptions,
+               used: dict[_CacheKey, _Built]) -> _Built:
+        """The plan's check, from the cache when these bytes were already checked with these options."""
+        read = _read(path)
+        if read is None:  # check_file reports why the file cannot be read
+            return _Built(check_file(path, options.settings, display))
+        data, size = read
+        key = (hashlib.sha256(data).hexdigest(), display, relative, options)
+        built = self._cache.get(key) or used.get(key)
+        if built is None:
+            checked = check_bytes(display, data, options.settings, size)
+            # The YAML node tree only serves to place problems, already placed: about
+            # half a megabyte a plan, which made a 1,000-plan build pass 1 GB.
+            checked.positions = None
+            built = _Built(checked)
+        used[key] = built
+        return built
 
     def _add_page(self, files: Files, config: MkDocsConfig, page: SitePage, inclusion: InclusionLevel) -> File:
         if files.get_file_from_path(page.uri) is not None:
@@ -184,13 +301,34 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         if generated is None:
             return html
         page.toc = TableOfContents([_anchor(entry) for entry in generated.toc])
-        return str(generated.html)
+        html = str(generated.html)
+        # The search plugin indexes page.content after this hook; parts it should skip wait
+        # behind a comment (learner text is escaped and sanitised: it never holds one) and
+        # come back in on_post_page, so the published page is the same.
+        for number, part in enumerate(generated.unindexed):
+            html = html.replace(str(part), _unindexed_marker(number), 1)
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put back the parts of a generated page that were kept out of the search index."""
+        # Under `mkdocs build` the page is done with once written: at 1,000 plans, keeping
+        # every page's HTML until the end of the build cost hundreds of megabytes.
+        generated = self.pages.get(page.file.src_uri) if self.serving else self.pages.pop(page.file.src_uri, None)
+        if generated is None:
+            return output
+        for number, part in enumerate(generated.unindexed):
+            output = output.replace(_unindexed_marker(number), str(part), 1)
+        return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when a plan changes."""
         if self.plans_dir.is_dir():
             server.watch(str(self.plans_dir))
         return server
+
+
+def _unindexed_marker(number: int) -> str:
+    return f"<!-- pac_gen:unindexed:{number} -->"
 
 
 def _anchor(entry: TocEntry) -> AnchorLink:

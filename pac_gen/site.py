@@ -221,12 +221,21 @@ class TocEntry:
 
 @dataclass(frozen=True)
 class SitePage:
-    """One generated page: its title, its HTML and its table of contents."""
+    """One generated page: its title, its HTML and its table of contents.
+
+    ``searchable`` is False for a page the search index should leave out (the
+    cohort calendar: megabytes of dates, every entry already on a plan page).
+    ``unindexed`` lists parts of ``html`` that search should skip: the plan's
+    calendar, charts and ideal week repeat the page's tables as thousands of
+    tags, and indexing them was most of the cost of building a plan page.
+    """
 
     uri: str
     title: Markup
     html: Markup
     toc: tuple[TocEntry, ...] = ()
+    searchable: bool = True
+    unindexed: tuple[Markup, ...] = ()
 
     @property
     def markdown(self) -> str:
@@ -234,7 +243,8 @@ class SitePage:
 
         The title is stored HTML-escaped because the theme prints it as HTML.
         """
-        return f"---\ntitle: {json.dumps(str(self.title))}\n---\n\n{PLACEHOLDER}\n"
+        search = "" if self.searchable else "search:\n  exclude: true\n"  # Material's search plugin
+        return f"---\ntitle: {json.dumps(str(self.title))}\n{search}---\n\n{PLACEHOLDER}\n"
 
 
 @dataclass(frozen=True)
@@ -433,7 +443,8 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     ):
         if present:
             toc.append(TocEntry(anchor, escape(labels[key])))
-    return SitePage(source.page_uri, escape(plan.display_title), html, tuple(toc))
+    unindexed = tuple(part for part in (extras.charts_html, extras.calendar_html, extras.ideal_week_html) if part)
+    return SitePage(source.page_uri, escape(plan.display_title), html, tuple(toc), unindexed=unindexed)
 
 
 def downloads_available(source: PlanSource, options: SiteOptions, display_path: str) -> set[str]:
@@ -509,5 +520,6 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
     html = calendar.subscribe_html(feed_href, options.settings) + calendar.site_calendar_html(
         published, options.settings, links)
     title = escape(calendar.label("site_calendar", options.lang))
-    page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"))
+    # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
+    page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
     return SiteCalendar(page, CALENDAR_FEED_URI, ics.site_feed(published, options.settings))
