@@ -1,0 +1,28 @@
+"""Messages stay on one line whatever the learner wrote."""
+
+from pac_gen.messages import message
+from pac_gen.problems import render
+from tests.conftest import check
+
+
+def test_line_breaks_in_a_quoted_value_do_not_break_the_message() -> None:
+    text = message("E109", "fr", value="FREQ=X\nplans/x.yaml:1:1: error: E000 faux", detail="d")
+    assert "\n" not in text
+    assert "FREQ=X⏎plans/x.yaml:1:1" in text
+
+
+def test_a_multiline_rrule_gives_one_text_line_per_problem() -> None:
+    result = check(
+        """\
+        objectif: {intitule: Vendre, echeance: 2027-01-31, debut: 2026-11-01}
+        actions: [{intitule: Appeler, type: prospection}]
+        rituels:
+          - rituel: Point
+            rrule: "FREQ=NOPE\\nplans/autre.yaml:9:9: error: E001 faux"
+            debut: 2026-11-02
+            fin: 2026-12-31
+        """
+    )
+    lines = render(result.problems, "text").splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == ["plan.yaml:5:12"]  # the opening quote of the rrule
+    assert "E109" in lines[0] and "FREQ=NOPE⏎plans/autre.yaml:9:9" in lines[0]
