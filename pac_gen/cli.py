@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pac_gen import __version__
+from pac_gen.commands.common import add_settings_arguments, settings_from
 from pac_gen.problems import render
-from pac_gen.today import resolve_today
-from pac_gen.validate import Settings, check_file, find_plan_files, outside_link_problem
+from pac_gen.validate import check_file, find_plan_files, outside_link_problem
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,10 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, help="fichiers ou dossiers (par défaut : plans/)")
     validate.add_argument("--strict", action="store_true", help="les avertissements font échouer")
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
-    validate.add_argument("--lang", choices=("fr", "en"), default="fr")
-    validate.add_argument("--today", type=str, default=None, help="YYYY-MM-DD")
-    validate.add_argument("--timezone", default="Europe/Paris")
-    validate.add_argument("--working-day-hours", type=float, default=7)
+    add_settings_arguments(validate)
 
     schema = commands.add_parser("schema", help="JSON Schema du format / JSON Schema of the format")
     schema.add_argument("--lang", choices=("fr", "en"), default="fr")
@@ -34,13 +31,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    try:
-        today = resolve_today(args.today)
-    except ValueError as exc:
-        print(f"pac-gen: --today: {exc}", file=sys.stderr)
+    settings = settings_from(args)
+    if settings is None:
         return 2
-    settings = Settings(today=today, lang=args.lang, timezone=args.timezone,
-                        working_day_hours=args.working_day_hours)
     paths = args.paths or [Path("plans")]
     missing = [p for p in paths if not p.exists()]
     if missing:

@@ -459,10 +459,19 @@ class Plan(Section):
     @property
     def start(self) -> date:
         """The objective's start, else the earliest action launch, else the earliest date in the plan."""
-        if self.objective.start is not None:
-            return self.objective.start
-        launches = [a.start for a in self.actions if a.start is not None]
-        if launches:
-            return min(launches)
-        dated = [r.start for r in self.rituals] + [t.due for a in self.actions for t in a.tasks if t.due]
-        return min([*dated, self.objective.deadline])
+        return plan_start(self.objective, self.actions, self.rituals)
+
+
+def plan_start(objective: Objective, actions: list[Action], rituals: list[Ritual]) -> date:
+    """When a plan starts: ``objectif.debut``, else the earliest action launch, else its earliest date.
+
+    A function rather than only :attr:`Plan.start` so that parts of a plan (what
+    the review could read of an invalid file) get the same answer.
+    """
+    if objective.start is not None:
+        return objective.start
+    launches = [a.start for a in actions if a.start is not None]
+    if launches:
+        return min(launches)
+    dated = [r.start for r in rituals] + [t.due for a in actions for t in a.tasks if t.due]
+    return min([*dated, objective.deadline])

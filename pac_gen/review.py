@@ -42,6 +42,7 @@ from pac_gen.model import (
     Status,
     Task,
     TeamMember,
+    plan_start,
 )
 from pac_gen.normalize import english_key
 from pac_gen.problems import Problem
@@ -216,13 +217,7 @@ class _Side:
         """The plan's start, as :attr:`pac_gen.model.Plan.start` computes it."""
         if self.objective is None:
             return None
-        if self.objective.start is not None:
-            return self.objective.start
-        launches = [a.start for a in self.actions if a.start is not None]
-        if launches:
-            return min(launches)
-        dated = [r.start for r in self.rituals] + [t.due for a in self.actions for t in a.tasks if t.due]
-        return min([*dated, self.objective.deadline])
+        return plan_start(self.objective, self.actions, self.rituals)
 
     @property
     def display_title(self) -> str:

@@ -165,3 +165,12 @@ def test_subprocess_reports_errors_in_english(tmp_path):
     assert result.returncode == 1
     assert result.stdout.startswith("plans/a.yaml:7:11: error: E105 Value “vente” is not recognised.")
     assert result.stderr == "1 plan(s), 1 error(s), 0 warning(s)\n"
+
+
+def test_an_unknown_time_zone_is_a_usage_error_not_a_traceback(capsys) -> None:
+    from pac_gen.cli import main
+
+    for command in (["validate", "plans"], ["export", "plans/camille/boutique.yaml", "--format", "ics"]):
+        assert main([*command, "--timezone", "Mars/Olympus"]) == 2
+        err = capsys.readouterr().err
+        assert err == "pac-gen: --timezone: 'Mars/Olympus' n'est pas un fuseau IANA (ex. Europe/Paris)\n"

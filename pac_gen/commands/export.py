@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pac_gen.commands.common import add_settings_arguments, settings_from
 from pac_gen.problems import render
-from pac_gen.today import resolve_today
-from pac_gen.validate import Settings, check_file
+from pac_gen.validate import check_file
 
 
 def add_parser(subparsers: Any) -> None:
@@ -22,24 +22,17 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("plan", type=Path, help="le fichier du plan, ex. plans/camille/boutique.yaml")
     parser.add_argument("--format", choices=("csv", "ics"), default="csv")
     parser.add_argument("-o", "--output", type=Path, default=None, help="fichier à écrire (par défaut : la sortie standard)")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
-    parser.add_argument("--today", type=str, default=None, help="YYYY-MM-DD")
-    parser.add_argument("--timezone", default="Europe/Paris")
-    parser.add_argument("--working-day-hours", type=float, default=7)
+    add_settings_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the export; 1 when the plan has errors (listed on stderr), 2 on a usage error."""
-    try:
-        today = resolve_today(args.today)
-    except ValueError as exc:
-        print(f"pac-gen: --today: {exc}", file=sys.stderr)
+    settings = settings_from(args)
+    if settings is None:
         return 2
     if not args.plan.is_file():
         print(f"pac-gen: {args.plan}: {'introuvable' if args.lang == 'fr' else 'not found'}", file=sys.stderr)
         return 2
-    settings = Settings(today=today, lang=args.lang, timezone=args.timezone,
-                        working_day_hours=args.working_day_hours)
     display = args.plan.as_posix()
     checked = check_file(args.plan, settings, display)
     if checked.plan is None:

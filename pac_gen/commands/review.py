@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from pac_gen.commands.common import add_settings_arguments, settings_from
 from pac_gen.review import RevisionError, plan_files_at, review, to_json, to_markdown
-from pac_gen.today import resolve_today
 from pac_gen.validate import CheckedPlan, Settings, check_bytes
 
 
@@ -21,11 +21,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("base", help="révision de départ (branche, étiquette, commit), ex. origin/main")
     parser.add_argument("head", nargs="?", default=None, help="révision d'arrivée (par défaut : l'arbre de travail)")
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
-    parser.add_argument("--today", type=str, default=None, help="YYYY-MM-DD")
     parser.add_argument("--plans-dir", default="plans", help="dossier des plans (par défaut : plans)")
-    parser.add_argument("--timezone", default="Europe/Paris")
-    parser.add_argument("--working-day-hours", type=float, default=7)
+    add_settings_arguments(parser)
 
 
 def _check_all(files: dict[str, bytes], settings: Settings) -> dict[str, CheckedPlan]:
@@ -34,13 +31,9 @@ def _check_all(files: dict[str, bytes], settings: Settings) -> dict[str, Checked
 
 def run(args: argparse.Namespace) -> int:
     """Print the review; 0 even when plans have errors (it is a report), 2 on a usage error."""
-    try:
-        today = resolve_today(args.today)
-    except ValueError as exc:
-        print(f"pac-gen: --today: {exc}", file=sys.stderr)
+    settings = settings_from(args)
+    if settings is None:
         return 2
-    settings = Settings(today=today, lang=args.lang, timezone=args.timezone,
-                        working_day_hours=args.working_day_hours)
     try:
         base = plan_files_at(args.base, args.plans_dir, lang=args.lang)
         head = plan_files_at(args.head, args.plans_dir, lang=args.lang)

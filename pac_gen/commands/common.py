@@ -1,0 +1,38 @@
+"""The options every command that checks plans shares: language, today, time zone
+and working-day length, and the :class:`~pac_gen.validate.Settings` they make.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pac_gen.today import resolve_today
+from pac_gen.validate import Settings
+
+
+def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang``, ``--today``, ``--timezone`` and ``--working-day-hours`` to a command."""
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue des messages")
+    parser.add_argument("--today", type=str, default=None, help="« aujourd'hui », YYYY-MM-DD")
+    parser.add_argument("--timezone", default="Europe/Paris", help="fuseau horaire des rituels")
+    parser.add_argument("--working-day-hours", type=float, default=7, help="heures d'une journée de travail")
+
+
+def settings_from(args: argparse.Namespace) -> Settings | None:
+    """The settings the options ask for, or None after saying on stderr what is wrong (exit 2)."""
+    try:
+        today = resolve_today(args.today)
+    except ValueError as exc:
+        print(f"pac-gen: --today: {exc}", file=sys.stderr)
+        return None
+    try:
+        ZoneInfo(args.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        print(f"pac-gen: --timezone: {args.timezone!r} n'est pas un fuseau IANA (ex. Europe/Paris)", file=sys.stderr)
+        return None
+    if not 0 < args.working_day_hours <= 24:
+        print("pac-gen: --working-day-hours: entre 0 et 24 heures", file=sys.stderr)
+        return None
+    return Settings(today=today, lang=args.lang, timezone=args.timezone, working_day_hours=args.working_day_hours)
