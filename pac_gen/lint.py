@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from pac_gen import metrics, recurrence
 from pac_gen.messages import message
 from pac_gen.model import Domain, IndicatorKind, Plan, Term, Weekday
 from pac_gen.normalize import Normalized
 from pac_gen.problems import Problem, Severity
+from pac_gen.values import add_months
 
 #: Every warning code, in the order of the format's list, for the guide.
 WARNING_CODES = (
@@ -26,7 +25,7 @@ WARNING_CODES = (
 
 def short_objective(plan: Plan) -> bool:
     """True when the objective is due within 3 months of the plan's start."""
-    return plan.objective.deadline <= plan.start + relativedelta(months=3)
+    return plan.objective.deadline <= add_months(plan.start, 3)
 
 
 def lint(file: str, plan: Plan, positions: Normalized, settings: Any) -> Iterator[Problem]:
@@ -130,8 +129,9 @@ def ritual_fits_week(plan: Plan, ritual_index: int, settings: Any) -> list[Any]:
     outside = []
     seen: set[tuple[int, int, int]] = set()
     length = int(recurrence.duration(ritual, settings.working_day_hours).total_seconds() // 60)
+    most = recurrence.weekday_slots(ritual)
     last_new = 0
-    for count, naive in enumerate(recurrence.build_rule(ritual, settings.zone)):
+    for count, naive in enumerate(recurrence.local_starts(ritual, settings.zone)):
         begin = naive.hour * 60 + naive.minute
         slot = (naive.weekday(), begin, begin + length)
         if slot not in seen:
@@ -143,9 +143,10 @@ def ritual_fits_week(plan: Plan, ritual_index: int, settings: Any) -> list[Any]:
                 for block in blocks
             ):
                 outside.append(naive.replace(tzinfo=settings.zone))
-        # Rules repeat: once 14 occurrences in a row bring no new slot (or every
-        # weekday was met), later ones would not either.
-        if len(seen) == 7 or count - last_new >= 14:
+        # A ritual in words starts at the same hour every time: once each weekday its
+        # rule can give was met, later occurrences bring nothing new. For a written
+        # rrule, 14 occurrences in a row without a new slot mean the same.
+        if (most is not None and len(seen) >= most) or count - last_new >= 14:
             break
     return outside
 

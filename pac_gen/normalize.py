@@ -206,9 +206,11 @@ class _MeasurementPair(yaml.MappingNode):
         self.value_node = value_node
 
 
-# An alias token starts with `*` after a blank or a flow indicator. Files
-# without one skip the per-node alias bookkeeping entirely.
-_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])\*[^\s*]", re.MULTILINE)
+# An alias needs an anchor, and an anchor token is `&name` after a blank or a
+# flow indicator. Files without one (Markdown italics often look like aliases,
+# `&` followed by a name rarely appears in prose) skip the per-node alias
+# bookkeeping entirely; a file with an alias but no anchor is a syntax error.
+_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s]", re.MULTILINE)
 
 
 class _Walker:
@@ -278,8 +280,11 @@ class _Walker:
         result: dict[str, Any] = {}
         spelled: dict[str, str] = {}
         for key_node, value_node in node.value:
-            key = self.key_text(key_node)
-            if key is None:
+            key_tag = key_node.tag
+            if key_tag == PLAIN or key_tag == QUOTED:
+                key = key_node.value  # inlined key_text: this loop runs for every key of a plan
+            else:
+                self.key_text(key_node)
                 continue
             found = fields.get(normalize_word(key))
             if found is None:
@@ -322,9 +327,16 @@ class _Walker:
         result: list[dict[str, Any]] = []
         for key_node, value_node in node.value:
             key = self.key_text(key_node)
-            value = self.walk(value_node, Shape("core"), depth + 1)
+            tag = value_node.tag
+            if self.seen is None and (tag == PLAIN or tag == QUOTED):
+                value = core_scalar(value_node)
+            else:
+                value = self.walk(value_node, _CORE, depth + 1)
             result.append({"date": key, "valeur": value})
         return result
+
+
+_CORE = Shape("core")
 
 
 @cache
@@ -349,10 +361,10 @@ def normalize(file: str, root: yaml.Node, model: type[BaseModel], lang: str = "f
         root: The document's root node.
         model: The pydantic model the document should match.
         lang: ``fr`` or ``en`` for messages.
-        text: The document's text; when given and it holds no alias, the walk
+        text: The document's text; when given and it holds no anchor, the walk
             skips alias bookkeeping.
     """
-    track = text is None or _ALIAS_RE.search(text) is not None
+    track = text is None or ("&" in text and _ANCHOR_RE.search(text) is not None)
     walker = _Walker(file, lang, track)
     out = Normalized(None, root)
     if not isinstance(root, yaml.MappingNode):

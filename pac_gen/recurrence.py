@@ -20,15 +20,17 @@ Rules the format leaves to us (documented in ``docs/rituels.md``):
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import DAILY, FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, rrulestr
 
 from pac_gen.model import Frequency, Ritual, Weekday
-from pac_gen.values import SpanUnit
+from pac_gen.values import SpanUnit, add_months
 
 DEFAULT_TIME = time(9)
 DEFAULT_DURATION = timedelta(hours=1)
@@ -64,7 +66,7 @@ def duration(ritual: Ritual, working_day_hours: float = 7) -> timedelta:
 def last_day(ritual: Ritual) -> date:
     """The last day a ritual may happen: ``fin``, or ``debut`` + ``pendant`` minus one day.
 
-    Months are calendar months (``relativedelta``): ``pendant: 1 mois`` from
+    Months are calendar months (as ``relativedelta``): ``pendant: 1 mois`` from
     31 January ends on 27 February (28 February excluded).
     """
     if ritual.end is not None:
@@ -72,13 +74,11 @@ def last_day(ritual: Ritual) -> date:
     if ritual.span is None:
         return ritual.start
     count, unit = ritual.span.count, ritual.span.unit
-    delta = {
-        SpanUnit.DAYS: relativedelta(days=count),
-        SpanUnit.WEEKS: relativedelta(weeks=count),
-        SpanUnit.MONTHS: relativedelta(months=count),
-        SpanUnit.YEARS: relativedelta(years=count),
-    }[unit]
-    return ritual.start + delta - timedelta(days=1)
+    if unit is SpanUnit.DAYS or unit is SpanUnit.WEEKS:
+        after = ritual.start + timedelta(days=count * (7 if unit is SpanUnit.WEEKS else 1))
+    else:
+        after = add_months(ritual.start, count * (12 if unit is SpanUnit.YEARS else 1))
+    return after - timedelta(days=1)
 
 
 def _rule_parts(text: str) -> list[str]:
@@ -88,23 +88,45 @@ def _rule_parts(text: str) -> list[str]:
     return [p.strip() for p in body.split(";") if p.strip()]
 
 
+def _word_parts(ritual: Ritual) -> list[tuple[str, str]]:
+    """The RRULE parts a ritual's words say, in RFC 5545 order (``[("FREQ", "WEEKLY"), …]``)."""
+    days = [_BYDAY[d.number] for d in ritual.days]
+    frequency = ritual.frequency or Frequency.WEEKLY
+    if frequency is Frequency.DAILY:
+        return [("FREQ", "DAILY")] + ([("BYDAY", ",".join(days))] if days else [])
+    if frequency is Frequency.MONTHLY:
+        if days:  # "mensuelle, jours: [lundi]": the first Monday of each month
+            return [("FREQ", "MONTHLY"), ("BYDAY", ",".join(f"1{d}" for d in days))]
+        return [("FREQ", "MONTHLY"), ("BYMONTHDAY", str(ritual.start.day))]
+    byday = ",".join(days) or _BYDAY[ritual.start.weekday()]
+    if frequency is Frequency.BIWEEKLY:
+        # WKST fixes which weeks are "every other" one the same way everywhere.
+        return [("FREQ", "WEEKLY"), ("INTERVAL", "2"), ("WKST", "MO"), ("BYDAY", byday)]
+    return [("FREQ", "WEEKLY"), ("BYDAY", byday)]
+
+
 def rule_text(ritual: Ritual) -> str:
     """The RFC 5545 RRULE (without UNTIL) that the ritual's words or ``rrule`` say."""
     if ritual.rrule is not None:
         # The ritual's period comes from debut and fin/pendant, never from the rule.
         return ";".join(p for p in _rule_parts(ritual.rrule) if not p.upper().startswith(("UNTIL=", "DTSTART=")))
-    days = ",".join(_BYDAY[d.number] for d in ritual.days) if ritual.days else ""
-    frequency = ritual.frequency or Frequency.WEEKLY
-    if frequency is Frequency.DAILY:
-        return "FREQ=DAILY" + (f";BYDAY={days}" if days else "")
-    if frequency is Frequency.MONTHLY:
-        if days:  # "mensuelle, jours: [lundi]": the first Monday of each month
-            return "FREQ=MONTHLY;BYDAY=" + ",".join(f"1{d}" for d in days.split(","))
-        return f"FREQ=MONTHLY;BYMONTHDAY={ritual.start.day}"
-    if frequency is Frequency.BIWEEKLY:
-        # WKST fixes which weeks are "every other" one the same way everywhere.
-        return f"FREQ=WEEKLY;INTERVAL=2;WKST=MO;BYDAY={days or _BYDAY[ritual.start.weekday()]}"
-    return f"FREQ=WEEKLY;BYDAY={days or _BYDAY[ritual.start.weekday()]}"
+    return ";".join(f"{name}={value}" for name, value in _word_parts(ritual))
+
+
+_FREQUENCIES: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY}
+_WEEKDAYS = dict(zip(_BYDAY, (MO, TU, WE, TH, FR, SA, SU), strict=True))
+
+
+def _word_rule(ritual: Ritual, dtstart: datetime, last: datetime) -> rrule:
+    """The dateutil rule of :func:`_word_parts`, made directly rather than parsed from its text."""
+    parts = dict(_word_parts(ritual))
+    byday = [_WEEKDAYS[d[-2:]](int(d[:-2])) if len(d) > 2 else _WEEKDAYS[d]
+             for d in parts["BYDAY"].split(",")] if "BYDAY" in parts else None
+    return rrule(
+        _FREQUENCIES[parts["FREQ"]], dtstart=dtstart, until=last,
+        interval=int(parts.get("INTERVAL", "1")), wkst=MO if "WKST" in parts else None,
+        byweekday=byday, bymonthday=int(parts["BYMONTHDAY"]) if "BYMONTHDAY" in parts else None,
+    )
 
 
 def has_count(ritual: Ritual) -> bool:
@@ -132,6 +154,8 @@ def build_rule(ritual: Ritual, zone: ZoneInfo) -> rrule:
     # dateutil works on naive datetimes so that every occurrence keeps the same
     # wall-clock hour; the zone is attached afterwards.
     dtstart = local_start(ritual, zone).replace(tzinfo=None)
+    if ritual.rrule is None:
+        return _word_rule(ritual, dtstart, until(ritual, zone).replace(tzinfo=None))
     rule = rrulestr(rule_text(ritual), dtstart=dtstart, ignoretz=True)
     if not isinstance(rule, rrule):
         raise ValueError("one RRULE expected")
@@ -139,6 +163,20 @@ def build_rule(ritual: Ritual, zone: ZoneInfo) -> rrule:
         # dateutil refuses COUNT and UNTIL together; occurrences() applies the last day.
         return rule
     return rule.replace(until=until(ritual, zone).replace(tzinfo=None))
+
+
+def local_starts(ritual: Ritual, zone: ZoneInfo) -> Iterator[datetime]:
+    """The naive local start of each occurrence, in order, lazily, up to the last day.
+
+    Raises:
+        ValueError: when ``rrule`` is not a valid RFC 5545 rule.
+
+    """
+    latest = until(ritual, zone).replace(tzinfo=None)
+    for naive in build_rule(ritual, zone):
+        if naive > latest:
+            return
+        yield naive
 
 
 def occurrences(
@@ -151,14 +189,25 @@ def occurrences(
 
     """
     length = duration(ritual, working_day_hours)
-    latest = until(ritual, zone).replace(tzinfo=None)
     found: list[Occurrence] = []
-    for naive in build_rule(ritual, zone):
-        if naive > latest or len(found) >= limit:
-            break
+    for naive in itertools.islice(local_starts(ritual, zone), limit):
         start = naive.replace(tzinfo=zone)
         found.append(Occurrence(start, start + length))
     return found
+
+
+def weekday_slots(ritual: Ritual) -> int | None:
+    """How many distinct (weekday, hour) slots a ritual's words can give; None for an ``rrule``.
+
+    A hand-written rule may say BYHOUR or BYMINUTE: its slots are not known in advance.
+    """
+    if ritual.rrule is not None:
+        return None
+    if ritual.frequency is Frequency.MONTHLY:
+        return 7
+    if ritual.days:
+        return len(set(ritual.days))
+    return 7 if ritual.frequency is Frequency.DAILY else 1
 
 
 def weekday_of(day: Weekday) -> int:
@@ -168,5 +217,5 @@ def weekday_of(day: Weekday) -> int:
 
 __all__ = [
     "DEFAULT_LIMIT", "Occurrence", "build_rule", "duration", "has_count", "last_day", "local_start",
-    "occurrences", "rule_text", "start_time", "until",
+    "local_starts", "occurrences", "rule_text", "start_time", "until", "weekday_slots",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
@@ -67,11 +68,11 @@ def parse_date(value: Any) -> date:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii() and text.replace("-", "").isdigit():
-            try:  # the common case, parsed in C
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            try:  # the common case, parsed in C (ASCII digits only)
                 return date.fromisoformat(text)
             except ValueError:
-                raise ValueProblem("E106b", value=value) from None
+                pass  # an impossible day or not digits: the slow path below says which
         if match := _ISO_RE.match(text):
             year, month, day = (int(g) for g in match.groups())
         elif match := _FR_RE.match(text):
@@ -90,7 +91,14 @@ _TIME_RE = re.compile(r"([01]?\d|2[0-3])[:hH]([0-5]\d)\Z")
 
 def parse_time(value: Any) -> time:
     """``HH:MM`` (``9:30`` and ``9h30`` are accepted too)."""
-    if isinstance(value, str) and (match := _TIME_RE.match(value.strip())):
+    if isinstance(value, str):
+        return _time_text(value)
+    raise ValueProblem("E111", value=value)
+
+
+@lru_cache(maxsize=1024)  # an ideal week says "08:30" and "12:00" many times
+def _time_text(value: str) -> time:
+    if match := _TIME_RE.match(value.strip()):
         return time(int(match.group(1)), int(match.group(2)))
     raise ValueProblem("E111", value=value)
 
@@ -137,7 +145,16 @@ def parse_duration(value: Any) -> Duration:
     """``2h``, ``1h30``, ``30 min``, ``½ journée``, ``1 jour``, ``0.5 j``, ``1 semaine``…"""
     if isinstance(value, Duration):
         return value
-    if not isinstance(value, str) or not value.strip():
+    if isinstance(value, str):
+        return _duration_text(value)
+    raise ValueProblem("E107", value=value)
+
+
+# Plans repeat a handful of durations ("1h", "2h", "30 min"…) hundreds of times:
+# the parsed value is immutable, so each text is parsed once.
+@lru_cache(maxsize=1024)
+def _duration_text(value: str) -> Duration:
+    if not value.strip():
         raise ValueProblem("E107", value=value)
     text = _plain(value)
     if _HALF_DAY_RE.match(text.replace("-", " ")) or text in ("demi-journee", "demi journee"):
@@ -205,8 +222,21 @@ def parse_span(value: Any) -> Span:
 _MONEY_RE = re.compile(r"[\d\s\u00a0\u202f]+(?:[.,]\d{1,2})?\Z")
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months, clipped to the month's end (31 Jan + 1 → 28 Feb).
+
+    The same result as dateutil's ``relativedelta(months=n)``, without its cost
+    (this runs for every ritual of every plan).
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return day.replace(year=year, month=month + 1, day=min(day.day, monthrange(year, month + 1)[1]))
+
+
 def parse_money(value: Any) -> Decimal:
     """A non-negative amount: a number, or text such as ``1 500`` or ``1500,50 €``."""
+    if type(value) is int and value >= 0:  # the common case, first
+        return Decimal(value)
     if isinstance(value, bool):
         raise ValueProblem("E110", value=value)
     if isinstance(value, int | float):
@@ -229,6 +259,8 @@ def parse_money(value: Any) -> Decimal:
 
 def parse_number(value: Any) -> float:
     """A number; a French decimal comma (``12,5``) is accepted."""
+    if type(value) is int:  # the common case, first
+        return float(value)
     if isinstance(value, bool):
         raise ValueProblem("E114", value=value)
     if isinstance(value, int | float):

@@ -169,3 +169,31 @@ def test_w801_and_w802_measurements_outside_the_plan():
 def test_warning_messages_in_english():
     found = warnings(BASE.replace("lancement: 2026-02-01", "lancement: 2026-07-01"), lang="en")
     assert found[0].message == "The action “Boutique en ligne” starts on 2026-07-01, after its deadline (2026-06-30)."
+
+
+def test_w701_sees_every_hour_of_a_written_rule() -> None:
+    # BYHOUR gives two slots a day: seven slots are met by Thursday 09:00, but the
+    # one outside the blocks is Sunday 18:00, later in the week.
+    days = "\n".join(f'          {d}: [{{de: "08:00", a: "19:00", domaine: entreprise}}]'
+                     for d in ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"))
+    result = check(
+        """\
+        objectif: {intitule: Vendre, echeance: 2027-01-31, debut: 2026-11-02}
+        actions: [{intitule: Appeler, type: prospection, horizon: court}]
+        indicateurs:
+          - {indicateur: CA, type: resultat, valeur_initiale: 0, valeur_cible: 10, outil: Excel}
+          - {indicateur: Appels, type: suivi, valeur_initiale: 0, valeur_cible: 10, outil: Excel}
+        rituels:
+          - rituel: Point
+            rrule: FREQ=DAILY;BYHOUR=9,18
+            debut: 2026-11-02
+            fin: 2026-11-30
+        semaine_ideale:
+"""
+        + days
+        + """
+          dimanche: [{de: "08:00", a: "17:00", domaine: entreprise}]
+        """
+    )
+    assert codes(result) == [("W701", 7, 5)]
+    assert "dimanche à 18:00" in result.problems[0].message

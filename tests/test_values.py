@@ -227,3 +227,21 @@ def test_measurements_as_mapping_or_list_are_the_same():
     assert as_map.plan.indicators[0].measurements == as_list.plan.indicators[0].measurements
     assert [(m.date, m.value) for m in as_map.plan.indicators[0].measurements] == [
         (date(2026, 3, 31), 4.0), (date(2026, 6, 30), 7.5)]
+
+
+def test_add_months_clips_to_the_end_of_the_month_like_relativedelta() -> None:
+    from datetime import date, timedelta
+
+    from dateutil.relativedelta import relativedelta
+
+    from pac_gen.values import add_months
+
+    assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
+    assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
+    assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+    assert add_months(date(2026, 12, 15), 12) == date(2027, 12, 15)
+    day = date(2026, 1, 1)
+    for _ in range(800):  # every day of two years, 0 to 25 months ahead
+        for months in (0, 1, 2, 3, 11, 12, 13, 25):
+            assert add_months(day, months) == day + relativedelta(months=months)
+        day += timedelta(days=1)
