@@ -27,7 +27,7 @@ from pac_gen.lint import ritual_fits_week
 from pac_gen.model import Domain, Plan, Status, Weekday
 from pac_gen.render import environment
 from pac_gen.validate import Settings
-from pac_gen.values import slugify
+from pac_gen.values import add_months, slugify
 
 
 class EventKind(StrEnum):
@@ -266,14 +266,28 @@ def plan_months(plan: Plan, plan_path: str, settings: Settings) -> list[Month]:
     return months(events, first, last, settings.today)
 
 
+SITE_MONTHS_BEFORE = 1
+SITE_MONTHS_AFTER = 2
+
+
+def site_window(today: date) -> tuple[date, date]:
+    """The months the cohort calendar shows: last month, this month and the next two.
+
+    A cohort's whole calendar would be one page of every ritual of every plan for
+    a year (megabytes at a few hundred plans, unreadable on a phone); the site's
+    ICS feed keeps everything.
+    """
+    first = add_months(today.replace(day=1), -SITE_MONTHS_BEFORE)
+    after = add_months(today.replace(day=1), SITE_MONTHS_AFTER + 1)
+    return first, after - timedelta(days=1)
+
+
 def site_months(plans: list[tuple[str, Plan]], settings: Settings) -> list[Month]:
-    """The month views of several plans together (a cohort: who does what when)."""
+    """The month views of several plans together (a cohort: who does what when), around today."""
     if not plans:
         return []
-    events = [e for path, plan in plans for e in plan_events(plan, path, settings)]
-    first = min(plan.start for _, plan in plans)
-    last = max(plan.objective.deadline for _, plan in plans)
-    first, last = _span(events, first, last)
+    first, last = site_window(settings.today)
+    events = [e for path, plan in plans for e in plan_events(plan, path, settings) if first <= e.day <= last]
     return months(events, first, last, settings.today)
 
 

@@ -118,7 +118,10 @@ def test_calendar_html_in_english():
 def test_site_calendar_gathers_plans_with_who_and_links():
     plans = [(CAMILLE, camille()), ("plans/nina/atelier.yaml", week_plan())]
     views = site_months(plans, SETTINGS)
-    assert (views[0].year, views[0].month, views[-1].year, views[-1].month) == (2026, 9, 2027, 2)
+    # Around today (2026-11-27): last month, this month, the next two.
+    assert [(m.year, m.month) for m in views] == [(2026, 10), (2026, 11), (2026, 12), (2027, 1)]
+    shown = {d.day for m in views for w in m.weeks for d in w if d.in_month for _ in d.events}
+    assert min(shown) >= date(2026, 10, 1) and max(shown) <= date(2027, 1, 31)
     saturday = next(d for m in views for w in m.weeks for d in w if d.in_month and d.day == date(2026, 11, 7))
     assert [(e.who, e.title) for e in saturday.events] == [("Nina <b>", "Atelier <ouvert> du samedi")]
     html = str(site_calendar_html(plans, SETTINGS, links={CAMILLE: "camille/boutique/"}))
