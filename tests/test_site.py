@@ -456,3 +456,33 @@ def test_plan_page_size_does_not_grow_with_the_number_of_plans(tmp_path: Path) -
         site = built(make_project(tmp_path / str(count), plans))
         sizes.append(len((site / "plans/p000/index.html").read_bytes()))
     assert sizes[0] == sizes[1]
+
+
+def test_one_plotly_bundle_loaded_only_through_charts_js(main_site: Path) -> None:
+    bundles = sorted(p.relative_to(main_site).as_posix() for p in main_site.rglob("plotly*.js"))
+    assert bundles == ["assets/pac_gen/plotly.min.js"]
+    from pac_gen.charts import plotly_js_path
+
+    assert (main_site / bundles[0]).read_bytes() == plotly_js_path().read_bytes()  # the package's own file
+    pages = {p.relative_to(main_site).as_posix(): p.read_text("utf-8") for p in main_site.rglob("*.html")}
+    with_charts = {name for name, html in pages.items() if 'class="pac-chart"' in html}
+    assert {"plans/camille/boutique/index.html", "plans/index.html"} <= with_charts
+    assert "index.html" not in with_charts  # the home page has no chart
+    for name, html in pages.items():
+        # No page loads plotly itself (charts.js fetches it once, only where a chart is),
+        # and nothing comes from a CDN.
+        assert "plotly.min.js" not in html, name
+        assert "cdn.plot.ly" not in html and "cdn.jsdelivr" not in html, name
+        assert 'src="../../../assets/pac_gen/charts.js"' in html or "assets/pac_gen/charts.js" in html, name
+
+
+def test_cli_exports_are_the_bytes_the_site_publishes(main_project: Path, main_site: Path,
+                                                      monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from pac_gen.cli import main
+
+    monkeypatch.chdir(main_project)  # the plan's path is the one the site reports (and puts in the UIDs)
+    for fmt in ("csv", "ics"):
+        target = tmp_path / f"export.{fmt}"
+        assert main(["export", "plans/camille/boutique.yaml", "--format", fmt, "-o", str(target),
+                     "--today", "2026-11-27"]) == 0
+        assert target.read_bytes() == (main_site / f"plans/camille/boutique.{fmt}").read_bytes(), fmt

@@ -117,6 +117,26 @@ def test_every_chart_of_a_plan_page_is_drawn(example_site: Served, page: Any, pa
     assert counts["drawn"] == counts["charts"]
 
 
+def test_a_page_without_charts_does_not_load_plotly(example_site: Served, page: Any) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(example_site.url(""), wait_until="networkidle")
+    assert page.locator("div.pac-chart").count() == 0
+    assert any(url.endswith("assets/pac_gen/charts.js") for url in loaded)
+    assert not any("plotly" in url for url in loaded)
+
+
+def test_charts_follow_the_width_of_the_window(example_site: Served, page: Any) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_page(page, example_site.url(PLAN_PAGES[0]))
+    width = "() => document.querySelector('div.pac-chart .main-svg').getBoundingClientRect().width"
+    wide = page.evaluate(width)
+    page.set_viewport_size({"width": 500, "height": 900})
+    page.wait_for_function(f"() => ({width})() < {wide} - 100")
+    narrow = page.evaluate(width)
+    assert narrow <= 500 < wide
+
+
 def test_charts_are_drawn_again_after_instant_navigation_and_back(example_site: Served, page: Any,
                                                                   watch: Watch) -> None:
     overview = example_site.url("plans/")
