@@ -52,6 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E104.empty": {"fr": "Cette valeur est vide. {expected}", "en": "This value is empty. {expected}"},
     "E105": {"fr": "Valeur « {value} » non reconnue. Valeurs possibles : {allowed}.",
              "en": "Value “{value}” is not recognised. Allowed values: {allowed}."},
+    "E105.suggest": {"fr": "Valeur « {value} » non reconnue : vouliez-vous dire « {suggestion} » ? Valeurs possibles : {allowed}.",
+                     "en": "Value “{value}” is not recognised: did you mean “{suggestion}”? Allowed values: {allowed}."},
     "E106": {"fr": "Date « {value} » non reconnue : écrivez-la 2026-06-15 ou 15/06/2026.",
              "en": "Date “{value}” is not recognised: write it 2026-06-15 or 15/06/2026."},
     "E106b": {"fr": "La date « {value} » n'existe pas dans le calendrier.",

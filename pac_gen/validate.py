@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ValidationError
 
 from pac_gen import loader
-from pac_gen.messages import message
+from pac_gen.messages import MESSAGES, message
 from pac_gen.model import Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
@@ -149,7 +149,9 @@ def _pydantic_problem(file: str, error: Any, positions: Normalized, lang: str) -
     if wrong_kind is not None:
         code, text = "E104", wrong_kind
     elif kind.startswith("E"):
-        code, text = kind, message(kind, lang, **ctx)
+        # A near miss ("prospectoin") gets the message that names the likely word.
+        variant = f"{kind}.suggest"
+        code, text = kind, message(variant if "suggestion" in ctx and variant in MESSAGES else kind, lang, **ctx)
     elif kind == "missing":
         shape = _shape_at(loc)
         model: type[BaseModel] | None = shape.model if shape is not None else None

@@ -8,6 +8,7 @@ located, translated problem.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from calendar import monthrange
@@ -313,9 +314,13 @@ class Choice(StrEnum):
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            member = table.get(normalize_word(value))
+            word = normalize_word(value)
+            member = table.get(word)
             if member is not None:
                 return member
+            close = difflib.get_close_matches(word, list(table), n=1, cutoff=0.6)
+            if close:  # "prospectoin": say which word was probably meant
+                raise ValueProblem("E105", value=value, allowed=cls.allowed_text(), suggestion=close[0])  # in the language it was written in
         raise ValueProblem("E105", value=value, allowed=cls.allowed_text())
 
     @classmethod

@@ -423,3 +423,24 @@ def test_french_is_the_default_language():
 
     assert message("E006", key="type") == "La clé « type » est donnée deux fois : gardez-en une seule."
     assert message("E006", "de", key="type") == "La clé « type » est donnée deux fois : gardez-en une seule."
+
+
+def test_a_near_miss_in_a_list_of_values_names_the_likely_word() -> None:
+    result = check(
+        """\
+        objectif: {intitule: Vendre, echeance: 2027-01-31}
+        actions:
+          - intitule: Appeler
+            type: prospectoin
+          - intitule: Relancer
+            type: retension
+          - intitule: Publier
+            type: zzz
+        """
+    )
+    assert codes(result) == [("E105", 4, 11), ("E105", 6, 11), ("E105", 8, 11)]
+    first, second, third = (p.message for p in result.problems)
+    assert first.startswith("Valeur « prospectoin » non reconnue : vouliez-vous dire « prospection » ?")
+    assert second.startswith("Valeur « retension » non reconnue : vouliez-vous dire « retention » ?")  # as written: English
+    assert third == ("Valeur « zzz » non reconnue. Valeurs possibles : "
+                     "prospection (prospecting), communication, fidelisation (retention).")
