@@ -305,8 +305,8 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         # The search plugin indexes page.content after this hook; parts it should skip wait
         # behind a comment (learner text is escaped and sanitised: it never holds one) and
         # come back in on_post_page, so the published page is the same.
-        for number, part in enumerate(generated.unindexed):
-            html = html.replace(str(part), _unindexed_marker(number), 1)
+        for number, (part, stand_in) in enumerate(generated.unindexed):
+            html = html.replace(str(part), _unindexed_marker(number) + str(stand_in), 1)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -316,8 +316,8 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         generated = self.pages.get(page.file.src_uri) if self.serving else self.pages.pop(page.file.src_uri, None)
         if generated is None:
             return output
-        for number, part in enumerate(generated.unindexed):
-            output = output.replace(_unindexed_marker(number), str(part), 1)
+        for number, (part, stand_in) in enumerate(generated.unindexed):
+            output = output.replace(_unindexed_marker(number) + str(stand_in), str(part), 1)
         return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

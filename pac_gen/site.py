@@ -14,6 +14,7 @@ extension ever sees learner text.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -225,9 +226,11 @@ class SitePage:
 
     ``searchable`` is False for a page the search index should leave out (the
     cohort calendar: megabytes of dates, every entry already on a plan page).
-    ``unindexed`` lists parts of ``html`` that search should skip: the plan's
-    calendar, charts and ideal week repeat the page's tables as thousands of
-    tags, and indexing them was most of the cost of building a plan page.
+    ``unindexed`` lists parts of ``html`` that search should not parse as they
+    are, each with what it sees instead: the plan's calendar, charts and ideal
+    week (nothing: they repeat the tables), and the tables themselves (their text
+    in one paragraph: the same words, without the thousands of tags that made
+    indexing most of the cost of a plan page).
     """
 
     uri: str
@@ -235,7 +238,7 @@ class SitePage:
     html: Markup
     toc: tuple[TocEntry, ...] = ()
     searchable: bool = True
-    unindexed: tuple[Markup, ...] = ()
+    unindexed: tuple[tuple[Markup, Markup], ...] = ()
 
     @property
     def markdown(self) -> str:
@@ -443,8 +446,21 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     ):
         if present:
             toc.append(TocEntry(anchor, escape(labels[key])))
-    unindexed = tuple(part for part in (extras.charts_html, extras.calendar_html, extras.ideal_week_html) if part)
+    unindexed = tuple((part, Markup("")) for part in (extras.charts_html, extras.calendar_html,
+                                                      extras.ideal_week_html) if part)
+    unindexed += tuple((Markup(table), search_text(table)) for table in _TABLE_RE.findall(html))
     return SitePage(source.page_uri, escape(plan.display_title), html, tuple(toc), unindexed=unindexed)
+
+
+# Every table of the plan page template is wrapped like this, and learner text,
+# escaped, never contains the closing tags.
+_TABLE_RE = re.compile(r'<div class="pac-gen-table"><table.*?</table></div>', re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def search_text(html: str) -> Markup:
+    """The text of an HTML fragment as one paragraph, entities kept as they are (so still escaped)."""
+    return Markup("<p>") + Markup(" ".join(_TAG_RE.sub(" ", html).split())) + Markup("</p>")
 
 
 def downloads_available(source: PlanSource, options: SiteOptions, display_path: str) -> set[str]:

@@ -486,3 +486,19 @@ def test_cli_exports_are_the_bytes_the_site_publishes(main_project: Path, main_s
         assert main(["export", "plans/camille/boutique.yaml", "--format", fmt, "-o", str(target),
                      "--today", "2026-11-27"]) == 0
         assert target.read_bytes() == (main_site / f"plans/camille/boutique.{fmt}").read_bytes(), fmt
+
+
+def test_search_still_indexes_the_tables_text(main_site: Path) -> None:
+    # The tables reach the search index as their text in one paragraph (cheaper to
+    # index), while the published page keeps the tables themselves.
+    import json
+
+    index = json.loads((main_site / "search/search_index.json").read_text("utf-8"))
+    sections = {doc["location"]: doc["text"] for doc in index["docs"]
+                if doc["location"].startswith("plans/camille/boutique/")}
+    task = "Photographier 25 pièces sur fond neutre"
+    found = [location for location, text in sections.items() if task in html_lib.unescape(text)]
+    assert found and all("#action-" in location for location in found), found
+    page = read(main_site, "plans/camille/boutique/index.html")
+    assert page.count('<div class="pac-gen-table"><table class="pac-gen-tasks">') == 4
+    assert "pac_gen:unindexed" not in page  # every part put back
