@@ -149,53 +149,64 @@ def _calendar(name: str, events: list[Event], settings: Settings, more_years: Se
     return bytes(calendar.to_ical())
 
 
+def owner(plan: Plan) -> str:
+    """Whose plan it is, at the start of every event's summary: the learner, else the plan's title."""
+    return plan.author or plan.display_title
+
+
 def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> bytes:
-    """The ICS feed of one plan (CRLF line endings, same bytes for the same plan and day)."""
+    """The ICS feed of one plan (CRLF line endings, same bytes for the same plan and day).
+
+    Every summary starts with :func:`owner`, as in the site's feed: a reader who
+    subscribes to several plans sees whose ritual it is, and the site's feed reuses
+    these very event bytes instead of serialising every plan a second time.
+    """
     name = f"{plan.display_title} — {plan.author}" if plan.author else plan.display_title
-    return _calendar(name, plan_events(plan, plan_path, settings), settings)
+    text, years = _part(plan, plan_path, settings)
+    return _feed(name, [text], years, settings)
 
 
-_FeedKey = tuple[int, str, Settings, str]
-_site_parts: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
+_FeedKey = tuple[int, str, Settings]
+_parts: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
 
 
-def _site_part(plan: Plan, plan_path: str | PathLike[str], settings: Settings, prefix: str) -> tuple[bytes, list[int]]:
-    """One plan's VEVENTs as ICS text, and the years its timed events span, for :func:`site_feed`."""
-    key = (id(plan), str(plan_path), settings, prefix)
-    found = _site_parts.get(key)
+def _part(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> tuple[bytes, list[int]]:
+    """One plan's VEVENTs as ICS text, and the years its timed events span."""
+    key = (id(plan), str(plan_path), settings)
+    found = _parts.get(key)
     if found is not None and found[0] is plan:
         return found[1], found[2]
-    events = plan_events(plan, plan_path, settings, prefix=prefix)
+    events = plan_events(plan, plan_path, settings, prefix=owner(plan))
     timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
     years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
     text = b"".join(bytes(e.to_ical()) for e in events)
-    _site_parts[key] = (plan, text, years)
+    _parts[key] = (plan, text, years)
     return text, years
 
 
-def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings, name: str | None = None) -> bytes:
-    """One ICS feed for several plans, each summary prefixed with its author (or plan title).
-
-    Each plan's events are serialised once and kept while the same (immutable)
-    plan object comes back: under ``mkdocs serve`` the site keeps the plans that
-    did not change, so a rebuild serialises only the edited one. The bytes are
-    those of one ``Calendar`` holding every event.
-    """
-    global _site_parts
-    used: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
-    parts: list[bytes] = []
-    years: list[int] = []
-    for path, plan in plans:
-        prefix = plan.author or plan.display_title
-        text, plan_years = _site_part(plan, path, settings, prefix)
-        used[(id(plan), str(path), settings, prefix)] = (plan, text, plan_years)
-        parts.append(text)
-        years += plan_years
-    _site_parts = used  # only the plans of this feed stay cached
-    head = _calendar(name or label("site_calendar", settings.lang), [], settings, years)
+def _feed(name: str, parts: list[bytes], years: list[int], settings: Settings) -> bytes:
+    """A calendar named ``name`` around serialised events: the bytes of one ``Calendar`` holding them."""
+    head = _calendar(name, [], settings, years)
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     return head[: -len(end)] + b"".join(parts) + end
 
 
-__all__ = ["PRODID", "plan_events", "plan_feed", "plan_slug", "ritual_recurrence", "site_feed", "uid", "vtimezone"]
+def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings, name: str | None = None) -> bytes:
+    """One ICS feed for several plans: the events of each plan's own feed, one after the other.
+
+    Each plan's events are serialised once and kept while the same (immutable)
+    plan object comes back: the site's build made them for the plan's own feed,
+    and under ``mkdocs serve`` the plans that did not change keep theirs.
+    """
+    global _parts
+    used: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
+    parts: list[bytes] = []
+    years: list[int] = []
+    for path, plan in plans:
+        text, plan_years = _part(plan, path, settings)
+        used[(id(plan), str(path), settings)] = (plan, text, plan_years)
+        parts.append(text)
+        years += plan_years
+    _parts = used  # only the plans of this feed stay cached
+    return _feed(name or label("site_calendar", settings.lang), parts, years, settings)

@@ -94,7 +94,8 @@ def test_lines_end_with_crlf_and_calendar_has_required_properties():
     assert all(len(line) <= 75 for line in feed.split(b"\r\n"))
     text = feed.decode().replace("\r\n ", "")  # unfolded
     assert 'X-WR-CALNAME:Plan\\; avec\\, des "caractères" <spéciaux> — Zoé\r\n' in text
-    assert "SUMMARY:Revue du vendredi\\, CA\\; CRM\r\n" in text
+    # Every summary starts with whose plan it is (the same bytes serve the site's feed).
+    assert "SUMMARY:[Zoé] Revue du vendredi\\, CA\\; CRM\r\n" in text
 
 
 def test_two_builds_give_the_same_bytes():
@@ -122,15 +123,15 @@ def test_uids_are_stable_and_derived_from_path_and_item():
 
 def test_rituals_are_recurring_events_starting_on_their_first_real_occurrence():
     events = {str(e["SUMMARY"]): e for e in events_of(ics.plan_feed(tricky(), "plans/zoe/plan.yaml", SETTINGS))}
-    revue = events["Revue du vendredi, CA; CRM"]
+    revue = events["[Zoé] Revue du vendredi, CA; CRM"]
     # debut is Wednesday 17 March; RFC 5545 would count it, so DTSTART is Friday 19.
     assert revue["DTSTART"].to_ical() == b"20270319T140000"
     assert revue["DTSTART"].params["TZID"] == "Europe/Paris"
     assert revue["RRULE"].to_ical() == b"FREQ=WEEKLY;UNTIL=20270409T120000Z;BYDAY=FR"
     assert revue["DURATION"].dt.total_seconds() == 3600
-    bilan = events["Bilan"]
+    bilan = events["[Zoé] Bilan"]
     assert bilan["RRULE"].to_ical() == b"FREQ=MONTHLY;UNTIL=20270430T153000Z;BYDAY=-1FR"
-    launch = events["Lancement : Appeler les clients"]
+    launch = events["[Zoé] Lancement : Appeler les clients"]
     assert launch["DTSTART"].dt == date(2027, 1, 4)
     assert launch["DTEND"].dt == date(2027, 1, 5)
     assert "Échéance de tâche : Tâche abandonnée" not in events
@@ -176,7 +177,7 @@ def _feed_occurrences(feed: bytes) -> tuple[set[tuple[str, datetime]], set[tuple
     timed, all_day = set(), set()
     for event in recurring_ical_events.of(calendar).between(date(2020, 1, 1), date(2035, 1, 1)):
         start = event["DTSTART"].dt
-        summary = str(event["SUMMARY"])
+        summary = str(event["SUMMARY"]).split("] ", 1)[1]  # without the "[owner] " the page does not show
         if isinstance(start, datetime):
             timed.add((summary, start.astimezone(UTC)))
         else:
