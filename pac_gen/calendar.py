@@ -486,7 +486,10 @@ def _render_months(views: list[Month], settings: Settings, title: str, site: boo
         months=views, title=title, site=site, links=links or {}, t=_texts(settings.lang), hhmm=_hhmm,
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
         month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
-        day_label=lambda d: _format_date(d, "EEEE d MMMM", locale),
+        # Worked out here once per day rather than called from the template: a plan's
+        # calendar has hundreds of days, and a call from Jinja costs more than the work.
+        day_labels={d.day: (d.day.isoformat(), _format_date(d.day, "EEEE d MMMM", locale))
+                    for m in views for w in m.weeks for d in w if d.in_month},
     ))
 
 

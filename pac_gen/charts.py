@@ -93,13 +93,25 @@ def _wrap(text: str, width: int = 32) -> str:
 
 def format_day(day: date, settings: Settings) -> str:
     """A date as the site language writes it: ``27 nov. 2026`` in French, ``Nov 27, 2026`` in English."""
-    return format_date(day, "medium", locale=settings.lang)
+    return _format_day(day, settings.lang)
 
 
 def format_number(value: float, settings: Settings, unit: str | None = None) -> str:
     """A number with the site language's separators (``1 390`` in French), and its unit if any."""
-    text = format_decimal(round(value, 2), locale=settings.lang)
+    text = _format_number(round(value, 2), settings.lang)
     return f"{text}\u00a0{unit}" if unit else text
+
+
+# babel's formatting is slow and the hover texts of a cohort's charts say the same
+# dates and values thousands of times: each is formatted once.
+@lru_cache(maxsize=4096)
+def _format_day(day: date, lang: str) -> str:
+    return format_date(day, "medium", locale=lang)
+
+
+@lru_cache(maxsize=4096)
+def _format_number(value: float, lang: str) -> str:
+    return format_decimal(value, locale=lang)
 
 
 def format_money(amount: Decimal | float, currency: str, settings: Settings) -> str:
