@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from pac_gen import metrics, recurrence
 from pac_gen.lint import ritual_fits_week
+from pac_gen.messages import CHOICE_WORDS
 from pac_gen.model import Domain, Plan, Status, Weekday
 from pac_gen.render import environment
 from pac_gen.validate import Settings
@@ -54,7 +55,6 @@ LABELS: dict[str, dict[str, str]] = {
                      "l'agenda se mettra à jour tout seul.",
         "ideal_week": "Semaine idéale", "hour": "Heure", "outside": "hors des blocs « {domain} »",
         "no_block": "Aucun bloc", "legend": "Légende",
-        "moi": "Moi", "famille": "Famille", "social": "Social", "entreprise": "Entreprise",
     },
     "en": {
         "rituel": "Ritual", "tache": "Task due", "lancement": "Launch",
@@ -69,7 +69,6 @@ LABELS: dict[str, dict[str, str]] = {
                      "your calendar will then update by itself.",
         "ideal_week": "Ideal week", "hour": "Time", "outside": "outside the “{domain}” blocks",
         "no_block": "No block", "legend": "Legend",
-        "moi": "Me", "famille": "Family", "social": "Social", "entreprise": "Business",
     },
 }
 
@@ -465,7 +464,8 @@ def _hhmm(value: time | int | None) -> str:
 
 
 def _texts(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["fr"])
+    # The domains' names come from the one list of the format's words.
+    return {**CHOICE_WORDS.get(lang, CHOICE_WORDS["fr"]), **LABELS.get(lang, LABELS["fr"])}
 
 
 def _locale(lang: str) -> str:

@@ -31,7 +31,7 @@ from babel.dates import format_date, get_day_names, get_month_names, get_period_
 from babel.numbers import format_currency, format_decimal, get_currency_symbol, get_decimal_symbol, get_group_symbol
 from markupsafe import Markup
 
-from pac_gen.messages import message
+from pac_gen.messages import choice_word, message
 from pac_gen.metrics import (
     IndicatorStatus,
     expected_value,
@@ -206,7 +206,7 @@ def _vline(day: date, colour: str, label: str, dash: str, y: float = 1.0) -> tup
 
 def status_label(status: IndicatorStatus, settings: Settings) -> str:
     """``atteint``, ``en avance``, ``dans les temps``, ``en retard`` or ``aucune mesure`` (English with lang="en")."""
-    return _t(f"chart.status.{status.value}", settings)
+    return choice_word(status.value, settings.lang).lower()
 
 
 def indicator_figure(plan: Plan, indicator: Indicator, settings: Settings) -> Figure:
@@ -303,7 +303,7 @@ def timeline_figure(plan: Plan, settings: Settings) -> Figure:
         if not actions:
             continue
         spans = [_action_span(plan, a.start, a.due) for a in actions]
-        kind_label = _t(f"chart.kind.{kind.value}", settings)
+        kind_label = choice_word(kind.value, settings.lang)
         data.append({
             "type": "bar", "orientation": "h", "name": kind_label, "legendgroup": kind.value,
             "y": [a.key for a in actions],

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pac_gen import recurrence
 from pac_gen.messages import message
 from pac_gen.model import Action, Indicator, Obstacle, Plan, Ritual
 from pac_gen.normalize import Normalized
@@ -82,8 +83,6 @@ def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Any,
             error is reported that the removal alone would cause.
 
     """
-    from pac_gen import recurrence
-
     pruning = pruning or Pruning()
     report = _Reporter(file, positions, settings.lang, pruning)
 

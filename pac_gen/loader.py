@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import math
 import operator
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,12 +281,14 @@ def read_document(path: str, data: bytes, lang: str = "fr", size: int | None = N
     return Document(path, root, [], text)
 
 
-def read_file(file: Path, display: str | None = None, lang: str = "fr") -> Document:
-    """Read a plan file from disk, refusing large files before reading them whole."""
-    name = display if display is not None else str(file)
-    try:
-        with file.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return Document(name, None, [_problem(name, 1, 1, "E009", lang, detail=exc.strerror or str(exc))])
-    return read_document(name, data, lang)
+def read_plan_bytes(file: Path) -> tuple[bytes, int]:
+    """A plan file's first ``MAX_FILE_BYTES + 1`` bytes and its real size.
+
+    A larger file is never read whole: its size alone is enough for E003.
+
+    Raises:
+        OSError: when the file cannot be read.
+
+    """
+    with file.open("rb") as stream:
+        return stream.read(MAX_FILE_BYTES + 1), os.fstat(stream.fileno()).st_size

@@ -251,11 +251,6 @@ MESSAGES.update(WARNINGS)
 
 # Words shown in the charts (titles, legends, hover texts): see pac_gen/charts.py.
 CHART_TEXT: dict[str, dict[str, str]] = {
-    "chart.status.atteint": {"fr": "atteint", "en": "reached"},
-    "chart.status.en_avance": {"fr": "en avance", "en": "ahead"},
-    "chart.status.dans_les_temps": {"fr": "dans les temps", "en": "on track"},
-    "chart.status.en_retard": {"fr": "en retard", "en": "late"},
-    "chart.status.aucune_mesure": {"fr": "aucune mesure", "en": "no measurement"},
     "chart.indicator.title": {"fr": "{name} — {status}", "en": "{name} — {status}"},
     "chart.measurements": {"fr": "Mesures", "en": "Measurements"},
     "chart.initial": {"fr": "Valeur initiale", "en": "Initial value"},
@@ -269,9 +264,6 @@ CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.deadline": {"fr": "échéance", "en": "deadline"},
     "chart.hover.value": {"fr": "{label} : {value}<br>{date}", "en": "{label}: {value}<br>{date}"},
     "chart.timeline.title": {"fr": "Calendrier des actions", "en": "Action timeline"},
-    "chart.kind.prospection": {"fr": "Prospection", "en": "Prospecting"},
-    "chart.kind.communication": {"fr": "Communication", "en": "Communication"},
-    "chart.kind.fidelisation": {"fr": "Fidélisation", "en": "Retention"},
     "chart.hover.action": {"fr": "{title}<br>{kind} : du {start} au {due}", "en": "{title}<br>{kind}: {start} to {due}"},
     "chart.task.done": {"fr": "Tâche faite", "en": "Task done"},
     "chart.task.planned": {"fr": "Tâche à venir", "en": "Upcoming task"},
@@ -296,3 +288,47 @@ CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.overview.hover.no_indicator": {"fr": "{label}<br>aucun indicateur", "en": "{label}<br>no indicator"},
 }
 MESSAGES.update(CHART_TEXT)
+
+
+# The words of the format's lists, as a reader sees them, and what each action type means in the method.
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "prospection": "Prospection", "communication": "Communication", "fidelisation": "Fidélisation",
+        "court": "Court terme", "moyen": "Moyen terme", "long": "Long terme",
+        "demarrage": "Démarrage", "developpement": "Développement",
+        "a_faire": "À faire", "en_cours": "En cours", "fait": "Fait", "abandonne": "Abandonné",
+        "suivi": "Suivi", "resultat": "Résultat",
+        "atteint": "Atteint", "en_avance": "En avance", "dans_les_temps": "Dans les temps",
+        "en_retard": "En retard", "aucune_mesure": "Aucune mesure",
+        "quotidienne": "Tous les jours", "hebdomadaire": "Chaque semaine",
+        "toutes_les_2_semaines": "Toutes les 2 semaines", "mensuelle": "Chaque mois",
+        "moi": "Moi", "famille": "Famille", "social": "Social", "entreprise": "Entreprise",
+        "lundi": "lundi", "mardi": "mardi", "mercredi": "mercredi", "jeudi": "jeudi", "vendredi": "vendredi",
+        "samedi": "samedi", "dimanche": "dimanche",
+        "meaning.prospection": "trouver de nouveaux clients",
+        "meaning.communication": "se faire connaître et donner envie",
+        "meaning.fidelisation": "faire revenir et recommander les clients actuels",
+    },
+    "en": {
+        "prospection": "Prospecting", "communication": "Communication", "fidelisation": "Retention",
+        "court": "Short term", "moyen": "Medium term", "long": "Long term",
+        "demarrage": "Start-up", "developpement": "Growth",
+        "a_faire": "To do", "en_cours": "In progress", "fait": "Done", "abandonne": "Dropped",
+        "suivi": "Tracking", "resultat": "Result",
+        "atteint": "Reached", "en_avance": "Ahead", "dans_les_temps": "On track",
+        "en_retard": "Late", "aucune_mesure": "No measurement",
+        "quotidienne": "Every day", "hebdomadaire": "Every week",
+        "toutes_les_2_semaines": "Every 2 weeks", "mensuelle": "Every month",
+        "moi": "Me", "famille": "Family", "social": "Social", "entreprise": "Business",
+        "lundi": "Monday", "mardi": "Tuesday", "mercredi": "Wednesday", "jeudi": "Thursday",
+        "vendredi": "Friday", "samedi": "Saturday", "dimanche": "Sunday",
+        "meaning.prospection": "find new customers",
+        "meaning.communication": "make yourself known and make people want to buy",
+        "meaning.fidelisation": "bring current customers back and have them recommend you",
+    },
+}
+
+
+def choice_word(value: str, lang: str = "fr") -> str:
+    """How a reader sees a word of the format's lists: ``fidelisation`` → ``Fidélisation``."""
+    return CHOICE_WORDS.get(lang, CHOICE_WORDS["fr"])[value]

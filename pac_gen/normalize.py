@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from pac_gen.loader import _NULLS, _UNTAGGED, MAX_DEPTH, PLAIN, QUOTED, SEQ, core_scalar, position, tag_as_written
 from pac_gen.messages import message
+from pac_gen.model import Measurement, Plan
 from pac_gen.problems import Problem, Severity
 from pac_gen.values import Choice, ValueProblem, normalize_word
 
@@ -132,7 +133,7 @@ class Normalized:
         """The deepest (value node, key node) reached along ``path``."""
         node = self.root
         key_node: yaml.Node | None = None
-        shape: Shape | None = Shape("model", model=_plan_model())
+        shape: Shape | None = Shape("model", model=Plan)
         for part in path:
             if node is None:
                 break
@@ -172,7 +173,7 @@ def _step(node: yaml.Node, shape: Shape | None, part: str | int) -> tuple[Any, A
         if isinstance(part, int) and 0 <= part < len(node.value):
             item = shape.item if shape is not None and shape.kind == "list" else None
             if shape is not None and shape.kind == "measurements":
-                item = Shape("model", model=_measurement_model())
+                item = Shape("model", model=Measurement)
             return node.value[part], None, item
         return None, None, None
     if not isinstance(node, yaml.MappingNode):
@@ -244,7 +245,7 @@ class _Walker:
         if tag == SEQ:
             item = shape.item if shape is not None and shape.kind == "list" else None
             if shape is not None and shape.kind == "measurements":
-                item = Shape("model", model=_measurement_model())
+                item = Shape("model", model=Measurement)
             return [self.walk(child, item, depth + 1) for child in node.value]
         if shape is not None and shape.kind == "model":
             return self.walk_model(node, shape, depth)
@@ -337,20 +338,6 @@ class _Walker:
 
 
 _CORE = Shape("core")
-
-
-@cache
-def _plan_model() -> type[BaseModel]:
-    from pac_gen.model import Plan
-
-    return Plan
-
-
-@cache
-def _measurement_model() -> type[BaseModel]:
-    from pac_gen.model import Measurement
-
-    return Measurement
 
 
 def normalize(file: str, root: yaml.Node, model: type[BaseModel], lang: str = "fr", text: str | None = None) -> Normalized:

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pac_gen.charts import PLOTLY_JS_NAME, plotly_js_path
 from pac_gen.config import LANGUAGES, PacGenConfig, running_tool
-from pac_gen.loader import MAX_FILE_BYTES
+from pac_gen.loader import read_plan_bytes
 from pac_gen.messages import message
 from pac_gen.problems import Problem, Severity
 from pac_gen.site import (
@@ -99,15 +99,6 @@ class _Built:
 
 _CacheKey = tuple[str, str, str, SiteOptions]
 """A plan's bytes (SHA-256), its display path, its path below plans_dir, and the site options."""
-
-
-def _read(path: Path) -> tuple[bytes, int] | None:
-    """The file's first bytes (as :func:`check_file` reads them) and its size, or None when unreadable."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(MAX_FILE_BYTES + 1), os.fstat(stream.fileno()).st_size
-    except OSError:
-        return None
 
 
 class _Claims:
@@ -271,10 +262,10 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
     def _check(self, path: Path, display: str, relative: str, options: SiteOptions,
                used: dict[_CacheKey, _Built]) -> _Built:
         """The plan's check, from the cache when these bytes were already checked with these options."""
-        read = _read(path)
-        if read is None:  # check_file reports why the file cannot be read
+        try:
+            data, size = read_plan_bytes(path)
+        except OSError:  # check_file reports why the file cannot be read
             return _Built(check_file(path, options.settings, display))
-        data, size = read
         key = (hashlib.sha256(data).hexdigest(), display, relative, options)
         built = self._cache.get(key) or used.get(key)
         if built is None:

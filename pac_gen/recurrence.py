@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, rrulestr
 
-from pac_gen.model import Frequency, Ritual, Weekday
+from pac_gen.model import Frequency, Ritual
 from pac_gen.values import SpanUnit, add_months
 
 DEFAULT_TIME = time(9)
@@ -208,11 +208,6 @@ def weekday_slots(ritual: Ritual) -> int | None:
     if ritual.days:
         return len(set(ritual.days))
     return 7 if ritual.frequency is Frequency.DAILY else 1
-
-
-def weekday_of(day: Weekday) -> int:
-    """0 for Monday … 6 for Sunday."""
-    return day.number
 
 
 __all__ = [

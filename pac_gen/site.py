@@ -24,8 +24,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from pac_gen import metrics
-from pac_gen.messages import message
+from pac_gen import calendar, charts, ics, metrics
+from pac_gen.export import tasks_csv
+from pac_gen.messages import CHOICE_WORDS, message
 from pac_gen.model import Action, Indicator, Plan, Ritual
 from pac_gen.problems import Problem
 from pac_gen.render import render
@@ -113,43 +114,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-# The words of the format's lists, as a reader sees them, and what each action type means in the method.
-CHOICES: dict[str, dict[str, str]] = {
-    "fr": {
-        "prospection": "Prospection", "communication": "Communication", "fidelisation": "Fidélisation",
-        "court": "Court terme", "moyen": "Moyen terme", "long": "Long terme",
-        "demarrage": "Démarrage", "developpement": "Développement",
-        "a_faire": "À faire", "en_cours": "En cours", "fait": "Fait", "abandonne": "Abandonné",
-        "suivi": "Suivi", "resultat": "Résultat",
-        "atteint": "Atteint", "en_avance": "En avance", "dans_les_temps": "Dans les temps",
-        "en_retard": "En retard", "aucune_mesure": "Aucune mesure",
-        "quotidienne": "Tous les jours", "hebdomadaire": "Chaque semaine",
-        "toutes_les_2_semaines": "Toutes les 2 semaines", "mensuelle": "Chaque mois",
-        "moi": "Moi", "famille": "Famille", "social": "Social", "entreprise": "Entreprise",
-        "lundi": "lundi", "mardi": "mardi", "mercredi": "mercredi", "jeudi": "jeudi", "vendredi": "vendredi",
-        "samedi": "samedi", "dimanche": "dimanche",
-        "meaning.prospection": "trouver de nouveaux clients",
-        "meaning.communication": "se faire connaître et donner envie",
-        "meaning.fidelisation": "faire revenir et recommander les clients actuels",
-    },
-    "en": {
-        "prospection": "Prospecting", "communication": "Communication", "fidelisation": "Retention",
-        "court": "Short term", "moyen": "Medium term", "long": "Long term",
-        "demarrage": "Start-up", "developpement": "Growth",
-        "a_faire": "To do", "en_cours": "In progress", "fait": "Done", "abandonne": "Dropped",
-        "suivi": "Tracking", "resultat": "Result",
-        "atteint": "Reached", "en_avance": "Ahead", "dans_les_temps": "On track",
-        "en_retard": "Late", "aucune_mesure": "No measurement",
-        "quotidienne": "Every day", "hebdomadaire": "Every week",
-        "toutes_les_2_semaines": "Every 2 weeks", "mensuelle": "Every month",
-        "moi": "Me", "famille": "Family", "social": "Social", "entreprise": "Business",
-        "lundi": "Monday", "mardi": "Tuesday", "mercredi": "Wednesday", "jeudi": "Thursday",
-        "vendredi": "Friday", "samedi": "Saturday", "dimanche": "Sunday",
-        "meaning.prospection": "find new customers",
-        "meaning.communication": "make yourself known and make people want to buy",
-        "meaning.fidelisation": "bring current customers back and have them recommend you",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -261,8 +225,6 @@ class PlanExtras:
 
 def _plan_extras(source: PlanSource, options: SiteOptions, display_path: str, ics_href: str) -> PlanExtras:
     """The one place where charts, calendar and ideal week are plugged into a plan page."""
-    from pac_gen import calendar, charts
-
     plan = source.checked.plan
     assert plan is not None
     settings = options.settings
@@ -278,8 +240,6 @@ def _plan_extras(source: PlanSource, options: SiteOptions, display_path: str, ic
 
 def _overview_extras(sources: list[PlanSource], options: SiteOptions) -> Markup:
     """The overview's chart: tasks done and indicators on track in every published plan."""
-    from pac_gen import charts
-
     plans = [(s.checked.path, s.checked.plan) for s in sources if s.checked.plan is not None]
     return charts.overview_chart_html(plans, options.settings)
 
@@ -289,7 +249,7 @@ def _labels(lang: str) -> dict[str, str]:
 
 
 def _choices(lang: str) -> dict[str, str]:
-    return CHOICES.get(lang, CHOICES["fr"])
+    return CHOICE_WORDS.get(lang, CHOICE_WORDS["fr"])
 
 
 def _link_prefix(options: SiteOptions) -> str:
@@ -305,7 +265,7 @@ def download_names(source: PlanSource) -> dict[str, str]:
 
 
 def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> dict[str, bytes]:
-    """The files to publish beside a plan page: the tasks as CSV, and the rituals feed when available.
+    """The files to publish beside a plan page: the tasks as CSV, and the rituals feed.
 
     Args:
         source: A plan that has no error.
@@ -313,20 +273,13 @@ def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> di
         display_path: The plan file's path as shown to readers (``plans/camille/boutique.yaml``).
 
     """
-    from pac_gen.export import tasks_csv
-
     plan = source.checked.plan
     assert plan is not None
     names = download_names(source)
-    files = {names["csv"]: tasks_csv(plan, options.lang)}
-    try:
-        from pac_gen import ics  # written alongside; the site works without it
-    except ModuleNotFoundError as exc:
-        if exc.name != "pac_gen.ics":
-            raise
-    else:
-        files[names["ics"]] = ics.plan_feed(plan, display_path, options.settings)
-    return files
+    return {
+        names["csv"]: tasks_csv(plan, options.lang),
+        names["ics"]: ics.plan_feed(plan, display_path, options.settings),
+    }
 
 
 def _days_left_text(plan: Plan, today: date, labels: dict[str, str]) -> str:
@@ -401,9 +354,8 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     actions_by_key = {a.key: a for a in plan.actions}
     names = download_names(source)
     prefix = _link_prefix(options)
-    has_ics = names["ics"] in downloads_available(source, options, display_path)
-    ics_href = prefix + PurePosixPath(names["ics"]).name if has_ics else ""
-    if ics_href and options.site_url:
+    ics_href = prefix + PurePosixPath(names["ics"]).name
+    if options.site_url:
         # Calendars fetch a subscription themselves: give them the published address.
         ics_href = options.site_url.rstrip("/") + "/" + names["ics"]
     extras = _plan_extras(source, options, display_path, ics_href)
@@ -463,20 +415,6 @@ def search_text(html: str) -> Markup:
     return Markup("<p>") + Markup(" ".join(_TAG_RE.sub(" ", html).split())) + Markup("</p>")
 
 
-def downloads_available(source: PlanSource, options: SiteOptions, display_path: str) -> set[str]:
-    """The names of the files :func:`downloads` publishes for this plan (without building them)."""
-    names = download_names(source)
-    available = {names["csv"]}
-    try:
-        import pac_gen.ics  # noqa: F401
-    except ModuleNotFoundError as exc:
-        if exc.name != "pac_gen.ics":
-            raise
-    else:
-        available.add(names["ics"])
-    return available
-
-
 def error_page(source: PlanSource, options: SiteOptions) -> SitePage:
     """The page shown under ``mkdocs serve`` for a plan with errors: the list of its problems."""
     labels = _labels(options.lang)
@@ -524,8 +462,6 @@ CALENDAR_FEED_URI = "calendrier.ics"
 
 def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalendar:
     """The cohort's calendar (who does what when) and the feed gathering every plan."""
-    from pac_gen import calendar, ics
-
     published = [(s.checked.path, s.checked.plan) for s in sources if s.checked.plan is not None]
     directory = options.use_directory_urls
     up = "../" if directory else ""

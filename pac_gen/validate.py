@@ -11,25 +11,23 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
 from pac_gen import loader
+from pac_gen.coherence import Pruning, check_coherence
+from pac_gen.lint import lint
 from pac_gen.messages import MESSAGES, message
-from pac_gen.model import Plan
+from pac_gen.model import Measurement, Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
 from pac_gen.values import normalize_word, slugify
-
-if TYPE_CHECKING:
-    from pac_gen.coherence import Pruning
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,6 @@ def _shape_at(path: tuple[Any, ...]) -> Shape | None:
         elif shape.kind in ("list", "dict"):
             shape = shape.item
         elif shape.kind == "measurements":
-            from pac_gen.model import Measurement
 
             shape = Shape("model", model=Measurement)
         else:
@@ -207,7 +204,6 @@ def _removal(loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]] | None:
         elif shape.kind in ("list", "measurements"):
             steps.append(("drop", prefix))
             if shape.kind == "measurements":
-                from pac_gen.model import Measurement
 
                 shape = Shape("model", model=Measurement)
             else:
@@ -271,8 +267,6 @@ def partial_plan(data: Any, first_errors: list[Any]) -> tuple[Plan, Pruning] | N
         The partial plan and what was removed, or None when nothing sensible remains.
 
     """
-    from pac_gen.coherence import Pruning
-
     pruning = Pruning()
     data = _copy(data)
     if not isinstance(data, dict):
@@ -385,13 +379,11 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
                 plan, pruning = partial
     problems = _place_aliases(problems, document.text)
     if plan is not None:
-        from pac_gen.coherence import check_coherence
 
         problems.extend(check_coherence(file, plan, positions, settings, pruning))
         if problems:  # structural problems (unknown keys…) make the plan unusable too
             plan = None if any(p.is_error for p in problems) else plan
     if plan is not None:
-        from pac_gen.lint import lint
 
         problems.extend(lint(file, plan, positions, settings))
     return CheckedPlan(file, plan, sorted(set(problems)), positions, data)
@@ -401,9 +393,7 @@ def check_file(file: Path, settings: Settings, display: str | None = None) -> Ch
     """Check one plan file on disk (files over 1 MB are refused before being read whole)."""
     name = display if display is not None else str(file)
     try:
-        with file.open("rb") as stream:
-            data = stream.read(loader.MAX_FILE_BYTES + 1)
-            size = os.fstat(stream.fileno()).st_size
+        data, size = loader.read_plan_bytes(file)
     except OSError as exc:
         problem = Problem(name, 1, 1, Severity.ERROR, "E009",
                           message("E009", settings.lang, detail=exc.strerror or str(exc)))
