@@ -8,6 +8,8 @@ from pathlib import Path
 
 import icalendar
 import recurring_ical_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pac_gen import ics
 from pac_gen.calendar import EventKind, plan_months
@@ -224,3 +226,33 @@ def test_site_feed_prefixes_authors_and_keeps_uids_apart():
     assert "[Zoé] Bilan" in summaries
     assert b"X-WR-CALNAME:Calendrier de la promotion\r\n" in feed
     assert len(icalendar.Calendar.from_ical(feed).walk("VTIMEZONE")) == 1
+
+
+# The site's feeds skip icalendar's fold for lines too short to fold: the bytes
+# must stay exactly icalendar's, around the 75-octet limit and with multi-byte text.
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120)
+
+
+@given(summary=_TEXT, description=_TEXT, padding=st.integers(0, 80))
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_ics_bytes_are_icalendars_own_bytes(summary: str, description: str, padding: int) -> None:
+    event = icalendar.Event()
+    event.add("uid", "x" * padding + "@pac-gen")
+    event.add("dtstart", date(2027, 1, 4))
+    event.add("summary", summary)
+    event.add("description", "é" * (padding // 2) + description)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", ics.PRODID)
+    calendar.add_component(event)
+    assert ics.ics_bytes(event) == event.to_ical()
+    assert ics.ics_bytes(calendar) == calendar.to_ical()
+
+
+def test_ics_bytes_fold_exactly_at_the_limit() -> None:
+    # 74 octets stay on one line; 75 are folded, as icalendar does.
+    for length, folded in ((74, False), (75, True)):
+        event = icalendar.Event()
+        event.add("summary", "a" * (length - len("SUMMARY:")))
+        text = ics.ics_bytes(event)
+        assert (b"\r\n " in text) is folded
+        assert text == event.to_ical()
