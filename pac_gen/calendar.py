@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup
@@ -486,11 +487,22 @@ def _render_months(views: list[Month], settings: Settings, title: str, site: boo
         months=views, title=title, site=site, links=links or {}, t=_texts(settings.lang), hhmm=_hhmm,
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
         month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
-        # Worked out here once per day rather than called from the template: a plan's
-        # calendar has hundreds of days, and a call from Jinja costs more than the work.
-        day_labels={d.day: (d.day.isoformat(), _format_date(d.day, "EEEE d MMMM", locale))
-                    for m in views for w in m.weeks for d in w if d.in_month},
+        # A calendar has hundreds of days, and the same days recur in every plan:
+        # the start of each day's cell is rendered once and then reused.
+        cell_start=lambda d: _day_head(d.day, d.is_today, bool(d.events), locale),
     ))
+
+
+@lru_cache(maxsize=8192)
+def _day_head(day: date, is_today: bool, has_events: bool, locale: str) -> Markup:
+    module = _calendar_module(locale)
+    return Markup(module.day_head(day, is_today, has_events, _format_date(day, "EEEE d MMMM", locale)))
+
+
+@lru_cache(maxsize=4)
+def _calendar_module(locale: str) -> Any:
+    # The template's macros (day_head, subscribe) with the texts of one language.
+    return environment().get_template("calendar.html").make_module({"t": _texts(locale)})
 
 
 def calendar_html(plan: Plan, plan_path: str, settings: Settings) -> Markup:
@@ -510,10 +522,8 @@ def subscribe_html(ics_url: str, settings: Settings) -> Markup:
     ``ics_url`` should be the published, absolute address when the site's URL is
     known (calendars fetch it themselves); a relative one still downloads the file.
     """
-    template = environment().get_template("calendar.html")
     webcal = "webcal://" + ics_url.split("://", 1)[1] if ics_url.startswith(("https://", "http://")) else None
-    module = template.make_module({"t": _texts(settings.lang)})
-    return Markup(module.subscribe(ics_url, webcal))  # type: ignore[attr-defined]
+    return Markup(_calendar_module(_locale(settings.lang)).subscribe(ics_url, webcal))
 
 
 def ideal_week_html(plan: Plan, settings: Settings) -> Markup:
