@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date, get_day_names, get_month_names, get_period_names
-from babel.numbers import format_currency, format_decimal, get_currency_symbol, get_decimal_symbol, get_group_symbol
+from babel.dates import get_day_names, get_month_names, get_period_names
+from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 from markupsafe import Markup
 
+from pac_gen import render
 from pac_gen.messages import choice_word, message
 from pac_gen.metrics import (
     IndicatorStatus,
@@ -93,35 +94,18 @@ def _wrap(text: str, width: int = 32) -> str:
 
 def format_day(day: date, settings: Settings) -> str:
     """A date as the site language writes it: ``27 nov. 2026`` in French, ``Nov 27, 2026`` in English."""
-    return _format_day(day, settings.lang)
+    return render.day(day, settings.lang, "medium")
 
 
 def format_number(value: float, settings: Settings, unit: str | None = None) -> str:
     """A number with the site language's separators (``1 390`` in French), and its unit if any."""
-    text = _format_number(round(value, 2), settings.lang)
+    text = render.number(round(value, 2), settings.lang)
     return f"{text}\u00a0{unit}" if unit else text
-
-
-# babel's formatting is slow and the hover texts of a cohort's charts say the same
-# dates and values thousands of times: each is formatted once.
-@lru_cache(maxsize=4096)
-def _format_day(day: date, lang: str) -> str:
-    return format_date(day, "medium", locale=lang)
-
-
-@lru_cache(maxsize=4096)
-def _format_number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=lang)
 
 
 def format_money(amount: Decimal | float, currency: str, settings: Settings) -> str:
     """An amount as the site language writes money: ``1 500 €``, or ``12,50 €`` when it has cents."""
-    value = Decimal(str(amount))
-    if value == value.to_integral_value():
-        # The locale's own pattern without its cents, as on the plan page.
-        pattern = Locale.parse(settings.lang).currency_formats["standard"].pattern.replace(".00", "")
-        return format_currency(value, currency, format=pattern, locale=settings.lang, currency_digits=False)
-    return format_currency(value, currency, locale=settings.lang)
+    return render.money(amount, currency, settings.lang)
 
 
 def separators(lang: str) -> str:

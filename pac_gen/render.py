@@ -81,16 +81,30 @@ def money(value: Decimal | float | None, currency: str = "EUR", lang: str = "fr"
     """An amount in the site language: ``15 000 €``, or ``12,50 €`` when it has cents."""
     if value is None:
         return ""
-    amount = Decimal(str(value))
+    return _money(str(value), currency, lang)
+
+
+# babel parses the locale, and often the pattern, on every call, and a site says the
+# same amounts, numbers and days thousands of times: each is formatted once. The
+# caches are keyed by the value's text so that ``1.5`` and ``1.50`` stay apart.
+@lru_cache(maxsize=8192)
+def _money(amount_text: str, currency: str, lang: str) -> str:
+    amount = Decimal(amount_text)
+    locale = _locale(lang)
     if amount == amount.to_integral_value():
-        return format_currency(amount, currency, format=_whole_pattern(lang), locale=lang, currency_digits=False)
-    return format_currency(amount, currency, locale=lang)
+        return format_currency(amount, currency, format=_whole_pattern(lang), locale=locale, currency_digits=False)
+    return format_currency(amount, currency, locale=locale)
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
 
 
 @cache
 def _whole_pattern(lang: str) -> str:
     # The locale's own currency pattern without its cents (whole amounts read better).
-    pattern = Locale.parse(lang).currency_formats["standard"].pattern
+    pattern = _locale(lang).currency_formats["standard"].pattern
     return pattern.replace(".00", "")
 
 
@@ -100,18 +114,23 @@ def number(value: float | int | Decimal | None, lang: str = "fr") -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return format_decimal(value, locale=lang)
+    return _number(value, str(value), lang)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _number(value: float | int | Decimal, text: str, lang: str) -> str:
+    return format_decimal(value, locale=_locale(lang))
 
 
 def percent(value: float | None, lang: str = "fr") -> str:
     """A share as a percentage: ``0.456`` → ``46 %``."""
     if value is None:
         return ""
-    return format_percent(value, locale=lang)
+    return format_percent(value, locale=_locale(lang))
 
 
 def day(value: date | None, lang: str = "fr", style: str = "long") -> str:
-    """A date: ``10 juin 2023`` (``long``) or ``10/06/2023`` (``short``)."""
+    """A date: ``10 juin 2023`` (``long``), ``27 nov. 2026`` (``medium``) or ``10/06/2023`` (``short``)."""
     if value is None:
         return ""
     return _format_date(value, style, lang)
@@ -119,8 +138,7 @@ def day(value: date | None, lang: str = "fr", style: str = "long") -> str:
 
 @lru_cache(maxsize=8192)
 def _format_date(value: date, style: str, lang: str) -> str:
-    # babel parses the locale and the pattern on every call; a site repeats the same few hundred days.
-    return format_date(value, format=style, locale=lang)
+    return format_date(value, format=style, locale=_locale(lang))
 
 
 @cache

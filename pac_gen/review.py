@@ -25,12 +25,9 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
 from pydantic import BaseModel, ValidationError
 
-from pac_gen import loader
+from pac_gen import loader, render
 from pac_gen.metrics import indicator_figures
 from pac_gen.model import (
     Action,
@@ -800,26 +797,18 @@ def _quote(text: str, lang: str) -> str:
     return f"« {_escape(text)} »" if lang == "fr" else f"“{_escape(text)}”"
 
 
-def _locale(lang: str) -> Locale:
-    return Locale.parse("fr_FR" if lang == "fr" else "en_US")
-
-
 def format_money(amount: Decimal, currency: str, lang: str) -> str:
     """An amount in the language's conventions, without cents when there are none (``1 500 €``)."""
-    locale = _locale(lang)
-    if amount == amount.to_integral_value():
-        pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
-        return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
-    return format_currency(amount, currency, locale=locale)
+    return render.money(amount, currency, lang)
 
 
 def format_day(day: date, lang: str) -> str:
     """A date in the language's medium format (``10 déc. 2026``, ``Dec 10, 2026``)."""
-    return format_date(day, "medium", locale=_locale(lang))
+    return render.day(day, lang, "medium")
 
 
 def _number(value: float, unit: str | None, lang: str) -> str:
-    text = format_decimal(value, locale=_locale(lang))
+    text = render.number(value, lang)
     return f"{text} {_escape(unit)}" if unit else text
 
 
@@ -834,7 +823,7 @@ def _value(change: Change, value: Value, lang: str) -> str:
     if change.kind == "task.status" and isinstance(value, str):
         return _STATUS_WORDS[lang].get(value, value)
     if change.kind == "measurement.added" and isinstance(value, float):
-        return format_percent(value, locale=_locale(lang))
+        return render.percent(value, lang)
     if isinstance(value, float):
         return _number(value, change.unit, lang)
     return _quote(value, lang)
