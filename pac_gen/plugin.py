@@ -45,6 +45,7 @@ from pac_gen.site import (
     error_page,
     overview_page,
     plan_page,
+    plan_page_markdown,
     site_calendar,
 )
 from pac_gen.today import resolve_today
@@ -152,7 +153,14 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         self.plans_dir = Path()
         self.options: SiteOptions | None = None
         self.sources: list[PlanSource] = []
-        self.pages: dict[str, SitePage] = {}
+        self.pages: dict[str, SitePage] = {}  # the site's own pages: overview, calendar
+        # Plan pages by URI, rendered only when MkDocs asks for their content: made all
+        # at once in on_files, a 1,000-plan site held nearly a gigabyte of HTML.
+        self.plan_pages: dict[str, tuple[_Built, PlanSource, str]] = {}
+        # The parts of each page kept out of the search index, between on_page_content
+        # and on_post_page, as UTF-8 (mostly ASCII HTML: half the size of a str that
+        # holds one narrow no-break space).
+        self._put_back: dict[str, list[bytes]] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``, where errors must not stop the server."""
@@ -223,16 +231,16 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
                                       message("E012", options.lang, output=output, owner=owner)))
                 continue  # never let one plan's page silently replace another's
             self.sources.append(source)
-            if built.page is None:
-                if checked.plan is not None:
-                    built.page = plan_page(source, options, display)
-                    built.downloads = downloads(source, options, display)
-                else:
-                    built.page = error_page(source, options)
-            page = built.page
+            if checked.plan is None:
+                built.page = built.page or error_page(source, options)
+                markdown = built.page.markdown
+            else:
+                built.downloads = built.downloads or downloads(source, options, display)
+                markdown = plan_page_markdown(source)
             for name, data in built.downloads.items():
                 files.append(File.generated(config, name, content=data))
-            added = self._add_page(files, config, page, InclusionLevel.NOT_IN_NAV)
+            self.plan_pages[source.page_uri] = (built, source, display)
+            added = self._add_file(files, config, source.page_uri, markdown, InclusionLevel.NOT_IN_NAV)
             # "Edit this page" opens the plan's YAML file, wherever it is relative to docs/.
             added.edit_uri = Path(os.path.relpath(path, docs_dir)).as_posix()
         errors.extend(outside_link_problem(path, options.lang, Path(os.path.relpath(path, base)).as_posix())
@@ -278,17 +286,40 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         return built
 
     def _add_page(self, files: Files, config: MkDocsConfig, page: SitePage, inclusion: InclusionLevel) -> File:
-        if files.get_file_from_path(page.uri) is not None:
-            raise PluginError(f"pac_gen: {page.uri} existe déjà dans {config.docs_dir} : "
-                              "renommez ce fichier, cette page est générée à partir des plans")
-        file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
-        files.append(file)
         self.pages[page.uri] = page
+        return self._add_file(files, config, page.uri, page.markdown, inclusion)
+
+    def _add_file(self, files: Files, config: MkDocsConfig, uri: str, markdown: str, inclusion: InclusionLevel) -> File:
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"pac_gen: {uri} existe déjà dans {config.docs_dir} : "
+                              "renommez ce fichier, cette page est générée à partir des plans")
+        file = File.generated(config, uri, content=markdown, inclusion=inclusion)
+        files.append(file)
         return file
+
+    def _generated(self, uri: str) -> SitePage | None:
+        """The generated page at ``uri``, rendered now if it is a plan's."""
+        page = self.pages.get(uri)
+        if page is not None:
+            return page
+        # Under `mkdocs build` a page is needed once; under `serve` the next rebuild
+        # reuses it while the plan's bytes and the options stay the same.
+        found = self.plan_pages.get(uri) if self.serving else self.plan_pages.pop(uri, None)
+        if found is None:
+            return None
+        built, source, display = found
+        if built.page is not None:
+            return built.page
+        assert self.options is not None
+        page = plan_page(source, self.options, display)
+        if self.serving:
+            built.page = page
+        return page
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Give a generated page its HTML and table of contents (Markdown never saw learner text)."""
-        generated = self.pages.get(page.file.src_uri)
+        uri = page.file.src_uri
+        generated = self._generated(uri)
         if generated is None:
             return html
         page.toc = TableOfContents([_anchor(entry) for entry in generated.toc])
@@ -297,18 +328,19 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         # behind a comment (learner text is escaped and sanitised: it never holds one) and
         # come back in on_post_page, so the published page is the same.
         for number, (part, stand_in) in enumerate(generated.unindexed):
-            html = html.replace(str(part), _unindexed_marker(number) + str(stand_in), 1)
+            html = html.replace(str(part), _unindexed_marker(number) + str(stand_in) + _UNINDEXED_END, 1)
+        self._put_back[uri] = [str(part).encode() for part, _ in generated.unindexed]
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put back the parts of a generated page that were kept out of the search index."""
-        # Under `mkdocs build` the page is done with once written: at 1,000 plans, keeping
-        # every page's HTML until the end of the build cost hundreds of megabytes.
-        generated = self.pages.get(page.file.src_uri) if self.serving else self.pages.pop(page.file.src_uri, None)
-        if generated is None:
+        parts = self._put_back.pop(page.file.src_uri, None)
+        if parts is None:
             return output
-        for number, (part, stand_in) in enumerate(generated.unindexed):
-            output = output.replace(_unindexed_marker(number) + str(stand_in), str(part), 1)
+        for number, part in enumerate(parts):
+            start = output.index(_unindexed_marker(number))
+            end = output.index(_UNINDEXED_END, start) + len(_UNINDEXED_END)
+            output = output[:start] + part.decode() + output[end:]
         return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -320,6 +352,9 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
 
 def _unindexed_marker(number: int) -> str:
     return f"<!-- pac_gen:unindexed:{number} -->"
+
+
+_UNINDEXED_END = "<!-- /pac_gen:unindexed -->"
 
 
 def _anchor(entry: TocEntry) -> AnchorLink:

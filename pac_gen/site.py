@@ -206,12 +206,27 @@ class SitePage:
 
     @property
     def markdown(self) -> str:
-        """The Markdown MkDocs reads: the title as metadata, then the placeholder for the HTML.
+        """The Markdown MkDocs reads for this page (see :func:`page_markdown`)."""
+        return page_markdown(self.title, self.searchable)
 
-        The title is stored HTML-escaped because the theme prints it as HTML.
-        """
-        search = "" if self.searchable else "search:\n  exclude: true\n"  # Material's search plugin
-        return f"---\ntitle: {json.dumps(str(self.title))}\n{search}---\n\n{PLACEHOLDER}\n"
+
+def page_markdown(title: Markup, searchable: bool = True) -> str:
+    """The Markdown MkDocs reads for a generated page: the title as metadata, then the placeholder for the HTML.
+
+    The title is stored HTML-escaped because the theme prints it as HTML.
+    """
+    search = "" if searchable else "search:\n  exclude: true\n"  # Material's search plugin
+    return f"---\ntitle: {json.dumps(str(title))}\n{search}---\n\n{PLACEHOLDER}\n"
+
+
+def plan_page_markdown(source: PlanSource) -> str:
+    """What :func:`plan_page` gives MkDocs to read, known without rendering the page."""
+    assert source.checked.plan is not None
+    return page_markdown(_plan_title(source.checked.plan))
+
+
+def _plan_title(plan: Plan) -> Markup:
+    return escape(plan.display_title)
 
 
 @dataclass(frozen=True)
@@ -401,7 +416,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     unindexed = tuple((part, Markup("")) for part in (extras.charts_html, extras.calendar_html,
                                                       extras.ideal_week_html) if part)
     unindexed += tuple((Markup(table), search_text(table)) for table in _TABLE_RE.findall(html))
-    return SitePage(source.page_uri, escape(plan.display_title), html, tuple(toc), unindexed=unindexed)
+    return SitePage(source.page_uri, _plan_title(plan), html, tuple(toc), unindexed=unindexed)
 
 
 # Every table of the plan page template is wrapped like this, and learner text,
