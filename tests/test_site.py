@@ -16,6 +16,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -446,6 +447,86 @@ def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
     page = rebuild()
     assert "Ce plan contient des erreurs" not in page
     assert "Apprenant·e Apprenant 7" in page
+
+
+class _Counted:
+    """Counts the calls of one of the plugin's core functions (checking a plan, rendering its page)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+        import pac_gen.plugin
+
+        self.calls: list[str] = []
+        wrapped = getattr(pac_gen.plugin, name)
+
+        def counted(*args: object, **kwargs: object) -> object:
+            self.calls.append(str(args[0] if name == "check_bytes" else args[2]))
+            return wrapped(*args, **kwargs)
+
+        monkeypatch.setattr(pac_gen.plugin, name, counted)
+
+    def take(self) -> list[str]:
+        calls, self.calls = sorted(self.calls), []
+        return calls
+
+
+def _in_process_build(project: Path, serving: bool, fresh: bool = False) -> Any:
+    """Build ``project`` in this process and return the plugin instance.
+
+    MkDocs keeps one instance of a plugin for the whole process (as `mkdocs serve`
+    does across rebuilds), so ``fresh`` empties its cache of earlier builds.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    plugin = config.plugins["pac_gen"]
+    if fresh:
+        plugin._cache.clear()
+    plugin.serving = serving
+    mkdocs_build(config)
+    return plugin
+
+
+def test_serve_rebuild_redoes_only_the_plan_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plans: dict[str, str | Path] = {f"p{n}.yaml": SMALL_PLAN.format(n=n, volume=9) for n in range(3)}
+    project = make_project(tmp_path, plans)
+    checks, pages = _Counted(monkeypatch, "check_bytes"), _Counted(monkeypatch, "plan_page")
+    _in_process_build(project, serving=True, fresh=True)
+    assert checks.take() == pages.take() == ["plans/p0.yaml", "plans/p1.yaml", "plans/p2.yaml"]
+    first = {name: read(project / "site", f"plans/p{name}/index.html") for name in range(3)}
+
+    _in_process_build(project, serving=True)  # nothing saved: everything from the cache
+    assert checks.take() == pages.take() == []
+    assert {name: read(project / "site", f"plans/p{name}/index.html") for name in range(3)} == first
+
+    (project / "plans/p1.yaml").write_text(SMALL_PLAN.format(n=7, volume=9), encoding="utf-8")
+    _in_process_build(project, serving=True)
+    assert checks.take() == pages.take() == ["plans/p1.yaml"]
+    assert "Apprenant 7" in read(project / "site", "plans/p1/index.html")
+    assert read(project / "site", "plans/p0/index.html") == first[0]
+    assert read(project / "site", "plans/p2/index.html") == first[2]
+
+
+def test_build_renders_each_plan_page_once_when_mkdocs_asks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pac_gen.plugin
+
+    project = make_project(tmp_path, {f"p{n}.yaml": SMALL_PLAN.format(n=n, volume=9) for n in range(3)})
+    pages = _Counted(monkeypatch, "plan_page")
+    rendered_in_on_files: list[list[str]] = []
+    on_files = pac_gen.plugin.PacGenPlugin.on_files
+
+    def watched(self: pac_gen.plugin.PacGenPlugin, *args: Any, **kwargs: Any) -> Any:
+        files = on_files(self, *args, **kwargs)
+        rendered_in_on_files.append(list(pages.calls))
+        return files
+
+    monkeypatch.setattr(pac_gen.plugin.PacGenPlugin, "on_files", watched)
+    plugin = _in_process_build(project, serving=False, fresh=True)
+    # Rendering them all in on_files held every page in memory at once (930 MB at 1,000 plans).
+    assert rendered_in_on_files == [[]]
+    assert pages.take() == ["plans/p0.yaml", "plans/p1.yaml", "plans/p2.yaml"]
+    assert plugin.plan_pages == {} and plugin._put_back == {}  # nothing kept once written
+    assert "Apprenant 2" in read(project / "site", "plans/p2/index.html")
 
 
 @pytest.mark.slow
