@@ -338,9 +338,12 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         if parts is None:
             return output
         for number, part in enumerate(parts):
-            start = output.index(_unindexed_marker(number))
-            end = output.index(_UNINDEXED_END, start) + len(_UNINDEXED_END)
-            output = output[:start] + part.decode() + output[end:]
+            start = output.find(_unindexed_marker(number))
+            end = output.find(_UNINDEXED_END, start)
+            if start < 0 or end < 0:  # never publish the search stand-in in place of the real part
+                raise PluginError(f"pac_gen: {page.file.src_uri} : un autre plugin a retiré les commentaires HTML "
+                                  "de la page ; placez pac_gen après lui dans « plugins »")
+            output = output[:start] + part.decode() + output[end + len(_UNINDEXED_END):]
         return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -583,3 +583,18 @@ def test_search_still_indexes_the_tables_text(main_site: Path) -> None:
     page = read(main_site, "plans/camille/boutique/index.html")
     assert page.count('<div class="pac-gen-table"><table class="pac-gen-tasks">') == 4
     assert "pac_gen:unindexed" not in page  # every part put back
+
+
+def test_a_plugin_that_drops_html_comments_stops_the_build_instead_of_publishing_stand_ins() -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from pac_gen.plugin import PacGenPlugin
+
+    plugin = PacGenPlugin()
+    page: Any = SimpleNamespace(file=SimpleNamespace(src_uri="plans/p.md"))
+    plugin._put_back["plans/p.md"] = ["<table>…</table>".encode()]
+    with pytest.raises(PluginError, match=re.escape("plans/p.md : un autre plugin a retiré les commentaires HTML")):
+        plugin.on_post_page("<p>le texte du tableau, sans les commentaires</p>", page=page, config=None)
+    assert plugin.on_post_page("<p>une autre page</p>", page=page, config=None) == "<p>une autre page</p>"
