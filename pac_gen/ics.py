@@ -35,12 +35,11 @@ def plan_slug(plan_path: str | PathLike[str]) -> str:
     return slugify(str(path.with_suffix("")))
 
 
-def uid(plan_path: str | PathLike[str], kind: str, key: str) -> str:
-    """A UID that stays the same between builds: ``<plan>-<kind>-<item>@pac-gen``."""
-    return _uid(plan_slug(plan_path), kind, key)
+def uid(slug: str, kind: str, key: str) -> str:
+    """A UID that stays the same between builds: ``<plan>-<kind>-<item>@pac-gen``.
 
-
-def _uid(slug: str, kind: str, key: str) -> str:
+    ``slug`` is the plan's :func:`plan_slug`, worked out once for all its events.
+    """
     return f"{slug}-{kind}-{key}@{UID_DOMAIN}"
 
 
@@ -86,7 +85,7 @@ def _shared_properties(plan: Plan, settings: Settings) -> Event:
 
 def _milestone_event(m: Milestone, shared: Event, slug: str, settings: Settings, prefix: str | None) -> Event:
     event = Event()
-    event.add("uid", _uid(slug, m.kind.value, m.key))
+    event.add("uid", uid(slug, m.kind.value, m.key))
     event.add("dtstamp", shared["DTSTAMP"])
     event.add("dtstart", m.day)
     event.add("dtend", m.day + timedelta(days=1))
@@ -132,7 +131,7 @@ def _ritual_event(ritual: Ritual, key: str, plan: Plan, shared: Event, slug: str
     if not found:
         return None
     event = Event()
-    event.add("uid", _uid(slug, EventKind.RITUAL.value, key))
+    event.add("uid", uid(slug, EventKind.RITUAL.value, key))
     event.add("dtstamp", shared["DTSTAMP"])
     event.add("dtstart", found[0].start)
     event.add("duration", found[0].end - found[0].start)
