@@ -103,11 +103,6 @@ def format_number(value: float, settings: Settings, unit: str | None = None) -> 
     return f"{text}\u00a0{unit}" if unit else text
 
 
-def format_money(amount: Decimal | float, currency: str, settings: Settings) -> str:
-    """An amount as the site language writes money: ``1 500 €``, or ``12,50 €`` when it has cents."""
-    return render.money(amount, currency, settings.lang)
-
-
 def separators(lang: str) -> str:
     """The ``layout.separators`` of plotly: the decimal then the thousands symbol of ``lang``.
 
@@ -355,7 +350,7 @@ def budget_figure(plan: Plan, settings: Settings) -> Figure | None:
     none = _t("chart.budget.none", settings)
 
     def money(amount: Decimal | None) -> str:
-        return plotly_text(format_money(amount, currency, settings)) if amount is not None else none
+        return plotly_text(render.money(amount, currency, settings.lang)) if amount is not None else none
 
     sums = [tasks_budget(a) for a in plan.actions]
     action_label, tasks_label = _t("chart.budget.action", settings), _t("chart.budget.tasks", settings)

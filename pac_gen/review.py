@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pac_gen import loader, render
+from pac_gen.messages import CHOICE_WORDS
 from pac_gen.metrics import indicator_figures
 from pac_gen.model import (
     Action,
@@ -771,11 +772,6 @@ _WORDS = {
     },
 }
 
-_STATUS_WORDS = {
-    "fr": {"a_faire": "à faire", "en_cours": "en cours", "fait": "fait", "abandonne": "abandonné"},
-    "en": {"a_faire": "todo", "en_cours": "doing", "fait": "done", "abandonne": "dropped"},
-}
-
 _FIELD_MODELS: dict[str, type[BaseModel]] = {
     "plan": Plan, "objective": Objective, "action": Action, "task": Task, "indicator": Indicator,
     "ritual": Ritual, "obstacle": Obstacle, "team": TeamMember,
@@ -797,14 +793,17 @@ def _quote(text: str, lang: str) -> str:
     return f"« {_escape(text)} »" if lang == "fr" else f"“{_escape(text)}”"
 
 
-def format_money(amount: Decimal, currency: str, lang: str) -> str:
-    """An amount in the language's conventions, without cents when there are none (``1 500 €``)."""
-    return render.money(amount, currency, lang)
-
-
 def format_day(day: date, lang: str) -> str:
     """A date in the language's medium format (``10 déc. 2026``, ``Dec 10, 2026``)."""
     return render.day(day, lang, "medium")
+
+
+def _status_word(value: str, lang: str) -> str:
+    # French reports use the site's word (« à faire »), English ones the format's English word (todo).
+    if lang == "en":
+        return Status.english_aliases().get(value, value)
+    word = CHOICE_WORDS["fr"].get(value)
+    return word.lower() if word else value
 
 
 def _number(value: float, unit: str | None, lang: str) -> str:
@@ -819,9 +818,9 @@ def _value(change: Change, value: Value, lang: str) -> str:
     if isinstance(value, date):
         return format_day(value, lang)
     if isinstance(value, Decimal):
-        return format_money(value, change.currency or "EUR", lang)
+        return render.money(value, change.currency or "EUR", lang)
     if change.kind == "task.status" and isinstance(value, str):
-        return _STATUS_WORDS[lang].get(value, value)
+        return _status_word(value, lang)
     if change.kind == "measurement.added" and isinstance(value, float):
         return render.percent(value, lang)
     if isinstance(value, float):
