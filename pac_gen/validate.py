@@ -62,7 +62,6 @@ class CheckedPlan:
         plan: The validated plan, or None when it has errors.
         problems: Every error and warning, sorted.
         positions: Where each part of the plan was written.
-        source: The raw bytes, for hashing and exports.
 
     """
 
@@ -70,7 +69,6 @@ class CheckedPlan:
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
     positions: Normalized | None = None
-    source: bytes = b""
 
     @property
     def errors(self) -> list[Problem]:
@@ -359,7 +357,7 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
     lang = settings.lang
     document = loader.read_document(file, data, lang, size)
     if document.root is None:
-        return CheckedPlan(file, None, sorted(document.problems), None, data)
+        return CheckedPlan(file, None, sorted(document.problems))
     positions = normalize(file, document.root, Plan, lang, document.text)
     structural = list(positions.problems)
     problems = list(structural)
@@ -386,7 +384,7 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
     if plan is not None:
 
         problems.extend(lint(file, plan, positions, settings))
-    return CheckedPlan(file, plan, sorted(set(problems)), positions, data)
+    return CheckedPlan(file, plan, sorted(set(problems)), positions)
 
 
 def check_file(file: Path, settings: Settings, display: str | None = None) -> CheckedPlan:
