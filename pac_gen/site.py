@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -267,6 +268,21 @@ def _choices(lang: str) -> dict[str, str]:
     return CHOICE_WORDS.get(lang, CHOICE_WORDS["fr"])
 
 
+def _relative_href(path: str) -> str:
+    """A link to ``path`` from the current page, percent-encoded.
+
+    File and folder names come from the plans folder: unencoded, a plan file named
+    ``javascript:alert(1).yaml`` would give a link that runs code (its ``:`` made a
+    URL scheme); encoded, it stays a file name. ``/`` is kept.
+    """
+    return quote(path)
+
+
+def _absolute_href(site_url: str, path: str) -> str:
+    """A link to ``path`` at the published address of the site."""
+    return site_url.rstrip("/") + "/" + quote(path)
+
+
 def _link_prefix(options: SiteOptions) -> str:
     # A page ``plans/a/b.md`` is served at ``plans/a/b/`` (directory URLs) or ``plans/a/b.html``;
     # files beside it (``plans/a/b.csv``) are one level up in the first case.
@@ -369,10 +385,10 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     actions_by_key = {a.key: a for a in plan.actions}
     names = download_names(source)
     prefix = _link_prefix(options)
-    ics_href = prefix + PurePosixPath(names["ics"]).name
+    ics_href = _relative_href(prefix + PurePosixPath(names["ics"]).name)
     if options.site_url:
         # Calendars fetch a subscription themselves: give them the published address.
-        ics_href = options.site_url.rstrip("/") + "/" + names["ics"]
+        ics_href = _absolute_href(options.site_url, names["ics"])
     extras = _plan_extras(source, options, display_path, ics_href)
     context = {
         "plan": plan,
@@ -391,7 +407,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
         "rituals": [_ritual_view(r, plan) for r in plan.rituals],
         "actions_by_key": actions_by_key,
         "warnings": [_problem_view(p, lang) for p in source.checked.warnings],
-        "csv_href": prefix + PurePosixPath(names["csv"]).name,
+        "csv_href": _relative_href(prefix + PurePosixPath(names["csv"]).name),
         "ics_href": ics_href,
         "charts_html": extras.charts_html,
         "calendar_html": extras.calendar_html,
@@ -449,7 +465,7 @@ def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
     groups: dict[str, list[dict[str, Any]]] = {}
     for source in sorted(sources, key=lambda s: (s.group, s.relative)):
         plan = source.checked.plan
-        row: dict[str, Any] = {"source": source, "plan": plan, "href": source.stem + suffix,
+        row: dict[str, Any] = {"source": source, "plan": plan, "href": _relative_href(source.stem + suffix),
                                "warnings": len(source.checked.warnings), "errors": len(source.checked.errors)}
         if plan is not None:
             indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
@@ -481,9 +497,10 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
     directory = options.use_directory_urls
     up = "../" if directory else ""
     suffix = "/" if directory else ".html"
-    links = {s.checked.path: f"{up}{PAGES_DIR}/{s.stem}{suffix}" for s in sources if s.checked.plan is not None}
-    feed_href = (options.site_url.rstrip("/") + "/" + CALENDAR_FEED_URI if options.site_url
-                 else up + CALENDAR_FEED_URI)
+    links = {s.checked.path: _relative_href(f"{up}{PAGES_DIR}/{s.stem}{suffix}")
+             for s in sources if s.checked.plan is not None}
+    feed_href = (_absolute_href(options.site_url, CALENDAR_FEED_URI) if options.site_url
+                 else _relative_href(up + CALENDAR_FEED_URI))
     html = calendar.subscribe_html(feed_href, options.settings) + calendar.site_calendar_html(
         published, options.settings, links)
     title = escape(calendar.label("site_calendar", options.lang))

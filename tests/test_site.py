@@ -598,3 +598,19 @@ def test_a_plugin_that_drops_html_comments_stops_the_build_instead_of_publishing
     with pytest.raises(PluginError, match=re.escape("plans/p.md : un autre plugin a retiré les commentaires HTML")):
         plugin.on_post_page("<p>le texte du tableau, sans les commentaires</p>", page=page, config=None)
     assert plugin.on_post_page("<p>une autre page</p>", page=page, config=None) == "<p>une autre page</p>"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_plan_file_names_never_become_link_schemes(tmp_path: Path, directory_urls: bool) -> None:
+    # A learner names a folder or a file like a URL: every link to it must stay a path.
+    plans: dict[str, str | Path] = {
+        "javascript:alert(1);x=/a.yaml": SMALL_PLAN.format(n=1, volume=9),
+        "javascript:alert(2);y.yaml": SMALL_PLAN.format(n=2, volume=9),
+    }
+    extra = "" if directory_urls else "use_directory_urls: false\n"
+    site = built(make_project(tmp_path, plans, extra=extra))
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    hrefs = [h for page in pages for h in re.findall(r'href="([^"]*)"', page)]
+    assert not [h for h in hrefs if h.lower().startswith("javascript:")]
+    assert "javascript%3Aalert%281%29%3Bx%3D/a" + ("/" if directory_urls else ".html") in hrefs
+    assert "javascript%3Aalert%282%29%3By.csv" in {h.rsplit("/", 1)[-1] for h in hrefs}
