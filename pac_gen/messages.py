@@ -6,8 +6,9 @@ are shown on the site and in the guide. Keep French first: it is what learners r
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from pac_gen.problems import one_line
 
 LANGUAGES = ("fr", "en")
 
@@ -165,11 +166,8 @@ def message(code: str, lang: str = "fr", **args: Any) -> str:
     if code[:1] in ("E", "W"):
         # One problem, one line: a learner value with line breaks must not be able to
         # fake further `file:line:col:` lines in the text output or the build log.
-        text = _LINE_BREAKS.sub("⏎", text)
+        text = one_line(text)
     return text
-
-
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 # Arguments written by pac_gen itself (lists of allowed keys or values): never cut.

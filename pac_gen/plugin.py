@@ -30,7 +30,7 @@ from pac_gen.charts import PLOTLY_JS_NAME, plotly_js_path
 from pac_gen.config import LANGUAGES, PacGenConfig, running_tool
 from pac_gen.loader import read_plan_bytes
 from pac_gen.messages import message
-from pac_gen.problems import Problem, Severity
+from pac_gen.problems import Problem, Severity, format_text
 from pac_gen.site import (
     CALENDAR_FEED_URI,
     CALENDAR_URI,
@@ -76,10 +76,6 @@ ASSETS_URI = "assets/pac_gen"
 
 RESERVED_URIS = (OVERVIEW_URI, CALENDAR_URI, CALENDAR_FEED_URI)
 """Pages of the whole site that no plan may take."""
-
-
-def _problem_line(problem: Problem) -> str:
-    return f"{problem.path}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
 
 
 def _assets() -> list[tuple[str, bytes]]:
@@ -219,7 +215,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
             built = self._check(path, display, relative, options, used)
             checked = built.checked
             for problem in checked.warnings:
-                log.warning(_problem_line(problem))
+                log.warning(format_text(problem, severity=False))
             errors.extend(checked.errors)
             source = PlanSource(checked, relative)
             if not source.is_published(options.include_confidential):
@@ -246,7 +242,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         errors.extend(outside_link_problem(path, options.lang, Path(os.path.relpath(path, base)).as_posix())
                       for path in refused)
         if errors:
-            lines = [_problem_line(p) for p in sorted(errors)]
+            lines = [format_text(p, severity=False) for p in sorted(errors)]
             if not self.serving:
                 raise PluginError(f"pac_gen: {len(errors)} erreur(s) dans les plans :\n" + "\n".join(lines))
             for line in lines:  # the server keeps running; the plan's page shows its errors

@@ -8,6 +8,7 @@ already written in the reader's language.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -55,12 +56,26 @@ class Problem:
         return data
 
 
-def format_text(problem: Problem, lang: str = "fr") -> str:
-    """``path:line:col: error|warning: CODE message`` (the compiler convention editors parse)."""
-    return (
-        f"{problem.path}:{problem.line}:{problem.column}: "
-        f"{problem.severity}: {problem.code} {problem.message}"
-    )
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line of plain output: line breaks shown as ``⏎``, other control characters as ``�``.
+
+    A file name or a learner's value must not be able to fake further
+    ``file:line:col:`` lines, GitHub workflow commands or terminal escapes.
+    """
+    return _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub("⏎", text))
+
+
+def format_text(problem: Problem, *, severity: bool = True) -> str:
+    """``path:line:col: error|warning: CODE message`` (the compiler convention editors parse), on one line.
+
+    ``severity=False`` leaves out ``error:``/``warning:`` where the log level already says it.
+    """
+    kind = f"{problem.severity}: " if severity else ""
+    return f"{one_line(problem.path)}:{problem.line}:{problem.column}: {kind}{problem.code} {one_line(problem.message)}"
 
 
 def _github_escape(value: str, *, property_value: bool = False) -> str:

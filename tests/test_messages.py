@@ -1,7 +1,7 @@
 """Messages stay on one line whatever the learner wrote."""
 
 from pac_gen.messages import message
-from pac_gen.problems import render
+from pac_gen.problems import Problem, Severity, format_text, render
 from tests.conftest import check
 
 
@@ -26,3 +26,13 @@ def test_a_multiline_rrule_gives_one_text_line_per_problem() -> None:
     lines = render(result.problems, "text").splitlines()
     assert [line.split(": ", 1)[0] for line in lines] == ["plan.yaml:5:12"]  # the opening quote of the rrule
     assert "E109" in lines[0] and "FREQ=NOPE⏎plans/autre.yaml:9:9" in lines[0]
+
+
+def test_a_file_name_cannot_fake_lines_commands_or_terminal_escapes() -> None:
+    path = "a\n::error file=README.md,line=1::FAUX\x1b]0;titre\x07.yaml"
+    problem = Problem(path, 2, 3, Severity.WARNING, "W101", message("W101", "fr", title="T", date="d", deadline="e"))
+    for line in (format_text(problem), format_text(problem, severity=False), render([problem], "text")):
+        assert line.splitlines() == [line]
+        assert line.startswith("a⏎::error file=README.md,line=1::FAUX\ufffd]0;titre\ufffd.yaml:2:3: ")
+    assert format_text(problem).split(".yaml:2:3: ")[1].startswith("warning: W101 ")
+    assert format_text(problem, severity=False).split(".yaml:2:3: ")[1].startswith("W101 ")

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if checked.errors:
         print(text("invalid", lang), file=sys.stderr)
         for problem in checked.errors:
-            print(format_text(problem, lang), file=sys.stderr)
+            print(format_text(problem), file=sys.stderr)
         return 1
     if not write_new(path, content):
         print(text("exists", lang, path=path), file=sys.stderr)
@@ -61,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     if checked.warnings:
         print(text("warnings", lang))
         for problem in checked.warnings:
-            print(format_text(problem, lang))
+            print(format_text(problem))
     return 0
