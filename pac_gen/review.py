@@ -43,7 +43,7 @@ from pac_gen.model import (
     plan_start,
 )
 from pac_gen.normalize import english_key
-from pac_gen.problems import Problem
+from pac_gen.problems import Problem, one_line
 from pac_gen.validate import PLAN_SUFFIXES, CheckedPlan, Settings, find_plan_files
 from pac_gen.values import slugify
 
@@ -789,6 +789,17 @@ def _escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(0), text)
 
 
+def _code(text: str) -> str:
+    """``text`` (a file path, a git ref) as inline code on one line that nothing inside can close.
+
+    The fence is one backtick longer than the longest run of backticks in ``text``.
+    """
+    text = one_line(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _quote(text: str, lang: str) -> str:
     return f"« {_escape(text)} »" if lang == "fr" else f"“{_escape(text)}”"
 
@@ -870,10 +881,9 @@ def headline(plan: PlanReport, lang: str) -> str:
 
 def _problem_line(problem: Problem, lang: str) -> str:
     words = _WORDS[lang]
-    return (f"- `{problem.path}:{problem.line}:{problem.column}` {words[problem.severity.value]} "
-            f"{problem.code} : {_escape(problem.message)}" if lang == "fr" else
-            f"- `{problem.path}:{problem.line}:{problem.column}` {words[problem.severity.value]} "
-            f"{problem.code}: {_escape(problem.message)}")
+    where = _code(f"{problem.path}:{problem.line}:{problem.column}")
+    colon = " :" if lang == "fr" else ":"
+    return f"- {where} {words[problem.severity.value]} {problem.code}{colon} {_escape(problem.message)}"
 
 
 def to_markdown(report: Report, lang: str = "fr") -> str:
@@ -881,14 +891,14 @@ def to_markdown(report: Report, lang: str = "fr") -> str:
     lang = lang if lang in _WORDS else "fr"
     words = _WORDS[lang]
     head = report.head or words["working_tree"]
-    lines = [f"## {words['title']} : `{report.base}` → `{head}`" if lang == "fr"
-             else f"## {words['title']}: `{report.base}` → `{head}`", ""]
+    lines = [f"## {words['title']} : {_code(report.base)} → {_code(head)}" if lang == "fr"
+             else f"## {words['title']}: {_code(report.base)} → {_code(head)}", ""]
     lines.append(f"{words['today']} : {format_day(report.today, lang)}." if lang == "fr"
                  else f"{words['today']}: {format_day(report.today, lang)}.")
     if not report.plans:
         lines += ["", words["no_change"]]
     for plan in report.plans:
-        lines += ["", f"### {_escape(plan.title)} (`{plan.path}`)", "", f"**{headline(plan, lang)}**", ""]
+        lines += ["", f"### {_escape(plan.title)} ({_code(plan.path)})", "", f"**{headline(plan, lang)}**", ""]
         lines += [f"- {change_line(change, lang)}" for change in plan.changes]
         if plan.valid_after is False:
             lines += ["", f"> {words['invalid']}"] if plan.changes else [f"> {words['invalid']}"]

@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from pac_gen.cli import main
-from pac_gen.review import RevisionError, plan_files_at, review, to_json, to_markdown
+from pac_gen.problems import Problem, Severity
+from pac_gen.review import PlanReport, Report, RevisionError, plan_files_at, review, to_json, to_markdown
 from pac_gen.validate import Settings, check_bytes
 from tests.conftest import TODAY
 
@@ -440,3 +442,16 @@ def test_rituals_obstacles_team_and_other_edits():
     french = [line for line in to_markdown(report, "fr").splitlines() if line.startswith(("- ", "**"))]
     assert french[0] == "**1 budget modifié, 5 autres modifications**"
     assert french[-1] == "- Coût de « Alex » (équipe) : — → 450,50\xa0€"
+
+
+def test_file_names_cannot_escape_their_code_spans_in_the_report() -> None:
+    path = "plans/x`![t](https://evil.example/p.png)`\n\n## ✅ Tout est valide.yaml"
+    problem = Problem(path, 3, 5, Severity.ERROR, "E101", "Clé inconnue.")
+    plan = PlanReport(path, "Titre", "changed", True, False, introduced=[problem])
+    report = Report("main`", "HEAD", date(2026, 11, 27), [plan])
+    text = to_markdown(report, "fr")
+    flat = "plans/x`![t](https://evil.example/p.png)`⏎⏎## ✅ Tout est valide.yaml"
+    assert text.splitlines()[0] == "## Relecture des plans : `` main` `` → `HEAD`"
+    assert f"### Titre (``{flat}``)" in text.splitlines()
+    assert f"- ``{flat}:3:5`` erreur E101 : Clé inconnue." in text.splitlines()
+    assert not [line for line in text.splitlines() if line.startswith("## ✅")]
