@@ -278,7 +278,35 @@ def read_document(path: str, data: bytes, lang: str = "fr", size: int | None = N
         loader.dispose()
     if root is None:
         return Document(path, None, [_problem(path, 1, 1, "E008", lang)], text)
-    return Document(path, root, [], text)
+    hidden: list[Problem] = []
+    if "\\" in text:  # only the escapes of a double-quoted scalar (\e, \x07, \u001b…) can hide one
+        hidden = [_problem(path, node.start_mark.line + 1, node.start_mark.column + 1, "E013", lang,
+                           char=f"U+{ord(char):04X}") for node, char in _escaped_controls(root)]
+    return Document(path, root, hidden, text)
+
+
+def _escaped_controls(root: yaml.Node) -> list[tuple[yaml.ScalarNode, str]]:
+    """Each double-quoted scalar whose escapes give a control character, with the first such character.
+
+    The file's own text was checked for them (E002); an escape would bring one back
+    into the terminal, the ICS or the CSV.
+    """
+    found = []
+    seen: set[int] = set()  # an alias can make the node graph loop (`&a [*a]`)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            match = _CONTROL_RE.search(node.value) if node.style == '"' else None
+            if match is not None:
+                found.append((node, match.group()))
+        elif isinstance(node, yaml.MappingNode) and id(node) not in seen:
+            seen.add(id(node))
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode) and id(node) not in seen:
+            seen.add(id(node))
+            stack.extend(node.value)
+    return found
 
 
 def read_plan_bytes(file: Path) -> tuple[bytes, int]:

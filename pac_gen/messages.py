@@ -30,6 +30,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E008": {"fr": "Le plan doit être un ensemble de clés (objectif:, actions:…) ; ce fichier est vide ou n'en contient pas.",
              "en": "A plan must be a set of keys (objective:, actions:…); this file is empty or has none."},
     "E009": {"fr": "Impossible de lire le fichier : {detail}", "en": "Cannot read the file: {detail}"},
+    "E013": {"fr": "Ce texte contient un caractère de contrôle invisible ({char}), écrit avec un échappement « \\ » entre guillemets : retirez-le.",
+             "en": "This text holds an invisible control character ({char}), written as a “\\” escape in quotes: remove it."},
     "E012": {"fr": "Ce plan serait publié en « {output} », déjà pris par {owner} : renommez l'un des deux fichiers.",
              "en": "This plan would be published as “{output}”, already taken by {owner}: rename one of the two files."},
     "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copiez le plan dans le dossier au lieu de le lier.",

@@ -359,7 +359,7 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
     if document.root is None:
         return CheckedPlan(file, None, sorted(document.problems))
     positions = normalize(file, document.root, Plan, lang, document.text)
-    structural = list(positions.problems)
+    structural = [*document.problems, *positions.problems]
     problems = list(structural)
     plan: Plan | None = None
     pruning = None

@@ -206,3 +206,19 @@ def test_yaml_module_is_only_used_for_composing():
     node = NodeLoader("a: [1, {b: c}]").get_single_node()
     assert isinstance(node, yaml.MappingNode)
     assert {node.tag, node.value[0][1].tag, node.value[0][1].value[0].tag} == {loader.MAP, loader.SEQ, loader.PLAIN}
+
+
+def test_control_characters_written_as_escapes_give_e013_where_the_text_starts():
+    data = ('titre: "Plan\\e]0;titre\\a"\n' + PLAN.replace("Boutique en ligne", '"A\\x07B"')
+            + 'notes: "deux\\nlignes, un \\"mot\\" et \\u00e9"\n').encode()
+    result = check_bytes("plan.yaml", data, Settings(today=TODAY))
+    assert codes(result) == [("E013", 1, 8), ("E013", 7, 15)]
+    assert result.plan is None
+    assert result.problems[0].message == ("Ce texte contient un caractère de contrôle invisible (U+001B), "
+                                          "écrit avec un échappement « \\ » entre guillemets : retirez-le.")
+    assert result.problems[1].message.startswith("Ce texte contient un caractère de contrôle invisible (U+0007)")
+
+
+def test_a_looping_alias_does_not_hang_the_escape_check():
+    result = check_bytes("plan.yaml", b'a: &x [*x, "\\e"]\n', Settings(today=TODAY))
+    assert ("E013", 1, 12) in codes(result)
