@@ -125,8 +125,8 @@ def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Any,
         if ritual.rrule is not None:
             try:
                 recurrence.build_rule(ritual, settings.zone)
-            except (ValueError, TypeError, OverflowError) as exc:
-                yield report.at((*path, "rrule"), "E109", value=ritual.rrule, detail=str(exc))
+            except (ValueError, TypeError, OverflowError):  # dateutil's reasons are in English
+                yield report.at((*path, "rrule"), "E109", value=ritual.rrule)
 
     objective = plan.objective
     if objective.start is not None and objective.start > objective.deadline and ("objectif",) not in pruning.pruned:

@@ -80,7 +80,10 @@ def core_scalar(node: yaml.Node) -> Any:
     if text in _FALSE:
         return False
     if _INT_RE.match(text):
-        return int(text, 10)
+        try:
+            return int(text, 10)
+        except ValueError:  # past Python's 4,300 digits: read as what it is, infinite for a plan
+            return float("-inf") if text.startswith("-") else float("inf")
     if _OCT_RE.match(text):
         return int(text[2:], 8)
     if _HEX_RE.match(text):

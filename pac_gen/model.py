@@ -261,9 +261,9 @@ class LawOfNumbers(Section):
     """How many attempts for how many results: 3 appointments wanted, 9 SMS planned."""
 
     target_result: int = key("resultat_vise", "target_result", "Le nombre de résultats voulus (ex. 3 rendez-vous).",
-                             "How many results are wanted (e.g. 3 appointments).", ge=0)
+                             "How many results are wanted (e.g. 3 appointments).", ge=0, le=values.MAX_NUMBER)
     planned_volume: int = key("volume_prevu", "planned_volume", "Le nombre d'actions prévues (ex. 9 SMS).",
-                              "How many attempts are planned (e.g. 9 SMS).", ge=0)
+                              "How many attempts are planned (e.g. 9 SMS).", ge=0, le=values.MAX_NUMBER)
     unit: Text | None = key("unite", "unit", "Ce que l'on compte (SMS, appels, rendez-vous…).",
                             "What is counted (SMS, calls, appointments…).", None)
 

@@ -21,6 +21,7 @@ Rules the format leaves to us (documented in ``docs/rituels.md``):
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -86,6 +87,32 @@ def _rule_parts(text: str) -> list[str]:
     if body.upper().startswith("RRULE:"):
         body = body[len("RRULE:"):]
     return [p.strip() for p in body.split(";") if p.strip()]
+
+
+_RULE_PART_RE = re.compile(
+    r"(FREQ|UNTIL|DTSTART|COUNT|INTERVAL|BYSECOND|BYMINUTE|BYHOUR|BYDAY|BYMONTHDAY|BYYEARDAY|BYWEEKNO|BYMONTH"
+    r"|BYSETPOS|WKST)=[A-Z0-9,+\-]+\Z")
+_RULE_LIMITS = {"INTERVAL": 1000, "COUNT": 10_000}
+
+
+def check_rule_text(text: str) -> None:
+    """Refuse what dateutil would take but cannot expand safely.
+
+    One line of ``NAME=VALUE`` parts (a ``DTSTART`` line or a line break would reach
+    the ICS), and ``INTERVAL``/``COUNT`` between 1 and a bound (``INTERVAL=0`` makes
+    dateutil loop for ever, a huge one runs past year 9999).
+
+    Raises:
+        ValueError: when the rule is not such a line.
+
+    """
+    parts = [p.upper() for p in _rule_parts(text)]
+    if not parts or any(_RULE_PART_RE.match(p) is None for p in parts):
+        raise ValueError(text)
+    for name, value in (p.split("=", 1) for p in parts):
+        limit = _RULE_LIMITS.get(name)
+        if limit is not None and not (value.isdigit() and 1 <= int(value) <= limit):
+            raise ValueError(text)
 
 
 def _word_parts(ritual: Ritual) -> list[tuple[str, str]]:
@@ -156,6 +183,7 @@ def build_rule(ritual: Ritual, zone: ZoneInfo) -> rrule:
     dtstart = local_start(ritual, zone).replace(tzinfo=None)
     if ritual.rrule is None:
         return _word_rule(ritual, dtstart, until(ritual, zone).replace(tzinfo=None))
+    check_rule_text(ritual.rrule)
     rule = rrulestr(rule_text(ritual), dtstart=dtstart, ignoretz=True)
     if not isinstance(rule, rrule):
         raise ValueError("one RRULE expected")

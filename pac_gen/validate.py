@@ -27,7 +27,7 @@ from pac_gen.messages import MESSAGES, message
 from pac_gen.model import Measurement, Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
-from pac_gen.values import normalize_word, slugify
+from pac_gen.values import LAST_YEAR, normalize_word, slugify
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def _pydantic_problem(file: str, error: Any, positions: Normalized, lang: str) -
 # Stand-ins for the two required top-level sections when they cannot be
 # validated, so that the rest of the plan can still be checked for coherence.
 _PLACEHOLDER_ID = "pac-gen-placeholder"
-_PLACEHOLDER_OBJECTIVE = {"intitule": "-", "echeance": "9999-12-31"}
+_PLACEHOLDER_OBJECTIVE = {"intitule": "-", "echeance": f"{LAST_YEAR}-12-31"}  # the latest a plan may hold
 _PLACEHOLDER_ACTION = {"id": _PLACEHOLDER_ID, "intitule": "-", "type": "prospection"}
 _MAX_PRUNING_ROUNDS = 8
 

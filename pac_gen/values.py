@@ -59,6 +59,13 @@ def parse_slug(value: Any) -> str:
     return text
 
 
+# What a plan can hold. Beyond these, dates, amounts and lengths are typing
+# mistakes, and Python's date and decimal arithmetic would fail on them later
+# (in a calendar, a chart or a feed), far from the line to fix.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+MAX_NUMBER = 10**15
+MAX_DAYS = 3653  # ten years: the longest a duration or a ritual's span may be
+
 _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
 _FR_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
 
@@ -66,12 +73,12 @@ _FR_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
 def parse_date(value: Any) -> date:
     """``2023-06-15`` or ``15/06/2023``; an impossible day is refused."""
     if isinstance(value, date):
-        return value
+        return _within_years(value, value)
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 10 and text[4] == "-" and text[7] == "-":
             try:  # the common case, parsed in C (ASCII digits only)
-                return date.fromisoformat(text)
+                return _within_years(date.fromisoformat(text), value)
             except ValueError:
                 pass  # an impossible day or not digits: the slow path below says which
         if match := _ISO_RE.match(text):
@@ -81,10 +88,17 @@ def parse_date(value: Any) -> date:
         else:
             raise ValueProblem("E106", value=value)
         try:
-            return date(year, month, day)
+            found = date(year, month, day)
         except ValueError:
             raise ValueProblem("E106b", value=value) from None
+        return _within_years(found, value)
     raise ValueProblem("E106", value=value)
+
+
+def _within_years(day: date, value: Any) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueProblem("E119", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+    return day
 
 
 _TIME_RE = re.compile(r"([01]?\d|2[0-3])[:hH]([0-5]\d)\Z")
@@ -165,14 +179,20 @@ def _duration_text(value: str) -> Duration:
         minutes = int(match.group(3) or 0)
         if minutes >= 60:
             raise ValueProblem("E107", value=value)
-        return Duration(minutes=int(hours * 60) + minutes, text=value.strip())
+        return _short_enough(Duration(minutes=int(hours * 60) + minutes, text=value.strip()))
     if match := _MINUTES_RE.match(text):
-        return Duration(minutes=int(_number(match.group(1))), text=value.strip())
+        return _short_enough(Duration(minutes=int(_number(match.group(1))), text=value.strip()))
     if match := _DAYS_RE.match(text):
-        return Duration(working_days=_number(match.group(1)), text=value.strip())
+        return _short_enough(Duration(working_days=_number(match.group(1)), text=value.strip()))
     if match := _WEEKS_RE.match(text):
-        return Duration(working_days=_number(match.group(1)) * 5, text=value.strip())
+        return _short_enough(Duration(working_days=_number(match.group(1)) * 5, text=value.strip()))
     raise ValueProblem("E107", value=value)
+
+
+def _short_enough(duration: Duration) -> Duration:
+    if duration.minutes > MAX_DAYS * 24 * 60 or duration.working_days > MAX_DAYS:
+        raise ValueProblem("E121")
+    return duration
 
 
 class SpanUnit(StrEnum):
@@ -216,8 +236,13 @@ def parse_span(value: Any) -> Span:
         unit = _SPAN_UNITS.get(match.group(2))
         count = int(match.group(1))
         if unit is not None and count > 0:
+            if count * _SPAN_DAYS[unit] > MAX_DAYS:
+                raise ValueProblem("E121")
             return Span(count, unit, value.strip())
     raise ValueProblem("E108", value=value)
+
+
+_SPAN_DAYS = {SpanUnit.DAYS: 1, SpanUnit.WEEKS: 7, SpanUnit.MONTHS: 30, SpanUnit.YEARS: 365}
 
 
 _MONEY_RE = re.compile(r"[\d\s\u00a0\u202f]+(?:[.,]\d{1,2})?\Z")
@@ -253,8 +278,10 @@ def parse_money(value: Any) -> Decimal:
             raise ValueProblem("E110", value=value) from None
     else:
         raise ValueProblem("E110", value=value)
-    if not amount.is_finite() or amount < 0:
+    if amount.is_nan() or amount < 0:
         raise ValueProblem("E110", value=value)
+    if amount > MAX_NUMBER:  # infinity too
+        raise ValueProblem("E120")
     return amount
 
 
@@ -273,8 +300,10 @@ def parse_number(value: Any) -> float:
             raise ValueProblem("E114", value=value) from None
     else:
         raise ValueProblem("E114", value=value)
-    if number != number or number in (float("inf"), float("-inf")):
+    if number != number:
         raise ValueProblem("E114", value=value)
+    if abs(number) > MAX_NUMBER:  # infinity too: 1e400 is read as infinite
+        raise ValueProblem("E120")
     return number
 
 

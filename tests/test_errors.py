@@ -1,5 +1,7 @@
 """Every kind of error of the format, with the exact line and column it points at."""
 
+import pytest
+
 from tests.conftest import check, codes
 
 # A valid plan; each test below breaks one thing in it. Line numbers are those of
@@ -185,7 +187,44 @@ def test_bad_rrule():
     text = HEAD + RITUAL.replace("frequence: hebdomadaire", "rrule: FREQ=SOMETIMES")
     problem = only(text)
     assert (problem.code, problem.line, problem.column) == ("E109", 10, 12)
-    assert problem.message.startswith("Règle de récurrence « FREQ=SOMETIMES » invalide (")
+    assert problem.message.startswith("Règle de récurrence « FREQ=SOMETIMES » invalide : une seule ligne de parties")
+
+
+@pytest.mark.parametrize("rule", [
+    "FREQ=WEEKLY;INTERVAL=0",  # dateutil loops for ever on it
+    "FREQ=WEEKLY;INTERVAL=99999999",  # runs past year 9999
+    "FREQ=WEEKLY;COUNT=0",
+    '"DTSTART:20200101T000000\\nRRULE:FREQ=DAILY"',  # a second line would reach the ICS
+    "bonjour",  # dateutil's own reason is English: never shown
+])
+def test_rrules_dateutil_cannot_expand_safely_are_e109_in_french(rule):
+    problem = only(HEAD + RITUAL.replace("frequence: hebdomadaire", f"rrule: {rule}"))
+    assert (problem.code, problem.line, problem.column) == ("E109", 10, 12)
+    assert problem.message.endswith("avec FREQ (DAILY, WEEKLY, MONTHLY…), et INTERVAL ou COUNT à partir de 1. "
+                                    "Exemple : FREQ=MONTHLY;BYDAY=1MO.")
+
+
+@pytest.mark.parametrize(("old", "new", "code", "line", "column"), [
+    ("echeance: 2027-01-31", "echeance: 9999-12-31", "E119", 3, 13),
+    ("echeance: 2027-01-31", "echeance: 31/12/1899", "E119", 3, 13),
+    ("pendant: 12 semaines", "pendant: 11 ans", "E121", 12, 14),
+    ("pendant: 12 semaines", "pendant: 1000000 semaines", "E121", 12, 14),
+    ("frequence: hebdomadaire", "frequence: hebdomadaire\n    duree: 99999999999 jours", "E121", 11, 12),
+])
+def test_dates_and_lengths_a_plan_cannot_hold(old, new, code, line, column):
+    problem = only((HEAD + RITUAL).replace(old, new))
+    assert (problem.code, problem.line, problem.column) == (code, line, column)
+    expected = {"E119": "est hors des années qu'un plan peut couvrir (1900 à 2200) : vérifiez l'année.",
+                "E121": "Durée trop longue : au plus dix ans (3 653 jours)."}[code]
+    assert problem.message.endswith(expected)
+
+
+@pytest.mark.parametrize("value", ["1e400", "1e16", "-1e16", "9" * 5000])
+def test_numbers_too_large_for_a_plan_are_e120(value):
+    text = HEAD + "indicateurs:\n  - {indicateur: CA, type: resultat, valeur_initiale: 0, valeur_cible: " + value + ", outil: X}\n"
+    problem = only(text)
+    assert (problem.code, problem.line, problem.column) == ("E120", 9, 72)
+    assert problem.message == "Nombre trop grand : un plan s'en tient à 1 000 000 000 000 000 au plus (en valeur absolue)."
 
 
 def test_both_or_neither_frequency_and_rrule():

@@ -59,7 +59,7 @@ def _section(page: str, heading_id: str) -> str:
 def test_rows_give_type_requirement_and_default() -> None:
     page = reference.format_page("fr")
     law = _section(page, "actions-loi-des-nombres")
-    assert "| `volume_prevu` | `planned_volume` | nombre entier ≥ 0 | **oui** |  | Le nombre d'actions prévues (ex. 9 SMS). |" in law
+    assert "| `volume_prevu` | `planned_volume` | nombre entier de 0 à 1000000000000000 | **oui** |  | Le nombre d'actions prévues (ex. 9 SMS). |" in law
     indicators = _section(page, "indicateurs")
     assert "| `phase` | `journey_phase` | nombre entier de 1 à 7 | non |  |" in indicators
     tasks = _section(page, "actions-taches")
