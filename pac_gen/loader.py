@@ -11,6 +11,7 @@ schema: ``14:00`` stays text, ``010`` is ten, ``yes``/``on`` are plain words.
 from __future__ import annotations
 
 import codecs
+import json
 import math
 import operator
 import os
@@ -92,6 +93,21 @@ def core_scalar(node: yaml.Node) -> Any:
         return float(text)
     special = _SPECIAL_FLOATS.get(text)
     return text if special is None else special
+
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def yaml_quote(value: str) -> str:
+    """A double-quoted YAML scalar holding exactly ``value``, for files pac_gen writes.
+
+    JSON strings are valid YAML double-quoted scalars; the few characters JSON
+    leaves raw but YAML readers would fold or refuse are escaped as well. Unlike
+    ``json.dumps`` alone, characters beyond U+FFFF stay raw: PyYAML refuses the
+    surrogate pairs JSON would write for them (a title with 🚀 lost its page title).
+    """
+    dumped = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def position(node: yaml.Node) -> tuple[int, int]:

@@ -9,9 +9,7 @@ answer a learner types is emitted as a double-quoted YAML scalar (see
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
+from pac_gen.loader import yaml_quote
 from pac_gen.messages import message
 from pac_gen.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
 from pac_gen.schema import SCHEMA_ID
@@ -314,17 +313,9 @@ def _span_text(answer: str) -> str:
 # --- Writing ----------------------------------------------------------------------------------------
 
 # Characters YAML readers treat as line breaks or refuse even inside quotes.
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-
-
 def quote(value: str) -> str:
-    """A double-quoted YAML scalar holding exactly ``value``.
-
-    JSON strings are valid YAML double-quoted scalars; the few characters JSON
-    leaves raw but YAML readers would fold or refuse are escaped as well.
-    """
-    dumped = json.dumps(clean(value), ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    """A double-quoted YAML scalar holding the answer ``value`` once cleaned (:func:`clean`)."""
+    return yaml_quote(clean(value))
 
 
 def _number(value: float) -> str:

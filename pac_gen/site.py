@@ -13,7 +13,6 @@ extension ever sees learner text.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from markupsafe import Markup, escape
 
 from pac_gen import calendar, charts, ics, metrics
 from pac_gen.export import tasks_csv
+from pac_gen.loader import yaml_quote
 from pac_gen.messages import CHOICE_WORDS, message
 from pac_gen.model import Action, Indicator, Plan, Ritual
 from pac_gen.problems import Problem
@@ -217,7 +217,7 @@ def page_markdown(title: Markup, searchable: bool = True) -> str:
     The title is stored HTML-escaped because the theme prints it as HTML.
     """
     search = "" if searchable else "search:\n  exclude: true\n"  # Material's search plugin
-    return f"---\ntitle: {json.dumps(str(title))}\n{search}---\n\n{PLACEHOLDER}\n"
+    return f"---\ntitle: {yaml_quote(str(title))}\n{search}---\n\n{PLACEHOLDER}\n"
 
 
 def plan_page_markdown(source: PlanSource) -> str:

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pac_gen.loader import yaml_quote
 from pac_gen.render import SAFE_ATTRIBUTES, SAFE_TAGS
 from pac_gen.site import PlanSource, SiteOptions, error_page, plan_page
 from pac_gen.validate import check_bytes
@@ -26,16 +27,6 @@ EXAMPLES = int(os.environ.get("PAC_GEN_FUZZ_EXAMPLES", "150"))
 PROFILE = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 200,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 OPTIONS = SiteOptions(SETTINGS)
-
-# Characters YAML cannot hold raw in a double-quoted scalar (C1 controls, line and
-# paragraph separators, BOM, non-characters): written as \u escapes instead.
-_ESCAPE = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF]}
-
-
-def yaml_str(text: str) -> str:
-    """A YAML double-quoted scalar for any text (JSON strings are YAML, once the above are escaped)."""
-    return json.dumps(text, ensure_ascii=False).translate(_ESCAPE)
-
 
 def to_yaml(value: Any, indent: int = 0) -> str:
     """Block YAML for plain data, every string double-quoted."""
@@ -56,7 +47,7 @@ def to_yaml(value: Any, indent: int = 0) -> str:
         return "\n".join(f"{pad}-\n{to_yaml(item, indent + 2)}" if isinstance(item, dict | list)
                          else f"{pad}- {to_yaml(item)}" for item in value)
     if isinstance(value, str):
-        return yaml_str(value)
+        return yaml_quote(value)
     return json.dumps(value)
 
 
@@ -211,9 +202,9 @@ def test_plugin_refuses_broken_documents_with_plugin_error(plugin_site, document
         assert not checked.errors
 
 
-def test_yaml_str_round_trips_awkward_characters():
+def test_yaml_quote_round_trips_awkward_characters():
     awkward = "a\u2028b\x85c\x7fd\ufeffe\"f\\g\nh\ti😀"
-    checked = check_bytes("x.yaml", f"objectif:\n  intitule: {yaml_str(awkward)}\n".encode(), SETTINGS)
+    checked = check_bytes("x.yaml", f"objectif:\n  intitule: {yaml_quote(awkward)}\n".encode(), SETTINGS)
     assert checked.positions is not None and checked.positions.data["objectif"]["intitule"] == awkward
 
 

@@ -614,3 +614,11 @@ def test_plan_file_names_never_become_link_schemes(tmp_path: Path, directory_url
     assert not [h for h in hrefs if h.lower().startswith("javascript:")]
     assert "javascript%3Aalert%281%29%3Bx%3D/a" + ("/" if directory_urls else ".html") in hrefs
     assert "javascript%3Aalert%282%29%3By.csv" in {h.rsplit("/", 1)[-1] for h in hrefs}
+
+
+def test_titles_beyond_the_basic_plane_keep_their_page_title(tmp_path: Path) -> None:
+    # json.dumps wrote 🚀 as a surrogate pair that MkDocs' YAML refused: the page lost its title.
+    plan = SMALL_PLAN.format(n=1, volume=9).replace("titre: Plan 1", 'titre: "Plan 🚀 de l\'été\\u2028suite"')
+    site = built(make_project(tmp_path, {"p.yaml": plan}))
+    page = read(site, "plans/p/index.html")
+    assert "<title>Plan 🚀 de l&#39;été\u2028suite - Test</title>" in page
