@@ -121,6 +121,10 @@ TEXT: dict[str, dict[str, str]] = {
     "ritual_span": {"fr": "  pendant (ex. 3 mois, 12 semaines)", "en": "  for (e.g. 3 months, 12 weeks)"},
     "exists": {"fr": "pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisissez un autre nom.",
                "en": "pac-gen new: {path} already exists; it is left untouched. Choose another name."},
+    "cannot_write": {"fr": "pac-gen new : impossible de créer {path} : son dossier n'existe pas et ne peut pas être créé "
+                           "(un fichier porte-t-il déjà ce nom ?) ou n'est pas accessible. Rien n'est écrit.",
+                     "en": "pac-gen new: cannot create {path}: its folder does not exist and cannot be created "
+                           "(is there a file of that name?) or cannot be written to. Nothing written."},
     "aborted": {"fr": "pac-gen new : abandon, aucun fichier écrit.", "en": "pac-gen new: aborted, no file written."},
     "invalid": {"fr": "pac-gen new : le plan produit n'est pas valide (bogue de pac-gen), rien n'est écrit :",
                 "en": "pac-gen new: the plan produced is not valid (a pac-gen bug), nothing written:"},

@@ -86,3 +86,13 @@ def test_cli_export_reports_errors_with_positions(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{bad.as_posix()}:3:3: error: E101 Clé inconnue « echeanse »" in err
     assert main(["export", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_cli_export_explains_paths_it_cannot_read_or_write(tmp_path, capsys):
+    assert main(["export", str(tmp_path), "--today", "2026-11-27"]) == 2
+    assert capsys.readouterr().err == f"pac-gen: {tmp_path}: n'est pas un fichier de plan (un dossier ?)\n"
+    for target in (tmp_path, tmp_path / "absent" / "x.csv"):
+        assert main(["export", str(CAMILLE), "-o", str(target), "--today", "2026-11-27"]) == 2
+        assert capsys.readouterr().err == (f"pac-gen: {target}: impossible d'écrire ce fichier : "
+                                           "son dossier existe-t-il, et n'est-ce pas un dossier ?\n")
+    assert list(tmp_path.iterdir()) == []

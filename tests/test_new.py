@@ -208,3 +208,11 @@ def test_questions_on_a_real_pseudo_terminal_in_english(tmp_path: Path) -> None:
 def test_quote_always_gives_back_the_same_text(value: str) -> None:
     expected = "".join(c for c in value if c not in "\t\x85")  # control characters are dropped
     assert yaml.safe_load(f"key: {quote(value)}\n") == {"key": expected}
+
+
+def test_a_file_where_the_folder_should_be_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "plans"
+    blocker.write_text("pas un dossier", encoding="utf-8")
+    assert main(["new", str(blocker / "x.yaml"), "--yes", "--today", "2026-11-27"]) == 2
+    assert capsys.readouterr().err.startswith(f"pac-gen new : impossible de créer {blocker / 'x.yaml'} : son dossier")
+    assert blocker.read_text(encoding="utf-8") == "pas un dossier"

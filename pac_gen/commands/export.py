@@ -30,8 +30,13 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     if settings is None:
         return 2
+    french = args.lang == "fr"
     if not args.plan.is_file():
-        print(f"pac-gen: {args.plan}: {'introuvable' if args.lang == 'fr' else 'not found'}", file=sys.stderr)
+        if args.plan.exists():
+            why = "n'est pas un fichier de plan (un dossier ?)" if french else "is not a plan file (a folder?)"
+        else:
+            why = "introuvable" if french else "not found"
+        print(f"pac-gen: {args.plan}: {why}", file=sys.stderr)
         return 2
     display = args.plan.as_posix()
     checked = check_file(args.plan, settings, display)
@@ -50,5 +55,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        args.output.write_bytes(data)
+        try:
+            args.output.write_bytes(data)
+        except OSError:
+            why = ("impossible d'écrire ce fichier : son dossier existe-t-il, et n'est-ce pas un dossier ?" if french
+                   else "cannot write this file: does its folder exist, and is it not a folder?")
+            print(f"pac-gen: {args.output}: {why}", file=sys.stderr)
+            return 2
     return 0

@@ -54,7 +54,12 @@ def run(args: argparse.Namespace) -> int:
         for problem in checked.errors:
             print(format_text(problem), file=sys.stderr)
         return 1
-    if not write_new(path, content):
+    try:
+        written = write_new(path, content)
+    except OSError:
+        print(text("cannot_write", lang, path=path), file=sys.stderr)
+        return 2
+    if not written:
         print(text("exists", lang, path=path), file=sys.stderr)
         return 1
     print(text("written", lang, path=path))
