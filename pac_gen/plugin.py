@@ -177,8 +177,11 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
             raise PluginError(f"pac_gen: timezone: {self.config.timezone!r} n'est pas un fuseau IANA "
                               "(ex. Europe/Paris)") from None
         lang = self.config.language or _theme_language(config)
-        settings = Settings(today=today, lang=lang, timezone=self.config.timezone,
-                            working_day_hours=float(self.config.working_day_hours))
+        try:
+            settings = Settings(today=today, lang=lang, timezone=self.config.timezone,
+                                working_day_hours=float(self.config.working_day_hours))
+        except ValueError as exc:
+            raise PluginError(f"pac_gen: working_day_hours: {exc}") from None
         self.options = SiteOptions(settings, use_directory_urls=config.use_directory_urls,
                                    include_confidential=self.config.include_confidential,
                                    site_url=config.site_url or None)

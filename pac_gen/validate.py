@@ -29,6 +29,8 @@ from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
 from pac_gen.values import LAST_YEAR, normalize_word, slugify
 
+WORKING_DAY_HOURS_RULE = "la journée de travail dure plus de 0 et au plus 24 heures"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -46,6 +48,12 @@ class Settings:
     lang: str = "fr"
     timezone: str = "Europe/Paris"
     working_day_hours: float = 7
+
+    def __post_init__(self) -> None:
+        # The one rule for the CLI's option and the plugin's: a NaN or negative day
+        # would give negative ICS durations, a huge one an overflow.
+        if not 0 < self.working_day_hours <= 24:
+            raise ValueError(WORKING_DAY_HOURS_RULE)
 
     @property
     def zone(self) -> ZoneInfo:

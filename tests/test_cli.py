@@ -174,3 +174,12 @@ def test_an_unknown_time_zone_is_a_usage_error_not_a_traceback(capsys) -> None:
         assert main([*command, "--timezone", "Mars/Olympus"]) == 2
         err = capsys.readouterr().err
         assert err == "pac-gen: --timezone: 'Mars/Olympus' n'est pas un fuseau IANA (ex. Europe/Paris)\n"
+
+
+def test_a_working_day_outside_0_to_24_hours_is_a_usage_error(capsys) -> None:
+    from pac_gen.cli import main
+
+    for hours in ("0", "-7", "25", "nan"):
+        assert main(["validate", "plans", "--working-day-hours", hours]) == 2
+        err = capsys.readouterr().err
+        assert err == "pac-gen: --working-day-hours: la journée de travail dure plus de 0 et au plus 24 heures\n"

@@ -622,3 +622,14 @@ def test_titles_beyond_the_basic_plane_keep_their_page_title(tmp_path: Path) -> 
     site = built(make_project(tmp_path, {"p.yaml": plan}))
     page = read(site, "plans/p/index.html")
     assert "<title>Plan 🚀 de l&#39;été\u2028suite - Test</title>" in page
+
+
+@pytest.mark.parametrize("hours", [".nan", "-7", "0", "1000000000000"])
+def test_a_working_day_outside_0_to_24_hours_stops_the_build_with_a_clear_error(tmp_path: Path, hours: str) -> None:
+    project = make_project(tmp_path, {"p.yaml": SMALL_PLAN.format(n=1, volume=9)},
+                           options=f"today: 2026-11-27\nworking_day_hours: {hours}")
+    result = build(project)
+    assert result.returncode == 1
+    assert ("pac_gen: working_day_hours: la journée de travail dure plus de 0 et au plus 24 heures"
+            in result.stdout + result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr

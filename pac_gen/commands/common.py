@@ -32,7 +32,8 @@ def settings_from(args: argparse.Namespace) -> Settings | None:
     except (ZoneInfoNotFoundError, ValueError):
         print(f"pac-gen: --timezone: {args.timezone!r} n'est pas un fuseau IANA (ex. Europe/Paris)", file=sys.stderr)
         return None
-    if not 0 < args.working_day_hours <= 24:
-        print("pac-gen: --working-day-hours: entre 0 et 24 heures", file=sys.stderr)
+    try:
+        return Settings(today=today, lang=args.lang, timezone=args.timezone, working_day_hours=args.working_day_hours)
+    except ValueError as exc:
+        print(f"pac-gen: --working-day-hours: {exc}", file=sys.stderr)
         return None
-    return Settings(today=today, lang=args.lang, timezone=args.timezone, working_day_hours=args.working_day_hours)
