@@ -179,7 +179,7 @@ _KIND_ORDER = (EventKind.OBJECTIVE, EventKind.ACTION_DUE, EventKind.TASK, EventK
 
 def plan_events(plan: Plan, plan_path: str, settings: Settings) -> list[Event]:
     """Every ritual occurrence and dated milestone of a plan, unsorted."""
-    who = plan.author or plan.display_title
+    who = plan.owner
     events = [
         Event(m.day, m.kind, m.title, plan_path=plan_path, who=who, done=m.done, late=m.late)
         for m in milestones(plan, settings.today)

@@ -66,8 +66,8 @@ def _stamp(settings: Settings) -> datetime:
     return datetime.combine(settings.today, time(0), tzinfo=UTC)
 
 
-def _summary(text: str, prefix: str | None) -> str:
-    return f"[{prefix}] {text}" if prefix else text
+def _summary(text: str, prefix: str) -> str:
+    return f"[{prefix}] {text}"
 
 
 def _shared_properties(plan: Plan, settings: Settings) -> Event:
@@ -83,7 +83,7 @@ def _shared_properties(plan: Plan, settings: Settings) -> Event:
     return shared
 
 
-def _milestone_event(m: Milestone, shared: Event, slug: str, settings: Settings, prefix: str | None) -> Event:
+def _milestone_event(m: Milestone, shared: Event, slug: str, settings: Settings, prefix: str) -> Event:
     event = Event()
     event.add("uid", uid(slug, m.kind.value, m.key))
     event.add("dtstamp", shared["DTSTAMP"])
@@ -126,7 +126,7 @@ def _check_rule(rule: vRecur, found: list[recurrence.Occurrence]) -> tuple[list[
 
 
 def _ritual_event(ritual: Ritual, key: str, plan: Plan, shared: Event, slug: str, settings: Settings,
-                  prefix: str | None) -> Event | None:
+                  prefix: str) -> Event | None:
     found, rule = ritual_recurrence(ritual, settings)
     if not found:
         return None
@@ -149,8 +149,12 @@ def _ritual_event(ritual: Ritual, key: str, plan: Plan, shared: Event, slug: str
     return event
 
 
-def plan_events(plan: Plan, plan_path: str | PathLike[str], settings: Settings, prefix: str | None = None) -> list[Event]:
-    """The VEVENTs of one plan: its rituals, then its dated milestones, in plan order."""
+def plan_events(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> list[Event]:
+    """The VEVENTs of one plan: its rituals, then its dated milestones, in plan order.
+
+    Every summary starts with ``[owner]`` (:attr:`Plan.owner`).
+    """
+    prefix = plan.owner
     slug = plan_slug(plan_path)
     shared = _shared_properties(plan, settings)
     events: list[Event] = []
@@ -168,33 +172,10 @@ def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
 
 
-def _calendar(name: str, events: list[Event], settings: Settings, more_years: Sequence[int] = ()) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    # vText explicitly: icalendar leaves these two unescaped otherwise (";" and "," must be escaped).
-    calendar.add("x-wr-calname", vText(name))
-    calendar.add("name", vText(name))
-    timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
-    years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]] + list(more_years)
-    if years:
-        calendar.add_component(vtimezone(settings.timezone, min(years), max(years)))
-    for event in events:
-        calendar.add_component(event)
-    return ics_bytes(calendar)
-
-
-def owner(plan: Plan) -> str:
-    """Whose plan it is, at the start of every event's summary: the learner, else the plan's title."""
-    return plan.author or plan.display_title
-
-
 def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> bytes:
     """The ICS feed of one plan (CRLF line endings, same bytes for the same plan and day).
 
-    Every summary starts with :func:`owner`, as in the site's feed: a reader who
+    Every summary starts with :attr:`Plan.owner`, as in the site's feed: a reader who
     subscribes to several plans sees whose ritual it is, and the site's feed reuses
     these very event bytes instead of serialising every plan a second time.
     """
@@ -213,7 +194,7 @@ def _part(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> tup
     found = _parts.get(key)
     if found is not None and found[0] is plan:
         return found[1], found[2]
-    events = plan_events(plan, plan_path, settings, prefix=owner(plan))
+    events = plan_events(plan, plan_path, settings)
     timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
     years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
     text = b"".join(ics_bytes(e) for e in events)
@@ -222,14 +203,27 @@ def _part(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> tup
 
 
 def _feed(name: str, parts: list[bytes], years: list[int], settings: Settings) -> bytes:
-    """A calendar named ``name`` around serialised events: the bytes of one ``Calendar`` holding them."""
-    head = _calendar(name, [], settings, years)
+    """A calendar named ``name`` around serialised events: the bytes of one ``Calendar`` holding them.
+
+    ``years`` are those the timed events span: the VTIMEZONE covers only them.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # vText explicitly: icalendar leaves these two unescaped otherwise (";" and "," must be escaped).
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("name", vText(name))
+    if years:
+        calendar.add_component(vtimezone(settings.timezone, min(years), max(years)))
+    head = ics_bytes(calendar)
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     return head[: -len(end)] + b"".join(parts) + end
 
 
-def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings, name: str | None = None) -> bytes:
+def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings) -> bytes:
     """One ICS feed for several plans: the events of each plan's own feed, one after the other.
 
     Each plan's events are serialised once and kept while the same (immutable)
@@ -246,4 +240,4 @@ def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Setti
         parts.append(text)
         years += plan_years
     _parts = used  # only the plans of this feed stay cached
-    return _feed(name or label("site_calendar", settings.lang), parts, years, settings)
+    return _feed(label("site_calendar", settings.lang), parts, years, settings)

@@ -457,6 +457,11 @@ class Plan(Section):
         return self.title or self.objective.statement
 
     @property
+    def owner(self) -> str:
+        """Whose plan it is, as calendars and feeds name it on every entry: the learner, else the title."""
+        return self.author or self.display_title
+
+    @property
     def start(self) -> date:
         """The objective's start, else the earliest action launch, else the earliest date in the plan."""
         return plan_start(self.objective, self.actions, self.rituals)
