@@ -58,7 +58,7 @@ def lint(file: str, plan: Plan, positions: Normalized, settings: Any) -> Iterato
     for r_index, ritual in enumerate(plan.rituals):
         last = recurrence.last_day(ritual)
         if ritual.start > deadline:
-            yield warn(("rituels", r_index, "debut"), "W103", title=ritual.ritual, date=ritual.start, deadline=deadline)
+            yield warn(("rituels", r_index, "debut"), "W103", title=ritual.ritual, date=last, deadline=deadline)
         elif last > deadline:
             key = "fin" if ritual.end is not None else "pendant"
             yield warn(("rituels", r_index, key), "W103", title=ritual.ritual, date=last, deadline=deadline)

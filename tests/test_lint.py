@@ -72,6 +72,16 @@ def test_w103_ritual_running_after_the_deadline():
                                 "après l'échéance de l'objectif (2026-12-31).")
 
 
+def test_w103_ritual_starting_after_the_deadline_points_at_its_start_and_says_its_last_day():
+    # It said "court jusqu'au" with the start date.
+    text = BASE + ("rituels:\n  - rituel: Bilan\n    frequence: hebdomadaire\n"
+                   "    debut: 2027-01-08\n    pendant: 3 mois\n")
+    found = warnings(text)
+    assert [(p.code, p.line, p.column) for p in found] == [("W103", 27, 12)]
+    assert found[0].message == ("Le rituel « Bilan » court jusqu'au 2027-04-07, "
+                                "après l'échéance de l'objectif (2026-12-31).")
+
+
 def test_w104_task_after_its_action_deadline():
     text = BASE.replace("    date_limite: 2026-06-30\n",
                         "    date_limite: 2026-06-30\n    taches:\n      - tache: Photos\n        date_limite: 2026-07-15\n")
