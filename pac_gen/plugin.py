@@ -199,7 +199,8 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         options = self.options
         assert options is not None
         if not self.plans_dir.is_dir():
-            raise PluginError(f"pac_gen: plans_dir: le dossier {self.plans_dir} n'existe pas")
+            why = "n'est pas un dossier" if self.plans_dir.exists() else "n'existe pas"
+            raise PluginError(f"pac_gen: plans_dir: {self.plans_dir} {why} (le dossier des plans, relatif à mkdocs.yml)")
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         docs_dir = Path(config.docs_dir)
         errors: list[Problem] = []

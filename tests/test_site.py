@@ -633,3 +633,13 @@ def test_a_working_day_outside_0_to_24_hours_stops_the_build_with_a_clear_error(
     assert ("pac_gen: working_day_hours: la journée de travail dure plus de 0 et au plus 24 heures"
             in result.stdout + result.stderr)
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("plans_dir", "why"), [("absent", "n'existe pas"), ("mkdocs.yml", "n'est pas un dossier")])
+def test_a_plans_dir_that_is_not_a_folder_is_named_as_such(tmp_path: Path, plans_dir: str, why: str) -> None:
+    project = make_project(tmp_path, {"p.yaml": SMALL_PLAN.format(n=1, volume=9)},
+                           options=f"today: 2026-11-27\nplans_dir: {plans_dir}")
+    result = build(project)
+    assert result.returncode == 1
+    expected = f"pac_gen: plans_dir: {(project / plans_dir).resolve()} {why} (le dossier des plans, relatif à mkdocs.yml)"
+    assert expected in result.stdout + result.stderr
