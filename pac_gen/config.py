@@ -24,6 +24,8 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from pac_gen.messages import LANGUAGES
+
 
 def running_tool() -> str:
     """``properdocs`` when ProperDocs is running the build, else ``mkdocs``.
@@ -41,7 +43,6 @@ else:
     c = importlib.import_module(f"{running_tool()}.config.config_options")
     Config = importlib.import_module(f"{running_tool()}.config.base").Config
 
-LANGUAGES = ("fr", "en")
 
 
 class PacGenConfig(Config):

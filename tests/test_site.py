@@ -453,16 +453,16 @@ class _Counted:
     """Counts the calls of one of the plugin's core functions (checking a plan, rendering its page)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-        import pac_gen.plugin
+        import pac_gen.site_build
 
         self.calls: list[str] = []
-        wrapped = getattr(pac_gen.plugin, name)
+        wrapped = getattr(pac_gen.site_build, name)
 
         def counted(*args: object, **kwargs: object) -> object:
             self.calls.append(str(args[0] if name == "check_bytes" else args[2]))
             return wrapped(*args, **kwargs)
 
-        monkeypatch.setattr(pac_gen.plugin, name, counted)
+        monkeypatch.setattr(pac_gen.site_build, name, counted)
 
     def take(self) -> list[str]:
         calls, self.calls = sorted(self.calls), []
@@ -481,7 +481,7 @@ def _in_process_build(project: Path, serving: bool, fresh: bool = False) -> Any:
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     plugin = config.plugins["pac_gen"]
     if fresh:
-        plugin._cache.clear()
+        plugin.builder._cache.clear()
     plugin.serving = serving
     mkdocs_build(config)
     return plugin
@@ -525,7 +525,7 @@ def test_build_renders_each_plan_page_once_when_mkdocs_asks(tmp_path: Path, monk
     # Rendering them all in on_files held every page in memory at once (930 MB at 1,000 plans).
     assert rendered_in_on_files == [[]]
     assert pages.take() == ["plans/p0.yaml", "plans/p1.yaml", "plans/p2.yaml"]
-    assert plugin.plan_pages == {} and plugin._put_back == {}  # nothing kept once written
+    assert plugin.build.plan_pages == {} and plugin._put_back == {}  # nothing kept once written
     assert "Apprenant 2" in read(project / "site", "plans/p2/index.html")
 
 
