@@ -14,15 +14,18 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The site generator: mkdocs (default), properdocs or zensical (`make site ENGINE=zensical`).
+ENGINE ?= mkdocs
+
 site: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/pac-gen build --engine $(ENGINE) --strict --site-dir site
 
 # What the CI workflows run before building (.github/workflows/).
 validate: $(STAMP)
 	$(BIN)/pac-gen validate
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/pac-gen serve --engine $(ENGINE)
 
 test: $(STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks
@@ -42,4 +45,4 @@ screenshots: $(STAMP)
 	$(BIN)/python tests/browser/screenshots.py
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .pac_gen .pytest_cache .mypy_cache .ruff_cache

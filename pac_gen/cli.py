@@ -1,4 +1,4 @@
-"""The ``pac-gen`` command line: validate, schema (and more as they land)."""
+"""The ``pac-gen`` command line: validate, schema, new, review, export, build, serve."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 # Each command is a module of pac_gen.commands with `add_parser(subparsers)` and
 # `run(args) -> int`, so that commands grow without touching each other.
-EXTRA_COMMANDS: tuple[str, ...] = ("new", "review", "export")
+EXTRA_COMMANDS: tuple[str, ...] = ("new", "review", "export", "build", "serve")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,7 +20,6 @@ its errors, and the next valid save brings the plan back.
 from __future__ import annotations
 
 import importlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,6 +32,7 @@ from pac_gen.site_build import (
     SiteBuilder,
     SiteBuildError,
     asset_links,
+    edit_path,
     error_report,
     site_options,
 )
@@ -116,7 +116,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         for entry in build.plan_pages.values():
             added = File.generated(config, entry.uri, content=entry.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             # "Edit this page" opens the plan's YAML file, wherever it is relative to docs/.
-            added.edit_uri = Path(os.path.relpath(entry.path, docs_dir)).as_posix()
+            added.edit_uri = edit_path(entry.path, docs_dir)
             files.append(added)
         for page in build.pages.values():
             files.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.INCLUDED))

@@ -126,6 +126,10 @@ class SiteOptions:
         use_directory_urls: MkDocs' option: pages are ``x/`` (``x/index.html``) rather than ``x.html``.
         include_confidential: Publish confidential plans too.
         site_url: The published address of the site (MkDocs' ``site_url``), when known.
+        source_links: Relative links are written as in the pages' Markdown sources (from
+            ``plans/a/b.md``, to ``b.csv`` and to ``other.md``), for an engine that rewrites
+            every link of a page's HTML to the published URLs (Zensical does; MkDocs leaves
+            raw HTML alone, so for it links are written as published).
 
     """
 
@@ -133,6 +137,7 @@ class SiteOptions:
     use_directory_urls: bool = True
     include_confidential: bool = False
     site_url: str | None = None
+    source_links: bool = False
 
     @property
     def lang(self) -> str:
@@ -286,7 +291,14 @@ def _absolute_href(site_url: str, path: str) -> str:
 def _link_prefix(options: SiteOptions) -> str:
     # A page ``plans/a/b.md`` is served at ``plans/a/b/`` (directory URLs) or ``plans/a/b.html``;
     # files beside it (``plans/a/b.csv``) are one level up in the first case.
-    return "../" if options.use_directory_urls else ""
+    return "../" if options.use_directory_urls and not options.source_links else ""
+
+
+def _page_suffix(options: SiteOptions) -> str:
+    """What ends a link to another page: its published form, or its Markdown source for the engine to rewrite."""
+    if options.source_links:
+        return ".md"
+    return "/" if options.use_directory_urls else ".html"
 
 
 def download_names(source: PlanSource) -> dict[str, str]:
@@ -461,7 +473,7 @@ def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
     lang = options.lang
     labels = _labels(lang)
     today = options.settings.today
-    suffix = "/" if options.use_directory_urls else ".html"
+    suffix = _page_suffix(options)
     groups: dict[str, list[dict[str, Any]]] = {}
     for source in sorted(sources, key=lambda s: (s.group, s.relative)):
         plan = source.checked.plan
@@ -494,9 +506,8 @@ CALENDAR_FEED_URI = "calendrier.ics"
 def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalendar:
     """The cohort's calendar (who does what when) and the feed gathering every plan."""
     published = [(s.checked.path, s.checked.plan) for s in sources if s.checked.plan is not None]
-    directory = options.use_directory_urls
-    up = "../" if directory else ""
-    suffix = "/" if directory else ".html"
+    up = _link_prefix(options)  # the calendar's page is one level down, as a plan page
+    suffix = _page_suffix(options)
     links = {s.checked.path: _relative_href(f"{up}{PAGES_DIR}/{s.stem}{suffix}")
              for s in sources if s.checked.plan is not None}
     feed_href = (_absolute_href(options.site_url, CALENDAR_FEED_URI) if options.site_url

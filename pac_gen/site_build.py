@@ -161,6 +161,11 @@ def page_dest(uri: str, use_directory_urls: bool) -> str:
     return str(path.with_suffix(".html"))
 
 
+def edit_path(plan: Path, docs_dir: Path) -> str:
+    """What "edit this page" opens for a plan's page: the plan's YAML file, relative to the docs folder."""
+    return Path(os.path.relpath(plan, docs_dir)).as_posix()
+
+
 class Claims:
     """Output paths of the site and their owners; refuses overlaps."""
 

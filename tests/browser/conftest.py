@@ -53,15 +53,19 @@ LAUNCH_ARGS = [
 ]
 
 
-def build_site(source: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Build the MkDocs site whose ``mkdocs.yml`` is in ``source`` into ``site_dir``; fail with its output."""
+ENGINES = ("mkdocs", "zensical")
+"""The site generators the browser tests build the example site with (ProperDocs is MkDocs' code)."""
+
+
+def build_site(source: Path, site_dir: Path, strict: bool = True, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """Build the site whose ``mkdocs.yml`` is in ``source`` into ``site_dir`` with ``engine``; fail with its output."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    command = [str(Path(sys.executable).with_name("mkdocs")), "build", "--site-dir", str(site_dir)]
+    command = [str(Path(sys.executable).with_name("pac-gen")), "build", "--engine", engine, "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
     result = subprocess.run(command, cwd=source, env=env, capture_output=True, text=True, timeout=300, check=False)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed in {source} (exit {result.returncode}):\n{result.stderr}\n{result.stdout}")
+        pytest.fail(f"{engine} build failed in {source} (exit {result.returncode}):\n{result.stderr}\n{result.stdout}")
     return result
 
 
@@ -90,6 +94,7 @@ class Served:
 
     root: Path
     base_url: str
+    engine: str = "mkdocs"
 
     def url(self, path: str = "") -> str:
         """The absolute address of ``path`` (relative to the site root)."""
@@ -133,10 +138,12 @@ def site_folder() -> Iterator[Any]:
     shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def example_site(site_folder: Any, serve: Any) -> Served:
-    """The repository's site (its ``mkdocs.yml``, ``docs/`` and ``plans/``) built for 2026-11-27 and served."""
-    work = site_folder("example")
+@pytest.fixture(scope="session", params=ENGINES)
+def example_site(request: pytest.FixtureRequest, site_folder: Any, serve: Any) -> Served:
+    """The repository's site (its ``mkdocs.yml``, ``docs/`` and ``plans/``) built for 2026-11-27 and served,
+    once with each engine: every test that uses it runs on both sites."""
+    engine = request.param
+    work = site_folder(f"example-{engine}")
     served: Served = serve(work / "site")  # the port is needed for site_url, before the build
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # Without site_url, MkDocs writes an empty sitemap.xml and Material's navigation.instant,
@@ -148,7 +155,8 @@ def example_site(site_folder: Any, serve: Any) -> Served:
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("screenshots"))
     shutil.copytree(ROOT / "plans", work / "plans")
-    build_site(work, work / "site", strict=True)
+    build_site(work, work / "site", strict=True, engine=engine)
+    served.engine = engine
     return served
 
 

@@ -79,6 +79,13 @@ SEARCH_WORDS = {
 }
 
 
+SEARCH_UI = {
+    # engine: (what opens the search, where the words are typed, the result links)
+    "mkdocs": ("input.md-search__input", "input.md-search__input", ".md-search-result__item a"),
+    "zensical": ("button.md-search__button", "dialog input[role=combobox]", "ol[role=listbox] a[role=option]"),
+}
+
+
 def open_page(page: Any, url: str) -> dict[str, int]:
     """Load ``url`` and wait until every chart of it is drawn; return the chart counts."""
     page.goto(url, wait_until="load")
@@ -242,11 +249,14 @@ def test_add_to_calendar_link_downloads_an_ics_file(example_site: Served, page: 
 def test_search_finds_a_plan_from_a_word_of_its_objective(example_site: Served, page: Any, word: str,
                                                           path: str) -> None:
     page.goto(example_site.url(), wait_until="load")
-    page.click("input.md-search__input")
+    # Zensical's search is a dialog of its own (in a shadow root, which Playwright's selectors enter),
+    # opened from a button; Material's is a field of the header.
+    opener, field, results = SEARCH_UI[example_site.engine]
+    page.click(opener)
     # Typed key by key, as a reader does: Material may ignore a value set at once before its index is ready.
-    page.locator("input.md-search__input").press_sequentially(word, delay=30)
-    page.wait_for_selector(".md-search-result__item")
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    page.locator(field).press_sequentially(word, delay=30)
+    page.wait_for_selector(results)
+    hrefs = page.eval_on_selector_all(results, "links => links.map(a => a.href)")
     # Links carry the highlighted word (?h=…, Material's search.highlight) and maybe an anchor.
     assert any(re.split(r"[?#]", h)[0] == example_site.url(path) for h in hrefs), hrefs
 

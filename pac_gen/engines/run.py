@@ -1,0 +1,46 @@
+"""``pac-gen build`` and ``pac-gen serve`` for every supported site engine.
+
+MkDocs and ProperDocs run the ``pac_gen`` plugin themselves, so for them this
+only starts their command line with the same options; Zensical goes through
+:mod:`pac_gen.engines.zensical`. Every engine reads the same ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ENGINES = ("mkdocs", "properdocs", "zensical")
+"""``mkdocs`` (1.x, unmaintained), ``properdocs`` (its maintained continuation), ``zensical`` (Material's successor)."""
+
+
+def _plugin_engine(engine: str, command: str, config_file: Path, options: list[str]) -> int:
+    # MkDocs 1.6.1 and ProperDocs print a notice about MkDocs 2 on every build.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    try:
+        result = subprocess.run([sys.executable, "-m", engine, command, "--config-file", str(config_file), *options],
+                                env=env, check=False)
+    except KeyboardInterrupt:
+        return 0
+    return 1 if result.returncode else 0
+
+
+def build(engine: str, config_file: Path, site_dir: Path | None = None, strict: bool = False) -> int:
+    """Build the site with ``engine``; 0 on success, 1 when the build failed (its messages said why)."""
+    if engine == "zensical":
+        from pac_gen.engines import zensical
+
+        return zensical.build(config_file, site_dir, strict)
+    options = [*(["--site-dir", str(site_dir)] if site_dir is not None else []), *(["--strict"] if strict else [])]
+    return _plugin_engine(engine, "build", config_file, options)
+
+
+def serve(engine: str, config_file: Path, dev_addr: str | None = None) -> int:
+    """Preview the site with ``engine``, rebuilt when a plan, a page or ``mkdocs.yml`` changes."""
+    if engine == "zensical":
+        from pac_gen.engines import zensical
+
+        return zensical.serve(config_file, dev_addr)
+    return _plugin_engine(engine, "serve", config_file, ["--dev-addr", dev_addr] if dev_addr else [])
