@@ -8,9 +8,10 @@ only starts their command line with the same options; Zensical goes through
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
+
+from pac_gen.engines import process
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 """``mkdocs`` (1.x, unmaintained), ``properdocs`` (its maintained continuation), ``zensical`` (Material's successor)."""
@@ -19,12 +20,9 @@ ENGINES = ("mkdocs", "properdocs", "zensical")
 def _plugin_engine(engine: str, command: str, config_file: Path, options: list[str]) -> int:
     # MkDocs 1.6.1 and ProperDocs print a notice about MkDocs 2 on every build.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    try:
-        result = subprocess.run([sys.executable, "-m", engine, command, "--config-file", str(config_file), *options],
-                                env=env, check=False)
-    except KeyboardInterrupt:
-        return 0
-    return 1 if result.returncode else 0
+    status = process.run([sys.executable, "-m", engine, command, "--config-file", str(config_file), *options], env,
+                         stopped=0 if command == "serve" else 130)
+    return 1 if status else 0
 
 
 def build(engine: str, config_file: Path, site_dir: Path | None = None, strict: bool = False) -> int:

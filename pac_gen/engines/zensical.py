@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -35,6 +33,7 @@ from urllib.parse import quote, urljoin, urlparse
 
 import yaml
 
+from pac_gen.engines import process
 from pac_gen.engines.zensical_markdown import toc_line
 from pac_gen.loader import yaml_quote
 from pac_gen.problems import format_text
@@ -218,6 +217,12 @@ def edit_url(config: Mapping[str, Any], docs_dir: str, relative: str) -> str:
     return urljoin(base, quote(relative))
 
 
+def _ignore_pattern(uri: str) -> str:
+    """A gitignore-style pattern (MkDocs' ``not_in_nav``) that matches exactly the file ``uri``."""
+    escaped = "".join("\\" + char if char in "\\*?[]!# " else char for char in uri)
+    return "/" + escaped
+
+
 def _write(path: Path, data: bytes) -> None:
     """Write ``data`` unless the file already holds it (a preview server then sees only real changes)."""
     try:
@@ -333,6 +338,7 @@ class ZensicalSite:
         for uri, path in own.items():
             _link(docs / uri, path, copy=self.serving)
             wanted.add(uri)
+        plan_uris = list(build.plan_pages)  # rendering a page lets it go from the build
         docs_name = str(config.get("docs_dir") or "docs")
         edit_urls = {uri: edit_url(config, docs_name, edit_path(entry.path, self.docs_dir))
                      for uri, entry in build.plan_pages.items()}
@@ -359,6 +365,10 @@ class ZensicalSite:
         for stale in [uri for uri, _ in _docs_files(overrides) if uri not in theirs and uri != "partials/actions.html"]:
             (overrides / stale).unlink()
         generated_config = _generated_config(config, self.config_file, self.build_dir)
+        # Plan pages stay out of the navigation, as the plugin's NOT_IN_NAV files do (a cohort has hundreds).
+        theirs_not_in_nav = config.get("not_in_nav") if isinstance(config.get("not_in_nav"), str) else ""
+        generated_config["not_in_nav"] = "\n".join(
+            [*str(theirs_not_in_nav).splitlines(), *(_ignore_pattern(uri) for uri in plan_uris)]) + "\n"
         text = ("# Written by pac-gen for Zensical before each build; edit mkdocs.yml instead.\n"
                 + yaml.dump(generated_config, allow_unicode=True, sort_keys=False))
         _write(self.build_dir / "mkdocs.yml", text.encode())
@@ -406,9 +416,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool = False)
         print(f"ERROR   -  pac_gen: {len(build.warnings)} avertissement(s) dans les plans, et --strict",
               file=sys.stderr)
         return 1
-    result = subprocess.run(_zensical("build", site.build_dir / "mkdocs.yml", *(["--strict"] if strict else [])),
-                            check=False)
-    if result.returncode != 0:
+    if process.run(_zensical("build", site.build_dir / "mkdocs.yml", *(["--strict"] if strict else []))) != 0:
         return 1
     if site_dir is None:
         config = read_config(site.config_file)
@@ -436,27 +444,19 @@ def serve(config_file: Path, dev_addr: str | None = None, poll: float = 1.0) -> 
     except SiteBuildError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
-    server = subprocess.Popen(_zensical("serve", site.build_dir / "mkdocs.yml",
-                                        *(["--dev-addr", dev_addr] if dev_addr else [])))
     seen = site.watched()
-    try:
-        while server.poll() is None:
-            time.sleep(poll)
-            now = site.watched()
-            if now != seen:
-                seen = now
-                try:
-                    site.prepare()
-                except SiteBuildError as exc:
-                    print(f"ERROR   -  {exc}", file=sys.stderr)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if server.poll() is None:
-            server.terminate()
+
+    def rebuild_on_change() -> None:
+        nonlocal seen
+        now = site.watched()
+        if now != seen:
+            seen = now
             try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+                site.prepare()
+            except SiteBuildError as exc:
+                print(f"ERROR   -  {exc}", file=sys.stderr)
+
+    process.run(_zensical("serve", site.build_dir / "mkdocs.yml", *(["--dev-addr", dev_addr] if dev_addr else [])),
+                between=rebuild_on_change, every=poll, stopped=0)
     return 0
 

@@ -1,0 +1,226 @@
+"""The Zensical path: real ``zensical build`` and ``zensical serve`` runs on small sites.
+
+The pages themselves are checked against the same expectations as the MkDocs
+builds in ``test_site.py`` (its ``main_site`` fixture builds with Zensical too);
+here is what only the Zensical path does: its build folder, its generated
+``mkdocs.yml``, its preview server, and what Zensical itself adds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.test_site import BAD_PLAN, BIN, CAMILLE, EDIT, SMALL_PLAN, build, built, make_project, read, text
+
+zensical = pytest.importorskip("zensical")
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file below ``folder``: its bytes and its modification time."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_project(tmp_path_factory.mktemp("zensical"), {"camille/boutique.yaml": CAMILLE,
+                                                             "p.yaml": SMALL_PLAN.format(n=1, volume=9)}, extra=EDIT)
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Path:
+    return built(project, "zensical")
+
+
+def test_pages_carry_zensicals_generator_mark(site: Path) -> None:
+    mark = f'<meta name="generator" content="zensical-{zensical.version()}">'
+    for page in ("index.html", "plans/index.html", "plans/camille/boutique/index.html", "calendrier/index.html"):
+        assert mark in read(site, page), page
+    assert "mkdocs-material" not in read(site, "plans/camille/boutique/index.html")
+
+
+def test_nothing_is_written_in_docs_or_plans(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"camille/boutique.yaml": CAMILLE})
+    (project / "docs" / "image.png").write_bytes(b"\x89PNG")
+    before = {name: tree(project / name) for name in ("docs", "plans")}
+    os.utime(project / "docs" / "index.md", ns=(1, 1))  # a build that rewrote the file would change this
+    before["docs"]["index.md"] = ((project / "docs" / "index.md").read_bytes(), 1)
+    site = built(project, "zensical")
+    assert {name: tree(project / name) for name in ("docs", "plans")} == before
+    # The generated pages live in the build folder, which keeps itself out of git.
+    work = project / ".pac_gen" / "zensical"
+    assert (work / ".gitignore").read_text() == "*\n"
+    assert (work / "docs" / "plans" / "camille" / "boutique.md").is_file()
+    assert (work / "docs" / "index.md").is_symlink()  # the project's own pages are linked, not copied
+    assert (site / "image.png").read_bytes() == b"\x89PNG"
+    assert sorted(p.name for p in project.iterdir()) == [".pac_gen", "docs", "mkdocs.yml", "plans", "site"]
+
+
+def test_the_repository_ignores_the_build_folder() -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert ".pac_gen/" in (root / ".gitignore").read_text().splitlines()
+
+
+def test_generated_page_holds_the_html_untouched_and_its_toc(project: Path, site: Path) -> None:
+    source = (project / ".pac_gen/zensical/docs/plans/camille/boutique.md").read_text("utf-8")
+    front = yaml.safe_load(source.split("---\n")[1])
+    assert front == {"title": "Ma boutique en ligne de céramiques",
+                     "pac_gen_edit_url": "https://github.com/example/cohorte/edit/main/plans/camille/boutique.yaml"}
+    assert "<!-- pac_gen:toc " in source
+    html = read(site, "plans/camille/boutique/index.html")
+    assert "pac_gen:toc" not in html  # the extension took the line out
+    # The table of contents in the sidebar, with the actions under "Actions".
+    toc = re.findall(r'href="#([a-z-]+)" class="md-nav__link"', html)
+    assert toc[:4] == ["strategie", "resume", "actions", "action-boutique"]
+    assert 'rel="edit"' in html
+
+
+def test_site_pages_have_no_edit_button_and_the_calendar_stays_out_of_search(site: Path) -> None:
+    for page in ("plans/index.html", "calendrier/index.html"):
+        assert 'rel="edit"' not in read(site, page), page
+    assert 'rel="edit"' in read(site, "index.html")  # the project's own pages keep theirs
+    items = json.loads((site / "search.json").read_text("utf-8"))["items"]
+    locations = {item["location"] for item in items}
+    assert "plans/camille/boutique/" in locations
+    assert not [loc for loc in locations if loc.startswith("calendrier/")]
+    # Charts and the month grid repeat the tables: marked data-search-exclude, left out of the index.
+    page_text = " ".join(item["text"] for item in items if item["location"].startswith("plans/camille/boutique/"))
+    assert "Photographier 25 pièces sur fond neutre" in page_text
+    assert "pac-chart" not in page_text and "Calendrier des actions" not in page_text
+    assert "data-search-exclude" not in read(site, "plans/camille/boutique/index.html")
+
+
+def test_plan_pages_stay_out_of_the_navigation(site: Path) -> None:
+    nav = re.findall(r'href="([^"]*)" class="md-nav__link', read(site, "index.html"))
+    assert "./plans/" in nav and "./calendrier/" in nav
+    assert not [href for href in nav if "boutique" in href or href.endswith("/p/")]
+
+
+def test_generated_config_inherits_the_projects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pac_gen.engines.zensical import ZensicalSite
+
+    project = make_project(tmp_path, {"p.yaml": SMALL_PLAN.format(n=1, volume=9)})
+    monkeypatch.setenv("PAC_GEN_TEST_URL", "https://cohorte.example.org/")
+    overrides = project / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "footer.html").write_text("<footer>à nous</footer>", encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("theme:\n", "site_url: !ENV [PAC_GEN_TEST_URL, null]\ntheme:\n  custom_dir: overrides\n")
+    config = config.replace("markdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n",
+                            "markdown_extensions:\n  pymdownx.emoji:\n    emoji_generator: !!python/name:zensical.extensions.emoji.to_svg\n"
+                            "  toc:\n    permalink: true\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    ZensicalSite(project / "mkdocs.yml").prepare()
+    generated = yaml.safe_load((project / ".pac_gen/zensical/mkdocs.yml").read_text("utf-8"))
+    assert generated["INHERIT"] == "../../mkdocs.yml"
+    assert generated["docs_dir"] == "docs" and generated["site_dir"] == "site"
+    assert generated["markdown_extensions"] == {"pac_gen.engines.zensical_markdown": {}}  # merged into theirs
+    assert generated["not_in_nav"] == "/plans/p.md\n"
+    assert generated["theme"] == {"custom_dir": "overrides"}
+    work = project / ".pac_gen/zensical/overrides/partials"
+    assert (work / "footer.html").read_text(encoding="utf-8") == "<footer>à nous</footer>"
+    assert "page.meta.pac_gen_edit_url" in (work / "actions.html").read_text(encoding="utf-8")
+    # site_url came through !ENV: the subscription link is the published address.
+    page = (project / ".pac_gen/zensical/docs/plans/p.md").read_text(encoding="utf-8")
+    assert 'href="https://cohorte.example.org/plans/p.ics"' in page
+    site = built(project, "zensical")
+    assert "<footer>à nous</footer>" in read(site, "plans/p/index.html")
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ("plan_dir: plans", "pac_gen: option inconnue « plan_dir »"),
+    ("include_confidential: peut-être", "pac_gen: include_confidential: valeur de type inattendu ('peut-être')"),
+    ("timezone: Lune/Mer", "pac_gen: timezone: 'Lune/Mer' n'est pas un fuseau IANA"),
+    ("language: de", "pac_gen: language: 'de' n'est pas une des langues fr, en"),
+    ("plans_dir: absent", "pac_gen: plans_dir: "),
+])
+def test_bad_options_stop_the_build_with_the_options_name(tmp_path: Path, options: str, expected: str) -> None:
+    project = make_project(tmp_path, {"p.yaml": SMALL_PLAN.format(n=1, volume=9)}, options=options)
+    result = build(project, "zensical")
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (project / "site").exists()
+
+
+def test_a_site_without_the_plugin_entry_is_told_what_to_add(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"p.yaml": SMALL_PLAN.format(n=1, volume=9)})
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(re.sub(r"  - pac_gen:\n(      .*\n)*", "", config), encoding="utf-8")
+    result = build(project, "zensical")
+    assert result.returncode == 1
+    assert "mkdocs.yml n'a pas d'entrée « pac_gen » sous « plugins: »" in result.stderr
+
+
+def test_a_removed_plan_leaves_the_site_at_the_next_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"a.yaml": SMALL_PLAN.format(n=1, volume=9), "b.yaml": SMALL_PLAN.format(n=2, volume=9)})
+    site = built(project, "zensical")
+    assert (site / "plans/b/index.html").exists() and (site / "plans/b.csv").exists()
+    (project / "plans/b.yaml").unlink()
+    site = built(project, "zensical")
+    assert not (site / "plans/b/index.html").exists() and not (site / "plans/b.csv").exists()
+    assert not (project / ".pac_gen/zensical/docs/plans/b.md").exists()
+    assert "Apprenant 2" not in read(site, "plans/index.html")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _page_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return text(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def _wait_for(url: str, words: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    page = ""
+    while time.monotonic() < deadline:
+        page = _page_text(url)
+        if words in page:
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"{words!r} never showed on {url}: {page[:500]!r}")
+
+
+@pytest.mark.parametrize("engine", ["zensical", "mkdocs"])
+def test_serve_shows_a_plans_errors_then_the_plan_once_fixed(tmp_path: Path, engine: str) -> None:
+    # The real preview: `pac-gen serve --engine …`, a save with errors, then a valid save.
+    project = make_project(tmp_path, {"p.yaml": BAD_PLAN})
+    port = _free_port()
+    server = subprocess.Popen([str(BIN / "pac-gen"), "serve", "--engine", engine, "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/plans/p/"
+        page = _wait_for(url, "Ce plan contient des erreurs")
+        assert "plans/p.yaml:3:3 E101 Clé inconnue « echeanse »" in page
+        (project / "plans/p.yaml").write_text(SMALL_PLAN.format(n=7, volume=9), encoding="utf-8")
+        page = _wait_for(url, "Apprenant·e Apprenant 7")
+        assert "Ce plan contient des erreurs" not in page
+        (project / "docs/index.md").write_text("# Accueil modifié\n", encoding="utf-8")
+        _wait_for(f"http://127.0.0.1:{port}/", "Accueil modifié")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "plans/p.yaml:3:3: E101" in output  # the server said it too
+    assert server.returncode == 0
+    assert "Traceback" not in output
+    # Nothing generated in the project's folders: only what the test wrote is there.
+    assert sorted(tree(project / "docs")) == ["index.md"]
+    assert sorted(tree(project / "plans")) == ["p.yaml"]
