@@ -10,12 +10,14 @@ from typing import Any
 from pac_gen.engines.run import ENGINES, build
 
 
-def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--engine`` and ``--config-file``, shared by ``build`` and ``serve``."""
+def add_site_parser(subparsers: Any, name: str, help: str, description: str) -> argparse.ArgumentParser:
+    """A command that runs a site engine: ``--engine`` and ``--config-file``, shared by ``build`` and ``serve``."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(name, help=help, description=description)
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs",
                         help="générateur du site / site generator (par défaut : mkdocs)")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="réglages du site (par défaut : mkdocs.yml)")
+    return parser
 
 
 def config_missing(args: argparse.Namespace) -> bool:
@@ -28,11 +30,9 @@ def config_missing(args: argparse.Namespace) -> bool:
 
 def add_parser(subparsers: Any) -> None:
     """Declare the ``build`` command and its options."""
-    parser = subparsers.add_parser(
-        "build", help="construire le site / build the site",
-        description="Construit le site (pages des plans, vue d'ensemble, calendrier, téléchargements) "
-                    "avec le générateur choisi, à partir de mkdocs.yml.")
-    add_engine_arguments(parser)
+    parser = add_site_parser(subparsers, "build", "construire le site / build the site",
+                             "Construit le site (pages des plans, vue d'ensemble, calendrier, téléchargements) "
+                             "avec le générateur choisi, à partir de mkdocs.yml.")
     parser.add_argument("-d", "--site-dir", type=Path, default=None,
                         help="dossier du site produit (par défaut : site_dir de mkdocs.yml)")
     parser.add_argument("--strict", action="store_true", help="les avertissements font échouer")

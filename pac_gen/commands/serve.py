@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pac_gen.commands.build import add_engine_arguments, config_missing
+from pac_gen.commands.build import add_site_parser, config_missing
 from pac_gen.engines.run import serve
 
 
 def add_parser(subparsers: Any) -> None:
     """Declare the ``serve`` command and its options."""
-    parser = subparsers.add_parser(
-        "serve", help="prévisualiser le site / preview the site",
-        description="Sert le site en local et le reconstruit à chaque enregistrement d'un plan ; "
-                    "un plan en erreur affiche ses erreurs sur sa page au lieu d'arrêter le serveur.")
-    add_engine_arguments(parser)
+    parser = add_site_parser(subparsers, "serve", "prévisualiser le site / preview the site",
+                             "Sert le site en local et le reconstruit à chaque enregistrement d'un plan ; "
+                             "un plan en erreur affiche ses erreurs sur sa page au lieu d'arrêter le serveur.")
     parser.add_argument("-a", "--dev-addr", default=None, help="adresse IP:port (par défaut : localhost:8000)")
 
 
