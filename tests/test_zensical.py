@@ -224,3 +224,27 @@ def test_serve_shows_a_plans_errors_then_the_plan_once_fixed(tmp_path: Path, eng
     # Nothing generated in the project's folders: only what the test wrote is there.
     assert sorted(tree(project / "docs")) == ["index.md"]
     assert sorted(tree(project / "plans")) == ["p.yaml"]
+
+
+def test_the_markdown_extension_hands_the_page_over_byte_for_byte_with_its_toc() -> None:
+    import markdown
+
+    from pac_gen.engines.zensical import page_source
+    from pac_gen.site import PlanSource, SiteOptions, plan_page
+    from pac_gen.validate import Settings, check_file
+    from tests.conftest import TODAY
+
+    options = SiteOptions(Settings(today=TODAY), source_links=True)
+    page = plan_page(PlanSource(check_file(CAMILLE, options.settings), "camille/boutique.yaml"), options,
+                     "plans/camille/boutique.yaml")
+    body = page_source(page, "").split("---\n", 2)[2]  # Zensical reads the front matter itself
+    html = body.split("<!-- pac_gen:html -->\n", 1)[1].strip()
+    assert html.count("<div data-search-exclude>") == 3  # charts, calendar, ideal week
+    md = markdown.Markdown(extensions=["toc", "tables", "admonition", "pac_gen.engines.zensical_markdown"])
+    assert md.convert(body) == html
+    tokens = md.toc_tokens  # type: ignore[attr-defined]
+    assert [t["id"] for t in tokens][:3] == ["strategie", "resume", "actions"]
+    assert [c["name"] for c in tokens[2]["children"]][0] == "Mettre en place une boutique sur le site"
+    # The next page converted by the same instance gets none of this page's contents.
+    assert md.reset().convert("# Autre page\n") == '<h1 id="autre-page">Autre page</h1>'
+    assert [t["id"] for t in md.toc_tokens] == ["autre-page"]  # type: ignore[attr-defined]

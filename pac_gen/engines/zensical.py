@@ -34,7 +34,7 @@ from urllib.parse import quote, urljoin, urlparse
 import yaml
 
 from pac_gen.engines import process
-from pac_gen.engines.zensical_markdown import toc_line
+from pac_gen.engines.zensical_markdown import HTML_MARK, toc_line
 from pac_gen.loader import yaml_quote
 from pac_gen.problems import format_text
 from pac_gen.site import SitePage, TocEntry
@@ -173,7 +173,7 @@ def page_source(page: SitePage, edit_url: str = "") -> str:
     front, _, placeholder = page.markdown.rpartition("---\n")
     assert placeholder.strip(), "page_markdown ends with the placeholder"
     return (f"{front}{EDIT_KEY}: {yaml_quote(edit_url)}\n---\n\n"
-            f"{toc_line(_toc_tokens(page.toc))}\n\n{html}\n")
+            f"{toc_line(_toc_tokens(page.toc))}\n{HTML_MARK}\n{html}\n")
 
 
 EDIT_KEY = "pac_gen_edit_url"
