@@ -244,7 +244,7 @@ def test_the_markdown_extension_hands_the_page_over_byte_for_byte_with_its_toc()
     assert md.convert(body) == html
     tokens = md.toc_tokens  # type: ignore[attr-defined]
     assert [t["id"] for t in tokens][:3] == ["strategie", "resume", "actions"]
-    assert [c["name"] for c in tokens[2]["children"]][0] == "Mettre en place une boutique sur le site"
+    assert tokens[2]["children"][0]["name"] == "Mettre en place une boutique sur le site"
     # The next page converted by the same instance gets none of this page's contents.
     assert md.reset().convert("# Autre page\n") == '<h1 id="autre-page">Autre page</h1>'
     assert [t["id"] for t in md.toc_tokens] == ["autre-page"]  # type: ignore[attr-defined]
