@@ -226,14 +226,22 @@ def _bounded_scan(last: datetime) -> types.FunctionType:
     return types.FunctionType(rrule._iter.__code__, scope, "_iter")  # type: ignore[attr-defined]
 
 
-def local_starts(ritual: Ritual, zone: ZoneInfo) -> Iterator[datetime]:
+def local_starts(ritual: Ritual, zone: ZoneInfo, through: date | None = None) -> Iterator[datetime]:
     """The naive local start of each occurrence, in order, lazily, up to the last day.
+
+    Args:
+        ritual: The ritual.
+        zone: The site's time zone.
+        through: When given, no occurrence after this day is looked for (a view
+            of a few months need not scan a ten-year ritual to its end).
 
     Raises:
         ValueError: when ``rrule`` is not a valid RFC 5545 rule.
 
     """
     latest = until(ritual, zone).replace(tzinfo=None)
+    if through is not None:
+        latest = min(latest, datetime.combine(through, time(23, 59, 59)))
     try:
         for naive in _bounded_scan(latest)(build_rule(ritual, zone)):
             if naive > latest:
@@ -253,8 +261,9 @@ def count_starts(ritual: Ritual, zone: ZoneInfo, limit: int) -> int:
     return count
 
 
-def occurrences(ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7) -> list[Occurrence]:
-    """Every occurrence of a ritual, in order.
+def occurrences(ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7,
+                through: date | None = None) -> list[Occurrence]:
+    """Every occurrence of a ritual, in order (up to the day ``through`` when given).
 
     Their number is bounded by validation (:mod:`pac_gen.budgets`), never cut here:
     a feed or page that silently lost a ritual's last occurrences would mislead.
@@ -265,7 +274,7 @@ def occurrences(ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7) ->
     """
     length = duration(ritual, working_day_hours)
     found: list[Occurrence] = []
-    for naive in local_starts(ritual, zone):
+    for naive in local_starts(ritual, zone, through):
         start = naive.replace(tzinfo=zone)
         found.append(Occurrence(start, start + length))
     return found

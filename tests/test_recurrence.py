@@ -248,3 +248,17 @@ fin: 2027-12-31
 """)
     assert recurrence.occurrences(ritual, PARIS) == []
     assert years and max(years) <= 2027
+
+
+def test_occurrences_through_a_day_are_the_prefix_up_to_that_day():
+    ritual = ritual_of("""
+rituel: Point
+frequence: hebdomadaire
+jours: [lundi, jeudi]
+debut: 2026-09-01
+fin: 2027-08-31
+""")
+    every = recurrence.occurrences(ritual, PARIS)
+    through = recurrence.occurrences(ritual, PARIS, through=date(2026, 10, 15))
+    assert through == [o for o in every if o.start.date() <= date(2026, 10, 15)]
+    assert [o.start.date() for o in through[-2:]] == [date(2026, 10, 12), date(2026, 10, 15)]
