@@ -44,7 +44,7 @@ from pac_gen.model import (
 )
 from pac_gen.normalize import english_key
 from pac_gen.problems import Problem, one_line
-from pac_gen.validate import PLAN_SUFFIXES, CheckedPlan, Settings, find_plan_files
+from pac_gen.validate import PLAN_SUFFIXES, CheckedPlan, Refusal, Settings, find_plan_files, path_refusal, shown_path
 from pac_gen.values import slugify
 
 #: A value before or after a change: a date, an amount, a number, a word or nothing.
@@ -956,12 +956,14 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 
 
 def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | None = None,
-                  lang: str = "fr") -> dict[str, bytes]:
+                  lang: str = "fr") -> dict[str, bytes | Refusal]:
     """The plan files of a revision (None: the working tree), by the path ``pac-gen validate`` shows.
 
     Files are read through git (``git ls-tree``, ``git show``): nothing is checked
     out or written. Symbolic links, hidden files and folders are skipped, as by
-    :func:`pac_gen.validate.find_plan_files`.
+    :func:`pac_gen.validate.find_plan_files`; a path no plan may have (E014) comes
+    back as its :class:`~pac_gen.validate.Refusal`, so the report shows it as the
+    check does.
 
     Raises:
         RevisionError: when git is missing, the folder is not a repository or the revision is unknown.
@@ -970,14 +972,21 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
     where = cwd or Path.cwd()
     texts = _GIT_MESSAGES.get(lang, _GIT_MESSAGES["fr"])
     folder = PurePosixPath(Path(plans_dir).as_posix())
+    files: dict[str, bytes | Refusal] = {}
     if revision is None:
         root = where / plans_dir
-        files: dict[str, bytes] = {}
         if root.is_dir():
-            for found in find_plan_files([root]):
-                with found.open("rb") as stream:  # at most one byte over the limit, as check_file
-                    files[(folder / found.relative_to(root).as_posix()).as_posix()] = \
-                        stream.read(loader.MAX_FILE_BYTES + 1)
+            refused: list[Refusal] = []
+            for found in find_plan_files([root], refused):
+                try:
+                    with found.open("rb") as stream:  # at most one byte over the limit, as check_file
+                        data = stream.read(loader.MAX_FILE_BYTES + 1)
+                except OSError as exc:
+                    refused.append(Refusal(found, "path.unreadable", (("detail", str(exc.errno or "")),)))
+                    continue
+                files[(folder / found.relative_to(root).as_posix()).as_posix()] = data
+            for refusal in refused:
+                files[(folder / shown_path(refusal.path.relative_to(root))).as_posix()] = refusal
         return files
     if revision.startswith("-"):  # never let a revision be read as an option
         raise RevisionError(texts["unknown"].format(rev=revision))
@@ -994,7 +1003,6 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
     listing = _git(["ls-tree", "-r", "-z", sha, "--", f"{folder}/"], where)
     if listing.returncode != 0:
         raise RevisionError(texts["failed"].format(rev=revision, detail=listing.stderr.decode(errors="replace")))
-    files = {}
     for entry in listing.stdout.split(b"\0"):
         if not entry:
             continue
@@ -1005,6 +1013,10 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
         if mode not in (b"100644", b"100755") or path.suffix.lower() not in PLAN_SUFFIXES:
             continue
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        why_not = path_refusal(Path(name), path.relative_to(folder).as_posix())
+        if why_not is not None:
+            files[shown_path(path)] = why_not
             continue
         shown = _git(["show", f"{sha}:./{name}"], where)
         if shown.returncode != 0:

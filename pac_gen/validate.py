@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -482,7 +482,7 @@ def refusal_problem(refusal: Refusal, lang: str = "fr", display: str | None = No
                    message("E014", lang, reason=message(refusal.reason, lang, **args)))
 
 
-def shown_path(path: Path) -> str:
+def shown_path(path: PurePath) -> str:
     """A path as text, ``/``-separated: bytes that are not UTF-8 (kept by Python as lone surrogates) shown as ``�``."""
     return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 

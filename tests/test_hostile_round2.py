@@ -278,3 +278,27 @@ def test_every_test_security_md_names_exists():
     named = set(re.findall(r"`(?:[\w/]+\.py::)?(test_\w+)`", (root / "SECURITY.md").read_text("utf-8")))
     assert len(named) >= 20
     assert named <= defined, sorted(named - defined)
+
+
+@pytest.mark.parametrize("head", ["HEAD", None])
+def test_review_shows_a_path_no_plan_may_have_as_the_check_does(tmp_path, head):
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "T")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "ok.yaml").write_bytes(MINIMAL)
+    git("add", ".")
+    git("commit", "-qm", "base")
+    (tmp_path / "plans" / os.fsdecode(b"caf\xe9.yaml")).write_bytes(MINIMAL)
+    git("add", ".")
+    git("commit", "-qm", "head")
+    result = subprocess.run([str(BIN / "pac-gen"), "review", "HEAD~1", *([head] if head else [])], cwd=tmp_path,
+                            env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert "Traceback" not in result.stderr
+    assert ("- `plans/caf\ufffd.yaml:1:1` erreur E014 : Ce chemin ne peut pas être celui d'un plan : son nom n'est pas "
+            "écrit en UTF-8. Renommez ou déplacez-le.") in result.stdout
