@@ -409,20 +409,22 @@ _CONFIDENTIAL_LINE = re.compile(r"^[\"']?(?:confidentiel|confidential)[\"']?\s*:
 
 def _says_confidential(data: Any, text: str) -> bool:
     """Whether a plan with errors asks not to be published: yes unless it clearly says no."""
-    if isinstance(data, dict) and "confidentiel" in data:
-        value = data["confidentiel"]
-        try:
-            return value is not None and parse_bool(value)
-        except ValueProblem:
-            return True
     if isinstance(data, dict):
-        return False
+        value = data.get("confidentiel")
+        return value is not None and _yes_or_doubt(value)
     # The file could not be composed: any top-level confidentiality key not plainly false counts.
     for found in _CONFIDENTIAL_LINE.finditer(text):
-        word = normalize_word(found.group(1).split("#", 1)[0].strip().strip("\"'"))
-        if word not in ("non", "no", "false", "faux", "n", ""):
+        value = found.group(1).split("#", 1)[0].strip().strip("\"'")
+        if value and _yes_or_doubt(value):
             return True
     return False
+
+
+def _yes_or_doubt(value: Any) -> bool:
+    try:
+        return parse_bool(value)
+    except ValueProblem:
+        return True
 
 
 def check_file(file: Path, settings: Settings, display: str | None = None) -> CheckedPlan:
