@@ -245,8 +245,12 @@ def test_preview_of_an_invalid_confidential_plan_shows_nothing_of_it(tmp_path):
     secret = b"confidentiel: oui\n" + MINIMAL + b"montant_secret: 98765\n"
     project = site_project(tmp_path / "project", {"secret.yaml": secret, "ok.yaml": MINIMAL})
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-    config.plugins["pac_gen"].serving = True  # as `mkdocs serve`: errors do not stop the build
-    mkdocs_build(config)
+    plugin = config.plugins["pac_gen"]  # one instance for the whole process, as under `mkdocs serve`
+    plugin.serving = True  # errors do not stop the build
+    try:
+        mkdocs_build(config)
+    finally:
+        plugin.serving = False  # later tests of this process build as `mkdocs build` does
     site = project / "site"
     assert not (site / "plans" / "secret").exists()
     for file in site.rglob("*"):
