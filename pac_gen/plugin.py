@@ -116,6 +116,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         for entry in build.plan_pages.values():
             added = File.generated(config, entry.uri, content=entry.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             # "Edit this page" opens the plan's YAML file, wherever it is relative to docs/.
+            # "Edit this page" opens the plan's YAML file (percent-encoded), wherever it is relative to docs/.
             added.edit_uri = edit_path(entry.path, docs_dir)
             files.append(added)
         for page in build.pages.values():

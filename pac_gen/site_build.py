@@ -40,9 +40,19 @@ from pac_gen.site import (
     plan_page,
     plan_page_markdown,
     site_calendar,
+    url_path,
 )
 from pac_gen.today import resolve_today
-from pac_gen.validate import CheckedPlan, Settings, check_bytes, check_file, find_plan_files, outside_link_problem
+from pac_gen.validate import (
+    CheckedPlan,
+    Refusal,
+    Settings,
+    check_bytes,
+    check_file,
+    find_plan_files,
+    refusal_problem,
+    shown_path,
+)
 
 ASSETS_URI = "assets/pac_gen"
 """Where the files of ``pac_gen/assets/`` are published in the site."""
@@ -112,7 +122,13 @@ def site_options(options: Mapping[str, Any], *, base: Path, theme_lang: object, 
                             working_day_hours=float(options["working_day_hours"]))
     except ValueError as exc:
         raise SiteBuildError(f"pac_gen: working_day_hours: {exc}") from None
-    plans_dir = (base / options["plans_dir"]).resolve()
+    configured = Path(os.path.normpath(base / options["plans_dir"]))
+    plans_dir = configured.resolve()
+    if configured.is_relative_to(base) and not plans_dir.is_relative_to(base.resolve()):
+        # A `plans/` committed as a link to elsewhere on the machine that builds
+        # (a CI runner's home…) would publish whatever is there.
+        raise SiteBuildError("pac_gen: plans_dir: " + message("plugin.plans_outside", lang,
+                                                              path=options["plans_dir"], target=str(plans_dir)))
     return plans_dir, SiteOptions(settings, use_directory_urls=use_directory_urls,
                                   include_confidential=options["include_confidential"], site_url=site_url or None)
 
@@ -162,8 +178,12 @@ def page_dest(uri: str, use_directory_urls: bool) -> str:
 
 
 def edit_path(plan: Path, docs_dir: Path) -> str:
-    """What "edit this page" opens for a plan's page: the plan's YAML file, relative to the docs folder."""
-    return Path(os.path.relpath(plan, docs_dir)).as_posix()
+    """What "edit this page" opens for a plan's page: the plan's YAML file, relative to the docs folder.
+
+    Percent-encoded: Material prints the edit URL unescaped, and a folder named
+    ``"><img onerror=…>`` ran script there; encoded like every link to a plan.
+    """
+    return url_path(Path(os.path.relpath(plan, docs_dir)).as_posix())
 
 
 class Claims:
@@ -296,7 +316,7 @@ class SiteBuilder:
                                      "renommez ce fichier, cette page est générée à partir des plans")
         result = SiteBuild(options)
         directory = options.use_directory_urls
-        refused: list[Path] = []  # symbolic links leading outside plans_dir: reported, never read
+        refused: list[Refusal] = []  # links out of plans_dir, names no plan may have…: reported, never read
         used: dict[_CacheKey, Built] = {}
         # Where every file of the site will be written, and what put it there: two
         # plans (`x.yaml` and `x/index.yaml`, `a.yaml` and `a.csv.yaml`…) must not
@@ -334,8 +354,8 @@ class SiteBuilder:
                 markdown = plan_page_markdown(source)
             result.files.extend(GeneratedFile(name, data) for name, data in built.downloads.items())
             result.plan_pages[source.page_uri] = PlanPageEntry(source.page_uri, markdown, path, built, source, display)
-        result.errors.extend(outside_link_problem(path, options.lang, Path(os.path.relpath(path, base)).as_posix())
-                             for path in refused)
+        result.errors.extend(refusal_problem(refusal, options.lang, shown_path(Path(os.path.relpath(refusal.path, base))))
+                             for refusal in refused)
         # A one-off build has no next build: keeping pages for one would only hold memory.
         self._cache = used if serving else {}
         # The overview and the cohort calendar depend on every plan: made again when any plan changed.

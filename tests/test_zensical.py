@@ -248,3 +248,61 @@ def test_the_markdown_extension_hands_the_page_over_byte_for_byte_with_its_toc()
     # The next page converted by the same instance gets none of this page's contents.
     assert md.reset().convert("# Autre page\n") == '<h1 id="autre-page">Autre page</h1>'
     assert [t["id"] for t in md.toc_tokens] == ["autre-page"]  # type: ignore[attr-defined]
+
+
+# --- the hostile cases of tests/test_hostile_round2.py, through the Zensical path ---------------------
+
+
+def _zensical_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    from tests.hostile.support import mkdocs_env
+
+    return subprocess.run([str(BIN / "pac-gen"), "build", "--engine", "zensical", "--site-dir", "site", *args],
+                          cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_hostile_edit_link_and_folder_names_and_plans_link_under_zensical(tmp_path: Path) -> None:
+    from tests.hostile.support import HOSTILE, assert_no_live_markup, site_project
+    from tests.test_hostile_round2 import XSS_FOLDER
+
+    minimal = (HOSTILE / "minimal.yaml").read_bytes()
+    project = site_project(tmp_path / "project", {"#x&y=1 '(z)/plan.yaml": minimal})
+    config = project / "mkdocs.yml"
+    config.write_text("repo_url: https://github.com/example/cohorte\nedit_uri: edit/main/docs/\n"
+                      + config.read_text("utf-8").replace("font: false\n", "font: false\n  features: [content.action.edit]\n"),
+                      "utf-8")
+    result = _zensical_build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site/plans/#x&y=1 '(z)/plan/index.html").read_text("utf-8")
+    assert 'href="https://github.com/example/cohorte/edit/main/plans/%23x%26y%3D1%20%27%28z%29/plan.yaml"' in html
+    assert_no_live_markup(html)
+
+    project = site_project(tmp_path / "xss", {f"{XSS_FOLDER}/plan.yaml": minimal, "ok/plan.yaml": minimal})
+    result = _zensical_build(project, "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"plans/{XSS_FOLDER}/plan.yaml:1:1: E014 Ce chemin ne peut pas être celui d'un plan" in result.stderr
+    assert not (project / ".pac_gen").exists() or not list((project / ".pac_gen").rglob("*onerror*"))
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "plan.yaml").write_bytes(minimal)
+    project = site_project(tmp_path / "linked", {})
+    (project / "plans").rmdir()
+    (project / "plans").symlink_to(elsewhere)
+    result = _zensical_build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"pac_gen: plans_dir: plans est un lien vers {elsewhere}, hors du dossier du site" in result.stderr
+
+
+def test_preview_of_an_invalid_confidential_plan_shows_nothing_of_it_under_zensical(tmp_path: Path) -> None:
+    from pac_gen.engines.zensical import ZensicalSite
+    from tests.hostile.support import HOSTILE, site_project
+
+    minimal = (HOSTILE / "minimal.yaml").read_bytes()
+    secret = b"confidentiel: oui\n" + minimal + b"montant_secret_zq7x: 98765\n"  # an unknown key: invalid
+    project = site_project(tmp_path / "project", {"secret.yaml": secret, "ok.yaml": minimal})
+    ZensicalSite(project / "mkdocs.yml", serving=True, log=lambda line: None).prepare()
+    work = project / ".pac_gen" / "zensical"
+    assert (work / "docs/plans/ok.md").exists() and not (work / "docs/plans/secret.md").exists()
+    for file in work.rglob("*"):
+        if file.is_file():
+            assert b"zq7x" not in file.read_bytes(), file

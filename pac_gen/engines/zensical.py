@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlparse
+from urllib.parse import urljoin, urlparse
 
 import yaml
 
@@ -209,12 +209,12 @@ def effective_edit_uri(config: Mapping[str, Any], docs_dir: str) -> str | None:
 
 
 def edit_url(config: Mapping[str, Any], docs_dir: str, relative: str) -> str:
-    """The address of the edit button for a file at ``relative`` to the docs folder (``../plans/x.yaml``)."""
+    """The address of the edit button for a file at ``relative`` (percent-encoded) to the docs folder."""
     repo_url, edit_uri = config.get("repo_url"), effective_edit_uri(config, docs_dir)
     if not isinstance(repo_url, str) or not repo_url or not edit_uri:
         return ""
     base = urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
-    return urljoin(base, quote(relative))
+    return urljoin(base, relative)
 
 
 def _ignore_pattern(uri: str) -> str:
