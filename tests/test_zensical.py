@@ -306,3 +306,27 @@ def test_preview_of_an_invalid_confidential_plan_shows_nothing_of_it_under_zensi
     for file in work.rglob("*"):
         if file.is_file():
             assert b"zq7x" not in file.read_bytes(), file
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_pac_gen_build_runs_the_plugin_engines_with_the_same_options(tmp_path: Path, engine: str) -> None:
+    project = make_project(tmp_path, {"ok.yaml": SMALL_PLAN.format(n=1, volume=9)})
+    command = [str(BIN / "pac-gen"), "build", "--engine", engine, "--strict", "--site-dir", "out"]
+    # Material sets NO_MKDOCS_2_WARNING in the process that imports it: start from an environment without it.
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")}
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Apprenant·e Apprenant 1" in text(read(project / "out", "plans/ok/index.html"))
+    assert "reaches end of life" not in result.stderr  # Material's notice is silenced, as make site did
+    (project / "plans/bad.yaml").write_text(BAD_PLAN, encoding="utf-8")
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 1
+    assert "plans/bad.yaml:3:3: E101 Clé inconnue « echeanse »" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_config_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = subprocess.run([str(BIN / "pac-gen"), "build", "--engine", "zensical"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "pac-gen: mkdocs.yml: introuvable (le fichier de réglages du site, mkdocs.yml)\n"
