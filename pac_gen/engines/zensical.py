@@ -8,12 +8,14 @@ cannot be added in memory. Instead, before each build:
 2. a build folder of its own (``.pac_gen/zensical/``, git-ignored) gets a
    ``docs/`` that holds the project's documentation (symbolic links to each file,
    copies under ``serve`` so that edits are seen), every generated page as a
-   Markdown file whose body is the page's HTML in one raw HTML block (Markdown
-   leaves it alone), the downloads and the assets;
+   Markdown file that holds the page's HTML after a marker line, the downloads
+   and the assets;
 3. a generated ``mkdocs.yml`` there inherits the project's (``INHERIT``), points
    ``docs_dir`` and ``site_dir`` into the build folder, adds pac_gen's stylesheet
-   and scripts, and the Markdown extension that gives plan pages their table of
-   contents (:mod:`pac_gen.engines.zensical_markdown`);
+   and scripts, the Markdown extension that hands each page's HTML over untouched
+   with its table of contents (:mod:`pac_gen.engines.zensical_markdown`), and
+   lists the plan pages in ``not_in_nav``; a theme partial gives plan pages their
+   edit button;
 4. ``zensical build`` runs on it, and the site is moved where the project wants it.
 
 Nothing is written in ``docs/`` or ``plans/``. What Zensical cannot do that the
