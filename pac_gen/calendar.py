@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from pac_gen import metrics, recurrence
 from pac_gen.lint import ritual_fits_week
-from pac_gen.messages import CHOICE_WORDS
+from pac_gen.messages import LANGUAGES, text, texts
 from pac_gen.model import Domain, Plan, Status, Weekday
 from pac_gen.render import environment
 from pac_gen.validate import Settings
@@ -40,43 +40,6 @@ class EventKind(StrEnum):
     LAUNCH = "lancement"
     ACTION_DUE = "date-limite"
     OBJECTIVE = "objectif"
-
-
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "rituel": "Rituel", "tache": "Échéance de tâche", "lancement": "Lancement",
-        "date-limite": "Date limite", "objectif": "Échéance de l'objectif",
-        "today": "aujourd'hui", "calendar": "Calendrier", "site_calendar": "Calendrier de la promotion",
-        "no_event": "Rien de prévu ce mois-ci.", "late": "en retard", "done": "fait",
-        "subscribe": "Ajouter à mon agenda", "subscribe_link": "Abonnement au calendrier (.ics)",
-        "google": "Google Agenda : « Autres agendas » → « + » → « À partir de l'URL », collez l'adresse du lien.",
-        "outlook": "Outlook : « Ajouter un calendrier » → « S'abonner à partir du web », collez l'adresse du lien.",
-        "apple": "Calendrier Apple : « Fichier » → « Nouvel abonnement à un calendrier… » (ou touchez le lien sur iPhone).",
-        "copy_hint": "Copiez l'adresse du lien (clic droit → « Copier le lien ») plutôt que de télécharger le fichier : "
-                     "l'agenda se mettra à jour tout seul.",
-        "ideal_week": "Semaine idéale", "hour": "Heure", "outside": "hors des blocs « {domain} »",
-        "no_block": "Aucun bloc", "legend": "Légende",
-    },
-    "en": {
-        "rituel": "Ritual", "tache": "Task due", "lancement": "Launch",
-        "date-limite": "Deadline", "objectif": "Objective due",
-        "today": "today", "calendar": "Calendar", "site_calendar": "Cohort calendar",
-        "no_event": "Nothing planned this month.", "late": "late", "done": "done",
-        "subscribe": "Add to my calendar", "subscribe_link": "Calendar subscription (.ics)",
-        "google": "Google Calendar: “Other calendars” → “+” → “From URL”, paste the link's address.",
-        "outlook": "Outlook: “Add calendar” → “Subscribe from web”, paste the link's address.",
-        "apple": "Apple Calendar: “File” → “New Calendar Subscription…” (or tap the link on an iPhone).",
-        "copy_hint": "Copy the link's address (right click → “Copy link”) rather than downloading the file: "
-                     "your calendar will then update by itself.",
-        "ideal_week": "Ideal week", "hour": "Time", "outside": "outside the “{domain}” blocks",
-        "no_block": "No block", "legend": "Legend",
-    },
-}
-
-
-def label(key: str, lang: str = "fr") -> str:
-    """A piece of interface text in ``lang`` (French when the language is unknown)."""
-    return LABELS.get(lang, LABELS["fr"])[key]
 
 
 # --- What happens when -------------------------------------------------------------
@@ -464,13 +427,14 @@ def _hhmm(value: time | int | None) -> str:
     return value.strftime("%H:%M")
 
 
+@lru_cache(maxsize=4)
 def _texts(lang: str) -> dict[str, str]:
     # The domains' names come from the one list of the format's words.
-    return {**CHOICE_WORDS.get(lang, CHOICE_WORDS["fr"]), **LABELS.get(lang, LABELS["fr"])}
+    return {**texts("word", lang), **texts("calendar", lang)}
 
 
 def _locale(lang: str) -> str:
-    return lang if lang in LABELS else "fr"
+    return lang if lang in LANGUAGES else "fr"
 
 
 @lru_cache(maxsize=8192)
@@ -484,7 +448,7 @@ def _render_months(views: list[Month], settings: Settings, title: str, site: boo
     locale = _locale(settings.lang)
     template = environment().get_template("calendar.html")
     return Markup(template.render(
-        months=views, title=title, site=site, links=links or {}, t=_texts(settings.lang), hhmm=_hhmm,
+        months=views, title=title, site=site, links=links or {}, t=_texts(locale), lang=locale, hhmm=_hhmm,
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
         month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
         # A calendar has hundreds of days, and the same days recur in every plan:
@@ -502,18 +466,18 @@ def _day_head(day: date, is_today: bool, has_events: bool, locale: str) -> Marku
 @lru_cache(maxsize=4)
 def _calendar_module(locale: str) -> Any:
     # The template's macros (day_head, subscribe) with the texts of one language.
-    return environment().get_template("calendar.html").make_module({"t": _texts(locale)})
+    return environment().get_template("calendar.html").make_module({"t": _texts(locale), "lang": locale})
 
 
 def calendar_html(plan: Plan, plan_path: str, settings: Settings) -> Markup:
     """The plan's month views as an HTML fragment (escaped, styled by ``assets/calendar.css``)."""
-    return _render_months(plan_months(plan, plan_path, settings), settings, label("calendar", settings.lang), False)
+    return _render_months(plan_months(plan, plan_path, settings), settings, text("calendar.calendar", settings.lang), False)
 
 
 def site_calendar_html(plans: list[tuple[str, Plan]], settings: Settings,
                        links: Mapping[str, str] | None = None) -> Markup:
     """The calendar of several plans as an HTML fragment; ``links`` maps a plan path to its page URL."""
-    return _render_months(site_months(plans, settings), settings, label("site_calendar", settings.lang), True, links)
+    return _render_months(site_months(plans, settings), settings, text("calendar.site_calendar", settings.lang), True, links)
 
 
 def subscribe_html(ics_url: str, settings: Settings) -> Markup:
@@ -534,14 +498,14 @@ def ideal_week_html(plan: Plan, settings: Settings) -> Markup:
     locale = _locale(settings.lang)
     template = environment().get_template("ideal_week.html")
     return Markup(template.render(
-        grid=grid, t=_texts(settings.lang), domains=list(Domain), hhmm=_hhmm,
+        grid=grid, t=_texts(locale), domains=list(Domain), hhmm=_hhmm,
         weekdays=[get_day_names("wide", locale=locale)[i] for i in range(7)],
     ))
 
 
 __all__ = [
-    "LABELS", "Day", "Event", "EventKind", "Milestone", "Month", "WeekBlock", "WeekCell", "WeekGrid",
-    "WeekRitual", "calendar_html", "ideal_week", "ideal_week_html", "label", "milestones",
+    "Day", "Event", "EventKind", "Milestone", "Month", "WeekBlock", "WeekCell", "WeekGrid",
+    "WeekRitual", "calendar_html", "ideal_week", "ideal_week_html", "milestones",
     "months", "plan_events", "plan_months", "ritual_keys", "site_calendar_html", "site_months",
     "subscribe_html", "week_rituals",
 ]

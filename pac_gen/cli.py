@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pac_gen import __version__
 from pac_gen.commands.common import add_settings_arguments, settings_from
+from pac_gen.messages import text
 from pac_gen.problems import render
 from pac_gen.validate import check_file, find_plan_files, outside_link_problem
 
@@ -37,9 +38,8 @@ def _validate(args: argparse.Namespace) -> int:
     paths = args.paths or [Path("plans")]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        text = "introuvable" if args.lang == "fr" else "not found"
         for path in missing:
-            print(f"pac-gen: {path}: {text}", file=sys.stderr)
+            print(f"pac-gen: {path}: {text('cli.not_found', args.lang)}", file=sys.stderr)
         return 2
     problems = []
     count = 0
@@ -54,9 +54,7 @@ def _validate(args: argparse.Namespace) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if args.format == "text":
-        summary = (f"{count} plan(s), {errors} erreur(s), {warnings} avertissement(s)" if args.lang == "fr"
-                   else f"{count} plan(s), {errors} error(s), {warnings} warning(s)")
-        print(summary, file=sys.stderr)
+        print(text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings), file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 

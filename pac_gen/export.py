@@ -16,22 +16,15 @@ import csv
 import io
 from decimal import Decimal
 
-from pac_gen.model import Plan, Status
+from pac_gen.messages import LANGUAGES, choice_word, text
+from pac_gen.model import Plan
 
 BOM = "\ufeff"
 SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-HEADERS = {
-    "fr": ["Action", "Tâche", "Date limite", "Durée", "Responsable", "Moyens", "Budget", "Statut",
-           "Fait le", "Commentaires", "Résultat"],
-    "en": ["Action", "Task", "Due", "Duration", "Owner", "Means", "Budget", "Status",
-           "Done on", "Comments", "Result"],
-}
-STATUS_WORDS = {
-    "fr": {Status.TODO: "À faire", Status.DOING: "En cours", Status.DONE: "Fait", Status.DROPPED: "Abandonné"},
-    "en": {Status.TODO: "To do", Status.DOING: "In progress", Status.DONE: "Done", Status.DROPPED: "Dropped"},
-}
+#: The columns, in order; their headers are the catalogue's ``export.<column>`` texts.
+COLUMNS = ("action", "task", "due", "duration", "owner", "means", "budget", "status", "done_on", "comments", "result")
 
 
 def neutralise(cell: str) -> str:
@@ -54,10 +47,10 @@ def tasks_csv(plan: Plan, lang: str = "fr") -> bytes:
         lang: ``fr`` or ``en``: the headers, the status words and the decimal mark.
 
     """
-    lang = lang if lang in HEADERS else "fr"
+    lang = lang if lang in LANGUAGES else "fr"
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=SEPARATOR, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(HEADERS[lang])
+    writer.writerow([text(f"export.{column}", lang) for column in COLUMNS])
     for action in plan.actions:
         for task in action.tasks:
             row = [
@@ -68,7 +61,7 @@ def tasks_csv(plan: Plan, lang: str = "fr") -> bytes:
                 task.owner or "",
                 task.means or "",
                 _amount(task.budget, lang),
-                STATUS_WORDS[lang][task.status],
+                choice_word(task.status.value, lang),
                 task.done_on.isoformat() if task.done_on else "",
                 (task.comments or "").strip(),
                 (task.result or "").strip(),

@@ -19,8 +19,8 @@ from typing import Any, cast
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component, Event, Timezone, vRecur, vText
 
-from pac_gen import recurrence
-from pac_gen.calendar import EventKind, Milestone, label, milestones, ritual_keys
+from pac_gen import messages, recurrence
+from pac_gen.calendar import EventKind, Milestone, milestones, ritual_keys
 from pac_gen.model import Plan, Ritual
 from pac_gen.validate import Settings
 from pac_gen.values import slugify
@@ -89,7 +89,8 @@ def _milestone_event(m: Milestone, shared: Event, slug: str, settings: Settings,
     event.add("dtstamp", shared["DTSTAMP"])
     event.add("dtstart", m.day)
     event.add("dtend", m.day + timedelta(days=1))
-    event.add("summary", _summary(f"{label(m.kind.value, settings.lang)} : {m.title}", prefix))
+    kind = messages.colon(messages.text(f"calendar.{m.kind.value}", settings.lang), settings.lang)
+    event.add("summary", _summary(f"{kind} {m.title}", prefix))
     event.add("description", shared["DESCRIPTION"])
     event.add("transp", shared["TRANSP"])
     return event
@@ -240,4 +241,4 @@ def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Setti
         parts.append(text)
         years += plan_years
     _parts = used  # only the plans of this feed stay cached
-    return _feed(label("site_calendar", settings.lang), parts, years, settings)
+    return _feed(messages.text("calendar.site_calendar", settings.lang), parts, years, settings)

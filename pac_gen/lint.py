@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pac_gen import metrics, recurrence
-from pac_gen.messages import message
+from pac_gen.messages import choice_word, message
 from pac_gen.model import Domain, IndicatorKind, Plan, Term, Weekday
 from pac_gen.normalize import Normalized
 from pac_gen.problems import Problem, Severity
@@ -164,8 +164,9 @@ def _rituals_outside_week(plan: Plan, settings: Any, warn: Any) -> Iterator[Prob
         if outside:
             first = outside[0]
             yield warn(("rituels", r_index), "W701", title=ritual.ritual,
-                       day=list(Weekday)[first.weekday()].value, time=first.strftime("%H:%M"),
-                       domain=(ritual.domain or Domain.BUSINESS).value)
+                       day=choice_word(list(Weekday)[first.weekday()].value, settings.lang),
+                       time=first.strftime("%H:%M"),
+                       domain=choice_word((ritual.domain or Domain.BUSINESS).value, settings.lang).lower())
 
 
 __all__ = ["WARNING_CODES", "lint", "ritual_fits_week", "short_objective"]

@@ -7,7 +7,9 @@ which renders them and then sanitises the HTML with nh3 (a short list of safe
 tags, links only to http, https and mailto).
 
 Numbers, money and dates are formatted by babel in the site language
-(``15 000 €`` and ``10 juin 2023`` in French).
+(``15 000 €`` and ``10 juin 2023`` in French). Texts come from the catalogue
+(:mod:`pac_gen.messages`): ``{{ "site.tasks" | t(lang) }}``, and ``{{ L.tasks | colon(lang) }}``
+gives ``Tâches :`` in French and ``Tasks:`` in English.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
+
+from pac_gen.messages import colon, text
 
 # What learner Markdown may produce. No images (tracking pixels, onerror), no
 # raw HTML beyond these tags, no attribute that runs code.
@@ -152,7 +156,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(markdown=markdown_html, money=money, number=number, percent=percent, day=day)
+    env.filters.update(markdown=markdown_html, money=money, number=number, percent=percent, day=day,
+                       colon=colon, t=text)
     return env
 
 

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pac_gen import loader, render
-from pac_gen.messages import CHOICE_WORDS
+from pac_gen.messages import LANGUAGES, choice_word, colon, quote, text
 from pac_gen.metrics import indicator_figures
 from pac_gen.model import (
     Action,
@@ -622,156 +622,6 @@ def to_json(report: Report) -> str:
 # ---------------------------------------------------------------------------
 # Markdown
 
-_HEADLINE: dict[str, dict[str, tuple[str, str]]] = {
-    "fr": {
-        "plan_added": ("nouveau plan", "nouveau plan"),
-        "plan_removed": ("plan supprimé", "plan supprimé"),
-        "tasks_done": ("{n} tâche faite", "{n} tâches faites"),
-        "tasks_started": ("{n} tâche commencée", "{n} tâches commencées"),
-        "tasks_dropped": ("{n} tâche abandonnée", "{n} tâches abandonnées"),
-        "status_changed": ("{n} autre statut modifié", "{n} autres statuts modifiés"),
-        "tasks_added": ("{n} tâche ajoutée", "{n} tâches ajoutées"),
-        "tasks_removed": ("{n} tâche supprimée", "{n} tâches supprimées"),
-        "actions_added": ("{n} action ajoutée", "{n} actions ajoutées"),
-        "actions_removed": ("{n} action supprimée", "{n} actions supprimées"),
-        "deadlines_later": ("{n} échéance repoussée", "{n} échéances repoussées"),
-        "deadlines_earlier": ("{n} échéance avancée", "{n} échéances avancées"),
-        "budgets_changed": ("{n} budget modifié", "{n} budgets modifiés"),
-        "measurements_added": ("{n} mesure ajoutée", "{n} mesures ajoutées"),
-        "errors_introduced": ("{n} erreur introduite", "{n} erreurs introduites"),
-        "errors_fixed": ("{n} erreur corrigée", "{n} erreurs corrigées"),
-        "warnings_introduced": ("{n} avertissement introduit", "{n} avertissements introduits"),
-        "warnings_fixed": ("{n} avertissement résolu", "{n} avertissements résolus"),
-        "other_changes": ("{n} autre modification", "{n} autres modifications"),
-    },
-    "en": {
-        "plan_added": ("new plan", "new plan"),
-        "plan_removed": ("plan removed", "plan removed"),
-        "tasks_done": ("{n} task done", "{n} tasks done"),
-        "tasks_started": ("{n} task started", "{n} tasks started"),
-        "tasks_dropped": ("{n} task dropped", "{n} tasks dropped"),
-        "status_changed": ("{n} other status changed", "{n} other statuses changed"),
-        "tasks_added": ("{n} task added", "{n} tasks added"),
-        "tasks_removed": ("{n} task removed", "{n} tasks removed"),
-        "actions_added": ("{n} action added", "{n} actions added"),
-        "actions_removed": ("{n} action removed", "{n} actions removed"),
-        "deadlines_later": ("{n} deadline pushed back", "{n} deadlines pushed back"),
-        "deadlines_earlier": ("{n} deadline brought forward", "{n} deadlines brought forward"),
-        "budgets_changed": ("{n} budget changed", "{n} budgets changed"),
-        "measurements_added": ("{n} measurement added", "{n} measurements added"),
-        "errors_introduced": ("{n} error introduced", "{n} errors introduced"),
-        "errors_fixed": ("{n} error fixed", "{n} errors fixed"),
-        "warnings_introduced": ("{n} warning introduced", "{n} warnings introduced"),
-        "warnings_fixed": ("{n} warning resolved", "{n} warnings resolved"),
-        "other_changes": ("{n} other change", "{n} other changes"),
-    },
-}
-
-# One line per change kind; {name}, {parent}, {before}, {after}, {days}, {fields}… are filled in.
-_LINES: dict[str, dict[str, str]] = {
-    "fr": {
-        "plan.added": "Nouveau plan {name}",
-        "plan.removed": "Plan supprimé : {name}",
-        "plan.edited": "Plan : autres modifications ({fields})",
-        "objective.statement": "Objectif : {before} → {after}",
-        "objective.deadline": "Échéance de l'objectif : {before} → {after}{days}",
-        "objective.start": "Début de l'objectif : {before} → {after}{days}",
-        "objective.edited": "Objectif : autres modifications ({fields})",
-        "action.added": "Action ajoutée : {name}",
-        "action.removed": "Action supprimée : {name}",
-        "action.title": "Action renommée : {before} → {after}",
-        "action.start": "Lancement de l'action {name} : {before} → {after}{days}",
-        "action.due": "Date limite de l'action {name} : {before} → {after}{days}",
-        "action.budget": "Budget de l'action {name} : {before} → {after}",
-        "action.edited": "Action {name} : autres modifications ({fields})",
-        "task.added": "Tâche ajoutée à {parent} : {name}",
-        "task.removed": "Tâche supprimée de {parent} : {name}",
-        "task.status": "Tâche {name} ({parent}) : {before} → {after}",
-        "task.due": "Date limite de la tâche {name} ({parent}) : {before} → {after}{days}",
-        "task.budget": "Budget de la tâche {name} ({parent}) : {before} → {after}",
-        "task.edited": "Tâche {name} ({parent}) : autres modifications ({fields})",
-        "indicator.added": "Indicateur ajouté : {name}",
-        "indicator.removed": "Indicateur supprimé : {name}",
-        "indicator.target": "Cible de l'indicateur {name} : {before} → {after}",
-        "indicator.edited": "Indicateur {name} : autres modifications ({fields})",
-        "measurement.added": "Mesures ajoutées à {name} : {measurements} ; progression : {before} → {after}",
-        "measurement.added.1": "Mesure ajoutée à {name} : {measurements} ; progression : {before} → {after}",
-        "measurement.removed": "Mesures retirées de {name} : {measurements}",
-        "measurement.removed.1": "Mesure retirée de {name} : {measurements}",
-        "measurement.changed": "Mesure de {name} du {when} corrigée : {before} → {after}",
-        "ritual.added": "Rituel ajouté : {name}",
-        "ritual.removed": "Rituel supprimé : {name}",
-        "ritual.edited": "Rituel {name} : modifié ({fields})",
-        "obstacle.added": "Frein ajouté : {name}",
-        "obstacle.removed": "Frein supprimé : {name}",
-        "obstacle.edited": "Frein {name} : modifié ({fields})",
-        "team.added": "Équipe : {name} ajouté·e",
-        "team.removed": "Équipe : {name} retiré·e",
-        "team.cost": "Coût de {name} (équipe) : {before} → {after}",
-        "team.edited": "Équipe : {name} modifié·e ({fields})",
-    },
-    "en": {
-        "plan.added": "New plan {name}",
-        "plan.removed": "Plan removed: {name}",
-        "plan.edited": "Plan: other edits ({fields})",
-        "objective.statement": "Objective: {before} → {after}",
-        "objective.deadline": "Objective's deadline: {before} → {after}{days}",
-        "objective.start": "Objective's start: {before} → {after}{days}",
-        "objective.edited": "Objective: other edits ({fields})",
-        "action.added": "Action added: {name}",
-        "action.removed": "Action removed: {name}",
-        "action.title": "Action renamed: {before} → {after}",
-        "action.start": "Start of the action {name}: {before} → {after}{days}",
-        "action.due": "Deadline of the action {name}: {before} → {after}{days}",
-        "action.budget": "Budget of the action {name}: {before} → {after}",
-        "action.edited": "Action {name}: other edits ({fields})",
-        "task.added": "Task added to {parent}: {name}",
-        "task.removed": "Task removed from {parent}: {name}",
-        "task.status": "Task {name} ({parent}): {before} → {after}",
-        "task.due": "Deadline of the task {name} ({parent}): {before} → {after}{days}",
-        "task.budget": "Budget of the task {name} ({parent}): {before} → {after}",
-        "task.edited": "Task {name} ({parent}): other edits ({fields})",
-        "indicator.added": "Indicator added: {name}",
-        "indicator.removed": "Indicator removed: {name}",
-        "indicator.target": "Target of the indicator {name}: {before} → {after}",
-        "indicator.edited": "Indicator {name}: other edits ({fields})",
-        "measurement.added": "Measurements added to {name}: {measurements}; progress: {before} → {after}",
-        "measurement.added.1": "Measurement added to {name}: {measurements}; progress: {before} → {after}",
-        "measurement.removed": "Measurements removed from {name}: {measurements}",
-        "measurement.removed.1": "Measurement removed from {name}: {measurements}",
-        "measurement.changed": "Measurement of {name} on {when} corrected: {before} → {after}",
-        "ritual.added": "Ritual added: {name}",
-        "ritual.removed": "Ritual removed: {name}",
-        "ritual.edited": "Ritual {name}: edited ({fields})",
-        "obstacle.added": "Obstacle added: {name}",
-        "obstacle.removed": "Obstacle removed: {name}",
-        "obstacle.edited": "Obstacle {name}: edited ({fields})",
-        "team.added": "Team: {name} added",
-        "team.removed": "Team: {name} removed",
-        "team.cost": "Cost of {name} (team): {before} → {after}",
-        "team.edited": "Team: {name} edited ({fields})",
-    },
-}
-
-_WORDS = {
-    "fr": {
-        "title": "Relecture des plans", "working_tree": "arbre de travail", "today": "Date de référence",
-        "no_change": "Aucun plan modifié.", "unchanged": "{n} plan(s) sans changement.",
-        "nothing": "aucun changement", "none": "—", "on": "{value} le {date}",
-        "introduced": "Problèmes introduits", "fixed": "Problèmes corrigés",
-        "remaining": "Erreurs déjà présentes", "invalid": "Le plan contient des erreurs : la comparaison ne porte que sur ce qui a pu être lu.",
-        "error": "erreur", "warning": "avertissement", "days": "j",
-    },
-    "en": {
-        "title": "Review of the plans", "working_tree": "working tree", "today": "Reference date",
-        "no_change": "No plan changed.", "unchanged": "{n} plan(s) without change.",
-        "nothing": "no change", "none": "—", "on": "{value} on {date}",
-        "introduced": "Problems introduced", "fixed": "Problems fixed",
-        "remaining": "Errors already there", "invalid": "The plan has errors: only what could be read is compared.",
-        "error": "error", "warning": "warning", "days": "d",
-    },
-}
-
 _FIELD_MODELS: dict[str, type[BaseModel]] = {
     "plan": Plan, "objective": Objective, "action": Action, "task": Task, "indicator": Indicator,
     "ritual": Ritual, "obstacle": Obstacle, "team": TeamMember,
@@ -800,8 +650,8 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _quote(text: str, lang: str) -> str:
-    return f"« {_escape(text)} »" if lang == "fr" else f"“{_escape(text)}”"
+def _quote(value: str, lang: str) -> str:
+    return quote(_escape(value), lang)
 
 
 def format_day(day: date, lang: str) -> str:
@@ -813,8 +663,10 @@ def _status_word(value: str, lang: str) -> str:
     # French reports use the site's word (« à faire »), English ones the format's English word (todo).
     if lang == "en":
         return Status.english_aliases().get(value, value)
-    word = CHOICE_WORDS["fr"].get(value)
-    return word.lower() if word else value
+    try:
+        return choice_word(value, "fr").lower()
+    except KeyError:
+        return value
 
 
 def _number(value: float, unit: str | None, lang: str) -> str:
@@ -823,9 +675,8 @@ def _number(value: float, unit: str | None, lang: str) -> str:
 
 
 def _value(change: Change, value: Value, lang: str) -> str:
-    words = _WORDS[lang]
     if value is None:
-        return words["none"]
+        return text("review.none", lang)
     if isinstance(value, date):
         return format_day(value, lang)
     if isinstance(value, Decimal):
@@ -848,21 +699,20 @@ def _fields(change: Change, lang: str) -> str:
 
 def change_line(change: Change, lang: str) -> str:
     """One change as a sentence in ``lang``."""
-    lang = lang if lang in _LINES else "fr"
-    words = _WORDS[lang]
+    lang = lang if lang in LANGUAGES else "fr"
     kind = change.kind
     if kind in ("measurement.added", "measurement.removed") and len(change.measurements) == 1:
         kind += ".1"
     days = ""
     if change.days is not None:
-        days = f" ({change.days:+d} {words['days']})"
+        days = f" ({change.days:+d} {text('review.days', lang)})"
     measurements = ", ".join(
-        words["on"].format(value=_number(value, change.unit, lang), date=format_day(day, lang))
+        text("review.on", lang, value=_number(value, change.unit, lang), date=format_day(day, lang))
         for day, value in change.measurements
     )
     when = format_day(change.measurements[0][0], lang) if change.measurements else ""
-    return _LINES[lang][kind].format(
-        name=_quote(change.name, lang), parent=_quote(change.parent or "", lang),
+    return text(
+        f"review.line.{kind}", lang, name=_quote(change.name, lang), parent=_quote(change.parent or "", lang),
         before=_value(change, change.before, lang), after=_value(change, change.after, lang),
         days=days, fields=_fields(change, lang) if change.fields else "", measurements=measurements, when=when,
     )
@@ -870,45 +720,38 @@ def change_line(change: Change, lang: str) -> str:
 
 def headline(plan: PlanReport, lang: str) -> str:
     """The plan's short summary: ``3 tâches faites, 1 échéance repoussée, 2 mesures ajoutées``."""
-    lang = lang if lang in _HEADLINE else "fr"
-    parts = []
-    for key, count in plan.summary.items():
-        singular, plural = _HEADLINE[lang][key]
-        parts.append((singular if count == 1 else plural).format(n=count))
-    text = ", ".join(parts) or _WORDS[lang]["nothing"]
-    return text[0].upper() + text[1:]
+    parts = [text(f"review.count.{key}" if count == 1 else f"review.count.{key}.n", lang, n=count)
+             for key, count in plan.summary.items()]
+    line = ", ".join(parts) or text("review.nothing", lang)
+    return line[0].upper() + line[1:]
 
 
 def _problem_line(problem: Problem, lang: str) -> str:
-    words = _WORDS[lang]
     where = _code(f"{problem.path}:{problem.line}:{problem.column}")
-    colon = " :" if lang == "fr" else ":"
-    return f"- {where} {words[problem.severity.value]} {problem.code}{colon} {_escape(problem.message)}"
+    label = colon(f"{text(f'review.{problem.severity.value}', lang)} {problem.code}", lang)
+    return f"- {where} {label} {_escape(problem.message)}"
 
 
 def to_markdown(report: Report, lang: str = "fr") -> str:
     """The report for a pull request's summary: a heading, then per plan a headline and details."""
-    lang = lang if lang in _WORDS else "fr"
-    words = _WORDS[lang]
-    head = report.head or words["working_tree"]
-    lines = [f"## {words['title']} : {_code(report.base)} → {_code(head)}" if lang == "fr"
-             else f"## {words['title']}: {_code(report.base)} → {_code(head)}", ""]
-    lines.append(f"{words['today']} : {format_day(report.today, lang)}." if lang == "fr"
-                 else f"{words['today']}: {format_day(report.today, lang)}.")
+    head = report.head or text("review.working_tree", lang)
+    lines = [f"## {colon(text('review.title', lang), lang)} {_code(report.base)} → {_code(head)}", ""]
+    lines.append(f"{colon(text('review.today', lang), lang)} {format_day(report.today, lang)}.")
     if not report.plans:
-        lines += ["", words["no_change"]]
+        lines += ["", text("review.no_change", lang)]
     for plan in report.plans:
         lines += ["", f"### {_escape(plan.title)} ({_code(plan.path)})", "", f"**{headline(plan, lang)}**", ""]
         lines += [f"- {change_line(change, lang)}" for change in plan.changes]
         if plan.valid_after is False:
-            lines += ["", f"> {words['invalid']}"] if plan.changes else [f"> {words['invalid']}"]
+            invalid = f"> {text('review.invalid', lang)}"
+            lines += ["", invalid] if plan.changes else [invalid]
         for key, problems in (("introduced", plan.introduced), ("fixed", plan.fixed),
                               ("remaining", plan.remaining_errors)):
             if problems:
-                lines += ["", f"{words[key]} :" if lang == "fr" else f"{words[key]}:", ""]
+                lines += ["", colon(text(f"review.{key}", lang), lang), ""]
                 lines += [_problem_line(p, lang) for p in problems]
     if report.unchanged:
-        lines += ["", words["unchanged"].format(n=report.unchanged)]
+        lines += ["", text("review.unchanged", lang, n=report.unchanged)]
     return "\n".join(lines) + "\n"
 
 
@@ -918,24 +761,6 @@ def to_markdown(report: Report, lang: str = "fr") -> str:
 
 class RevisionError(Exception):
     """A revision git does not know, or no git at all: a usage error, with a message for the learner."""
-
-
-_GIT_MESSAGES = {
-    "fr": {
-        "no_git": "la commande git est introuvable : installez git pour comparer des révisions.",
-        "not_repo": "ce dossier n'est pas dans un dépôt git.",
-        "unknown": "la révision « {rev} » est inconnue de ce dépôt (branche, étiquette ou commit ?). "
-                   "Dans GitHub Actions, récupérez tout l'historique (fetch-depth: 0).",
-        "failed": "git n'a pas pu lire « {rev} » : {detail}",
-    },
-    "en": {
-        "no_git": "the git command is not available: install git to compare revisions.",
-        "not_repo": "this folder is not inside a git repository.",
-        "unknown": "the revision “{rev}” is unknown to this repository (branch, tag or commit?). "
-                   "In GitHub Actions, fetch the whole history (fetch-depth: 0).",
-        "failed": "git could not read “{rev}”: {detail}",
-    },
-}
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
@@ -955,7 +780,6 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
 
     """
     where = cwd or Path.cwd()
-    texts = _GIT_MESSAGES.get(lang, _GIT_MESSAGES["fr"])
     folder = PurePosixPath(Path(plans_dir).as_posix())
     if revision is None:
         root = where / plans_dir
@@ -967,20 +791,20 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
                         stream.read(loader.MAX_FILE_BYTES + 1)
         return files
     if revision.startswith("-"):  # never let a revision be read as an option
-        raise RevisionError(texts["unknown"].format(rev=revision))
+        raise RevisionError(text("review.git.unknown", lang, rev=revision))
     try:
         inside = _git(["rev-parse", "--is-inside-work-tree"], where)
     except FileNotFoundError:
-        raise RevisionError(texts["no_git"]) from None
+        raise RevisionError(text("review.git.no_git", lang)) from None
     if inside.returncode != 0:
-        raise RevisionError(texts["not_repo"])
+        raise RevisionError(text("review.git.not_repo", lang))
     commit = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], where)
     if commit.returncode != 0:
-        raise RevisionError(texts["unknown"].format(rev=revision))
+        raise RevisionError(text("review.git.unknown", lang, rev=revision))
     sha = commit.stdout.decode().strip()
     listing = _git(["ls-tree", "-r", "-z", sha, "--", f"{folder}/"], where)
     if listing.returncode != 0:
-        raise RevisionError(texts["failed"].format(rev=revision, detail=listing.stderr.decode(errors="replace")))
+        raise RevisionError(text("review.git.failed", lang, rev=revision, detail=listing.stderr.decode(errors="replace")))
     files = {}
     for entry in listing.stdout.split(b"\0"):
         if not entry:
@@ -995,6 +819,6 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
             continue
         shown = _git(["show", f"{sha}:./{name}"], where)
         if shown.returncode != 0:
-            raise RevisionError(texts["failed"].format(rev=revision, detail=shown.stderr.decode(errors="replace")))
+            raise RevisionError(text("review.git.failed", lang, rev=revision, detail=shown.stderr.decode(errors="replace")))
         files[name] = shown.stdout[: loader.MAX_FILE_BYTES + 1]
     return files

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pac_gen.messages import text
 from pac_gen.model import Plan
 
 SCHEMA_ID = "https://pac-gen.example/schema/plan.schema.json"
@@ -56,8 +57,8 @@ def _localise(node: Any, lang: str) -> Any:
 def plan_schema(lang: str = "fr") -> dict[str, Any]:
     """The schema as a dictionary, descriptions in ``lang``."""
     schema = _localise(Plan.model_json_schema(by_alias=True, mode="validation"), lang)
-    title = "Plan d'action commercial (format pac_gen v1)" if lang == "fr" else "Commercial action plan (pac_gen format v1)"
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, "title": title, **schema}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+            "title": text("schema.title", lang), **schema}
 
 
 def schema_text(lang: str = "fr") -> str:

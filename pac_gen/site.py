@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -27,7 +28,7 @@ from markupsafe import Markup, escape
 from pac_gen import calendar, charts, ics, metrics
 from pac_gen.export import tasks_csv
 from pac_gen.loader import yaml_quote
-from pac_gen.messages import CHOICE_WORDS, message
+from pac_gen.messages import colon, message, text, texts
 from pac_gen.model import Action, Indicator, Plan, Ritual
 from pac_gen.problems import Problem
 from pac_gen.render import render
@@ -39,83 +40,6 @@ PAGES_DIR = "plans"
 OVERVIEW_URI = f"{PAGES_DIR}/index.md"
 PLACEHOLDER = "<!-- pac_gen:content -->"
 """What the generated Markdown holds; the plugin replaces it by the page's HTML."""
-
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "overview": "Plans d'action", "learner": "Apprenant·e", "objective": "Objectif", "start": "Début",
-        "deadline": "Échéance", "days_left": "{n} jours restants", "day_left": "1 jour restant",
-        "due_today": "c'est aujourd'hui", "overdue": "dépassée depuis {n} jour(s)", "phase": "Phase",
-        "strategy": "Rappel de la stratégie", "downloads": "Télécharger", "csv": "Tâches (CSV pour Excel)",
-        "add_to_calendar": "Ajouter à mon agenda", "how_to_subscribe": "comment s'abonner",
-        "warnings": "Points à revoir", "errors": "Ce plan contient des erreurs",
-        "errors_help": "La page sera mise à jour dès que le fichier sera corrigé et enregistré.",
-        "fix": "Comment corriger", "where": "Emplacement",
-        "summary": "Où en est le plan", "tasks": "Tâches", "done": "faites", "doing": "en cours",
-        "late": "en retard", "total": "au total", "dropped": "abandonnées",
-        "actions_budget": "Budget des actions", "tasks_budget": "Somme des budgets des tâches",
-        "indicator_status": "Statut des indicateurs",
-        "actions": "Actions", "kind": "Type", "term": "Horizon", "launch": "Lancement", "due": "Date limite",
-        "owner": "Responsable", "current_means": "Moyens actuels", "means_needed": "Moyens à prévoir",
-        "budget": "Budget", "law": "Loi des nombres", "target_result": "Résultat visé",
-        "planned_volume": "Volume prévu", "multiplier": "Multiplicateur de la phase", "needed": "Volume nécessaire",
-        "law_met": "respectée", "law_not_met": "non respectée",
-        "task": "Tâche", "duration": "Durée", "means": "Moyens", "status": "Statut", "comments": "Commentaires",
-        "result": "Résultat", "late_marker": "En retard", "no_tasks": "Aucune tâche pour cette action.",
-        "done_on": "fait le {date}",
-        "past_actions": "Bilan des actions passées", "action": "Action", "strengths": "Atouts",
-        "obstacles": "Freins", "effective": "Efficace", "yes": "Oui", "no": "Non",
-        "obstacle": "Frein", "within_my_control": "Dépend de moi", "causes": "Causes", "solutions": "Solutions",
-        "linked_action": "Action liée",
-        "team": "Équipe", "name": "Nom", "role": "Rôle", "cost": "Coût", "availability": "Disponibilité",
-        "indicators": "Indicateurs", "indicator": "Indicateur", "initial": "Valeur initiale",
-        "target": "Valeur cible", "last": "Dernière mesure", "progress": "Progression", "source": "Outil",
-        "journey_phase": "Phase du parcours client", "on": "le {date}",
-        "rituals": "Rituels", "every": "Fréquence", "from_to": "du {start} au {end}",
-        "for_span": "à partir du {start}, pendant {span}", "domain": "Domaine", "at": "à {time}",
-        "notes": "Notes", "plan": "Plan", "warnings_count": "Avertissements", "done_share": "Tâches faites",
-        "see_plan": "Voir le plan", "other_plans": "Autres plans", "no_plans": "Aucun plan publié pour le moment.",
-        "plans_count": "{n} plan(s) publiés.", "charts": "Graphiques", "calendar": "Calendrier",
-        "ideal_week": "Semaine idéale", "has_errors": "erreurs",
-    },
-    "en": {
-        "overview": "Action plans", "learner": "Learner", "objective": "Objective", "start": "Start",
-        "deadline": "Deadline", "days_left": "{n} days left", "day_left": "1 day left",
-        "due_today": "it is today", "overdue": "passed {n} day(s) ago", "phase": "Stage",
-        "strategy": "Strategy reminder", "downloads": "Download", "csv": "Tasks (CSV for Excel)",
-        "add_to_calendar": "Add to my calendar", "how_to_subscribe": "how to subscribe",
-        "warnings": "Points to review", "errors": "This plan has errors",
-        "errors_help": "The page will update as soon as the file is fixed and saved.",
-        "fix": "How to fix it", "where": "Location",
-        "summary": "Where the plan stands", "tasks": "Tasks", "done": "done", "doing": "in progress",
-        "late": "late", "total": "in all", "dropped": "dropped",
-        "actions_budget": "Budget of the actions", "tasks_budget": "Sum of the tasks' budgets",
-        "indicator_status": "Indicator status",
-        "actions": "Actions", "kind": "Type", "term": "Term", "launch": "Launch", "due": "Deadline",
-        "owner": "Owner", "current_means": "Current means", "means_needed": "Means to plan",
-        "budget": "Budget", "law": "Law of numbers", "target_result": "Target result",
-        "planned_volume": "Planned volume", "multiplier": "Multiplier for the stage", "needed": "Volume needed",
-        "law_met": "met", "law_not_met": "not met",
-        "task": "Task", "duration": "Duration", "means": "Means", "status": "Status", "comments": "Comments",
-        "result": "Result", "late_marker": "Late", "no_tasks": "No task for this action.",
-        "done_on": "done on {date}",
-        "past_actions": "Past actions", "action": "Action", "strengths": "Strengths",
-        "obstacles": "Obstacles", "effective": "Effective", "yes": "Yes", "no": "No",
-        "obstacle": "Obstacle", "within_my_control": "Within my control", "causes": "Causes",
-        "solutions": "Solutions", "linked_action": "Linked action",
-        "team": "Team", "name": "Name", "role": "Role", "cost": "Cost", "availability": "Availability",
-        "indicators": "Indicators", "indicator": "Indicator", "initial": "Initial value",
-        "target": "Target value", "last": "Last measurement", "progress": "Progress", "source": "Source",
-        "journey_phase": "Customer journey phase", "on": "on {date}",
-        "rituals": "Rituals", "every": "Frequency", "from_to": "from {start} to {end}",
-        "for_span": "from {start}, for {span}", "domain": "Domain", "at": "at {time}",
-        "notes": "Notes", "plan": "Plan", "warnings_count": "Warnings", "done_share": "Tasks done",
-        "see_plan": "See the plan", "other_plans": "Other plans", "no_plans": "No plan published yet.",
-        "plans_count": "{n} plan(s) published.", "charts": "Charts", "calendar": "Calendar",
-        "ideal_week": "Ideal week", "has_errors": "errors",
-    },
-}
-
-
 
 @dataclass(frozen=True)
 class SiteOptions:
@@ -260,14 +184,6 @@ def _overview_extras(sources: list[PlanSource], options: SiteOptions) -> Markup:
     return charts.overview_chart_html(plans, options.settings)
 
 
-def _labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["fr"])
-
-
-def _choices(lang: str) -> dict[str, str]:
-    return CHOICE_WORDS.get(lang, CHOICE_WORDS["fr"])
-
-
 def _relative_href(path: str) -> str:
     """A link to ``path`` from the current page, percent-encoded.
 
@@ -313,7 +229,7 @@ def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> di
     }
 
 
-def _days_left_text(plan: Plan, today: date, labels: dict[str, str]) -> str:
+def _days_left_text(plan: Plan, today: date, labels: Mapping[str, str]) -> str:
     left = metrics.days_left(plan, today)
     if left > 1:
         return labels["days_left"].format(n=left)
@@ -379,7 +295,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     assert plan is not None, "plan_page needs a plan without errors"
     lang = options.lang
     today = options.settings.today
-    labels = _labels(lang)
+    labels = texts("site", lang)
     actions = [_action_view(a, plan, today) for a in plan.actions]
     indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
     actions_by_key = {a.key: a for a in plan.actions}
@@ -394,7 +310,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
         "plan": plan,
         "lang": lang,
         "L": labels,
-        "C": _choices(lang),
+        "C": texts("word", lang),
         "today": today,
         "display_path": display_path,
         "days_left": _days_left_text(plan, today, labels),
@@ -448,18 +364,17 @@ def search_text(html: str) -> Markup:
 
 def error_page(source: PlanSource, options: SiteOptions) -> SitePage:
     """The page shown under ``mkdocs serve`` for a plan with errors: the list of its problems."""
-    labels = _labels(options.lang)
+    labels = texts("site", options.lang)
     problems = [_problem_view(p, options.lang) for p in source.checked.problems]
     html = render("pac_gen_errors.html", L=labels, problems=problems, path=source.checked.path)
-    title = escape(f"{labels['errors']} : {source.relative}" if options.lang == "fr"
-                   else f"{labels['errors']}: {source.relative}")
+    title = escape(f"{colon(labels['errors'], options.lang)} {source.relative}")
     return SitePage(source.page_uri, title, html)
 
 
 def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
     """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures."""
     lang = options.lang
-    labels = _labels(lang)
+    labels = texts("site", lang)
     today = options.settings.today
     suffix = "/" if options.use_directory_urls else ".html"
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -472,7 +387,7 @@ def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
             row.update(counts=metrics.task_counts(plan, today), indicator_counts=_status_counts(indicators))
         groups.setdefault(source.group, []).append(row)
     html = render(
-        "pac_gen_overview.html", L=labels, C=_choices(lang), lang=lang, groups=groups, count=len(sources),
+        "pac_gen_overview.html", L=labels, C=texts("word", lang), lang=lang, groups=groups, count=len(sources),
         overview_chart_html=_overview_extras(sources, options),
     )
     return SitePage(OVERVIEW_URI, escape(labels["overview"]), html)
@@ -503,7 +418,7 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
                  else _relative_href(up + CALENDAR_FEED_URI))
     html = calendar.subscribe_html(feed_href, options.settings) + calendar.site_calendar_html(
         published, options.settings, links)
-    title = escape(calendar.label("site_calendar", options.lang))
+    title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
     page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
     return SiteCalendar(page, CALENDAR_FEED_URI, ics.site_feed(published, options.settings))

@@ -256,3 +256,13 @@ def test_ics_bytes_fold_exactly_at_the_limit() -> None:
         text = ics.ics_bytes(event)
         assert (b"\r\n " in text) is folded
         assert text == event.to_ical()
+
+
+def test_english_feed_summaries_use_english_words_and_colons():
+    feed = ics.plan_feed(tricky(), "plans/zoe/plan.yaml", Settings(today=TODAY, lang="en"))
+    summaries = {str(e["SUMMARY"]) for e in events_of(feed)}
+    assert "[Zoé] Task due: Lister les clients" in summaries
+    assert "[Zoé] Launch: Appeler les clients" in summaries
+    assert not [s for s in summaries if " :" in s]
+    french = {str(e["SUMMARY"]) for e in events_of(ics.plan_feed(tricky(), "plans/zoe/plan.yaml", SETTINGS))}
+    assert "[Zoé] Échéance de tâche : Lister les clients" in french

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pac_gen.commands.common import add_settings_arguments, settings_from
+from pac_gen.messages import text
 from pac_gen.problems import render
 from pac_gen.validate import check_file
 
@@ -30,12 +31,11 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     if settings is None:
         return 2
-    french = args.lang == "fr"
     if not args.plan.is_file():
         if args.plan.exists():
-            why = "n'est pas un fichier de plan (un dossier ?)" if french else "is not a plan file (a folder?)"
+            why = text("cli.not_a_file", args.lang)
         else:
-            why = "introuvable" if french else "not found"
+            why = text("cli.not_found", args.lang)
         print(f"pac-gen: {args.plan}: {why}", file=sys.stderr)
         return 2
     display = args.plan.as_posix()
@@ -58,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             args.output.write_bytes(data)
         except OSError:
-            why = ("impossible d'écrire ce fichier : son dossier existe-t-il, et n'est-ce pas un dossier ?" if french
-                   else "cannot write this file: does its folder exist, and is it not a folder?")
+            why = text("cli.cannot_write", args.lang)
             print(f"pac-gen: {args.output}: {why}", file=sys.stderr)
             return 2
     return 0

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pac_gen.new import Questions, check_text, default_answers, render_plan, schema_reference, text, write_new
+from pac_gen.messages import text
+from pac_gen.new import Questions, check_text, default_answers, render_plan, schema_reference, write_new
 from pac_gen.problems import format_text
 from pac_gen.today import resolve_today
 
@@ -35,36 +36,36 @@ def run(args: argparse.Namespace) -> int:
         print(f"pac-gen: --today: {exc}", file=sys.stderr)
         return 2
     if path.exists() or path.is_symlink():
-        print(text("exists", lang, path=path), file=sys.stderr)
+        print(text("new.exists", lang, path=path), file=sys.stderr)
         return 1
     if args.yes or not sys.stdin.isatty():
         answers = default_answers(today, lang)
     else:
-        print(text("intro", lang, path=path))
+        print(text("new.intro", lang, path=path))
         try:
             answers = Questions(input, print, lang, today).answers()
         except (EOFError, KeyboardInterrupt):
             print(file=sys.stderr)
-            print(text("aborted", lang), file=sys.stderr)
+            print(text("new.aborted", lang), file=sys.stderr)
             return 1
     content = render_plan(answers, schema_reference(path, lang), lang, path.as_posix())
     checked = check_text(path, content, today, lang)
     if checked.errors:
-        print(text("invalid", lang), file=sys.stderr)
+        print(text("new.invalid", lang), file=sys.stderr)
         for problem in checked.errors:
             print(format_text(problem), file=sys.stderr)
         return 1
     try:
         written = write_new(path, content)
     except OSError:
-        print(text("cannot_write", lang, path=path), file=sys.stderr)
+        print(text("new.cannot_write", lang, path=path), file=sys.stderr)
         return 2
     if not written:
-        print(text("exists", lang, path=path), file=sys.stderr)
+        print(text("new.exists", lang, path=path), file=sys.stderr)
         return 1
-    print(text("written", lang, path=path))
+    print(text("new.written", lang, path=path))
     if checked.warnings:
-        print(text("warnings", lang))
+        print(text("new.warnings", lang))
         for problem in checked.warnings:
             print(format_text(problem))
     return 0
