@@ -19,7 +19,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate
-from pac_gen.validate import Settings, check_bytes
+from pac_gen.settings import Settings
+from pac_gen.validate import check_bytes
 
 
 def cpu_seconds(work) -> float:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ from pac_gen.lint import ritual_fits_week
 from pac_gen.messages import LANGUAGES, text, texts
 from pac_gen.model import Domain, Plan, Status, Weekday
 from pac_gen.render import environment
-from pac_gen.validate import Settings
+from pac_gen.settings import Settings
 from pac_gen.values import add_months, slugify
 
 

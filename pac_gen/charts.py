@@ -43,7 +43,7 @@ from pac_gen.metrics import (
     tasks_budget,
 )
 from pac_gen.model import ActionKind, Indicator, Plan, Status
-from pac_gen.validate import Settings
+from pac_gen.settings import Settings
 
 Figure = dict[str, Any]
 

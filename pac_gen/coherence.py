@@ -14,6 +14,7 @@ from pac_gen.messages import message
 from pac_gen.model import Action, Indicator, Obstacle, Plan, Ritual
 from pac_gen.normalize import Normalized
 from pac_gen.problems import Problem, Severity
+from pac_gen.settings import Settings
 
 
 @dataclass
@@ -70,7 +71,7 @@ def _id_path(section: str, index: int, item_has_id: bool, title_key: str) -> tup
     return (section, index, "id") if item_has_id else (section, index, title_key)
 
 
-def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Any,
+def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Settings,
                     pruning: Pruning | None = None) -> Iterator[Problem]:
     """Yield the plan's cross-item errors, each at the value that causes it.
 

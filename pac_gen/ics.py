@@ -22,7 +22,7 @@ from icalendar import Calendar, Component, Event, Timezone, vRecur, vText
 from pac_gen import messages, recurrence
 from pac_gen.calendar import EventKind, Milestone, milestones, ritual_keys
 from pac_gen.model import Plan, Ritual
-from pac_gen.validate import Settings
+from pac_gen.settings import Settings
 from pac_gen.values import slugify
 
 PRODID = "-//pac_gen//Plans d'action commerciaux//FR"

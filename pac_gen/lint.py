@@ -14,6 +14,7 @@ from pac_gen.messages import choice_word, message
 from pac_gen.model import Domain, IndicatorKind, Plan, Term, Weekday
 from pac_gen.normalize import Normalized
 from pac_gen.problems import Problem, Severity
+from pac_gen.settings import Settings
 from pac_gen.values import add_months
 
 #: Every warning code, in the order of the format's list, for the guide.
@@ -28,7 +29,7 @@ def short_objective(plan: Plan) -> bool:
     return plan.objective.deadline <= add_months(plan.start, 3)
 
 
-def lint(file: str, plan: Plan, positions: Normalized, settings: Any) -> Iterator[Problem]:
+def lint(file: str, plan: Plan, positions: Normalized, settings: Settings) -> Iterator[Problem]:
     """Yield the plan's warnings, each placed on the value it questions."""
     lang = settings.lang
 
@@ -117,7 +118,7 @@ def lint(file: str, plan: Plan, positions: Normalized, settings: Any) -> Iterato
                 yield warn(path, "W802", date=measurement.date, start=start)
 
 
-def ritual_fits_week(plan: Plan, ritual_index: int, settings: Any) -> list[Any]:
+def ritual_fits_week(plan: Plan, ritual_index: int, settings: Settings) -> list[Any]:
     """The local start times of the occurrences of a ritual that fall outside its domain's blocks of the ideal week.
 
     Only one week's worth of distinct (weekday, start, end) slots is checked, so a
@@ -155,7 +156,7 @@ def _minutes(moment: Any) -> int:
     return int(moment.hour * 60 + moment.minute)
 
 
-def _rituals_outside_week(plan: Plan, settings: Any, warn: Any) -> Iterator[Problem]:
+def _rituals_outside_week(plan: Plan, settings: Settings, warn: Any) -> Iterator[Problem]:
     for r_index, ritual in enumerate(plan.rituals):
         try:
             outside = ritual_fits_week(plan, r_index, settings)

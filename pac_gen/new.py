@@ -23,7 +23,8 @@ from pac_gen.loader import yaml_quote
 from pac_gen.messages import colon, message, text
 from pac_gen.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
 from pac_gen.schema import SCHEMA_ID
-from pac_gen.validate import CheckedPlan, Settings, check_bytes
+from pac_gen.settings import Settings
+from pac_gen.validate import CheckedPlan, check_bytes
 from pac_gen.values import Choice, ValueProblem, parse_date, parse_number, parse_span
 
 T = TypeVar("T")

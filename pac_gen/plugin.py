@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pac_gen.charts import PLOTLY_JS_NAME, plotly_js_path
 from pac_gen.config import LANGUAGES, PacGenConfig, running_tool
 from pac_gen.loader import read_plan_bytes
-from pac_gen.messages import message
+from pac_gen.messages import message, text
 from pac_gen.problems import Problem, Severity, format_text
+from pac_gen.settings import Settings, SettingsError
 from pac_gen.site import (
     CALENDAR_FEED_URI,
     CALENDAR_URI,
@@ -48,8 +48,7 @@ from pac_gen.site import (
     plan_page_markdown,
     site_calendar,
 )
-from pac_gen.today import resolve_today
-from pac_gen.validate import CheckedPlan, Settings, check_bytes, check_file, find_plan_files, outside_link_problem
+from pac_gen.validate import CheckedPlan, check_bytes, check_file, find_plan_files, outside_link_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -168,20 +167,11 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.plans_dir = (base / self.config.plans_dir).resolve()
         try:
-            today = resolve_today(self.config.today)  # type: ignore[arg-type]
-        except ValueError as exc:
-            raise PluginError(f"pac_gen: today: {exc}") from None
-        try:
-            ZoneInfo(self.config.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise PluginError(f"pac_gen: timezone: {self.config.timezone!r} n'est pas un fuseau IANA "
-                              "(ex. Europe/Paris)") from None
-        lang = self.config.language or _theme_language(config)
-        try:
-            settings = Settings(today=today, lang=lang, timezone=self.config.timezone,
-                                working_day_hours=float(self.config.working_day_hours))
-        except ValueError as exc:
-            raise PluginError(f"pac_gen: working_day_hours: {exc}") from None
+            settings = Settings.parse(today=self.config.today,  # type: ignore[arg-type]
+                                      lang=self.config.language or _theme_language(config),
+                                      timezone=self.config.timezone, working_day_hours=self.config.working_day_hours)
+        except SettingsError as exc:
+            raise PluginError(f"pac_gen: {exc.option}: {exc}") from None
         self.options = SiteOptions(settings, use_directory_urls=config.use_directory_urls,
                                    include_confidential=self.config.include_confidential,
                                    site_url=config.site_url or None)
@@ -199,8 +189,8 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         options = self.options
         assert options is not None
         if not self.plans_dir.is_dir():
-            why = "n'est pas un dossier" if self.plans_dir.exists() else "n'existe pas"
-            raise PluginError(f"pac_gen: plans_dir: {self.plans_dir} {why} (le dossier des plans, relatif à mkdocs.yml)")
+            why = "plugin.plans_dir.not_folder" if self.plans_dir.exists() else "plugin.plans_dir.missing"
+            raise PluginError(f"pac_gen: plans_dir: {text(why, options.lang, path=self.plans_dir)}")
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         docs_dir = Path(config.docs_dir)
         errors: list[Problem] = []
@@ -248,7 +238,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         if errors:
             lines = [format_text(p, severity=False) for p in sorted(errors)]
             if not self.serving:
-                raise PluginError(f"pac_gen: {len(errors)} erreur(s) dans les plans :\n" + "\n".join(lines))
+                raise PluginError(f"pac_gen: {text('plugin.errors', options.lang, n=len(errors))}\n" + "\n".join(lines))
             for line in lines:  # the server keeps running; the plan's page shows its errors
                 log.error(line)
         # `mkdocs build` has no next build: keeping pages for one would only hold memory.
@@ -291,11 +281,14 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
 
     def _add_file(self, files: Files, config: MkDocsConfig, uri: str, markdown: str, inclusion: InclusionLevel) -> File:
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"pac_gen: {uri} existe déjà dans {config.docs_dir} : "
-                              "renommez ce fichier, cette page est générée à partir des plans")
+            raise PluginError(f"pac_gen: {text('plugin.exists', self._lang, uri=uri, docs_dir=config.docs_dir)}")
         file = File.generated(config, uri, content=markdown, inclusion=inclusion)
         files.append(file)
         return file
+
+    @property
+    def _lang(self) -> str:
+        return self.options.lang if self.options is not None else "fr"
 
     def _generated(self, uri: str) -> SitePage | None:
         """The generated page at ``uri``, rendered now if it is a plan's."""
@@ -341,8 +334,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
             start = output.find(_unindexed_marker(number))
             end = output.find(_UNINDEXED_END, start)
             if start < 0 or end < 0:  # never publish the search stand-in in place of the real part
-                raise PluginError(f"pac_gen: {page.file.src_uri} : un autre plugin a retiré les commentaires HTML "
-                                  "de la page ; placez pac_gen après lui dans « plugins »")
+                raise PluginError(f"pac_gen: {text('plugin.comments_removed', self._lang, uri=page.file.src_uri)}")
             output = output[:start] + part.decode() + output[end + len(_UNINDEXED_END):]
         return output
 

@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from pac_gen import loader, render
 from pac_gen.messages import LANGUAGES, choice_word, colon, quote, text
@@ -44,7 +44,8 @@ from pac_gen.model import (
 )
 from pac_gen.normalize import english_key
 from pac_gen.problems import Problem, one_line
-from pac_gen.validate import PLAN_SUFFIXES, CheckedPlan, Settings, find_plan_files
+from pac_gen.settings import Settings
+from pac_gen.validate import PLAN_SUFFIXES, CheckedPlan, find_plan_files
 from pac_gen.values import slugify
 
 #: A value before or after a change: a date, an amount, a number, a word or nothing.
@@ -235,65 +236,57 @@ def _from_plan(checked: CheckedPlan, plan: Plan, raw: dict[str, Any]) -> _Side:
     )
 
 
-def _readable(model: type[BaseModel], item: Any) -> Any:
-    try:
-        return model.model_validate(item)
-    except ValidationError:
-        return None
-
-
-def _read_list(raw: dict[str, Any], key: str, model: type[BaseModel]) -> tuple[list[Any], bool]:
-    items = raw.get(key)
-    if items is None:
-        return [], True
-    if not isinstance(items, list):
-        return [], False
-    found = [_readable(model, item) for item in items]
-    return [f for f in found if f is not None], all(f is not None for f in found)
-
-
-def _read_action(item: Any, side: _Side) -> Action | None:
-    found = _readable(Action, item)
-    if found is not None or not isinstance(item, dict):
-        return found
-    # The action itself may be fine and only some of its tasks wrong: keep what can be read.
-    bare = _readable(Action, {k: v for k, v in item.items() if k != "taches"})
-    if bare is None:
-        return None
-    tasks, _ = _read_list(item, "taches", Task)
-    side.incomplete_tasks.add(bare.key)
-    return bare.model_copy(update={"tasks": tasks})
+_SECTIONS = (("actions", "actions"), ("rituels", "rituals"), ("indicateurs", "indicators"),
+             ("freins", "obstacles"), ("equipe", "team"))
 
 
 def _side(checked: CheckedPlan) -> _Side:
-    """Read a checked plan; when it has errors, read each part that is valid on its own."""
+    """What the check could read of a plan; with errors, the partial plan less every damaged item.
+
+    The validator's partial plan (:attr:`CheckedPlan.readable`) drops items it could
+    not read and removes bad optional values; an item that lost a value is left out
+    here too, so that the review never reports a value as removed when it was only
+    misspelt. A list is complete when nothing of it was dropped or damaged.
+    """
     raw = checked.positions.data if checked.positions is not None else None
     raw = raw if isinstance(raw, dict) else {}
-    if checked.plan is not None:
-        return _from_plan(checked, checked.plan, raw)
-    plan = _readable(Plan, raw) if raw else None
-    if plan is not None:  # only cross-item errors (unknown ids…): every part is readable
-        return _from_plan(checked, plan, raw)
-    side = _Side(checked, raw)
-    side.objective = _readable(Objective, raw.get("objectif"))
-    title = raw.get("titre")
-    side.title = title if isinstance(title, str) else None
-    currency = raw.get("devise")
-    side.currency = currency.strip().upper() if isinstance(currency, str) else "EUR"
-    actions = raw.get("actions")
-    if isinstance(actions, list):
-        found = [_read_action(item, side) for item in actions]
-        side.actions = [a for a in found if a is not None]
-        side.complete["actions"] = all(a is not None for a in found)
-    else:
-        side.complete["actions"] = False
-    for key, attribute, model in (("rituels", "rituals", Ritual), ("indicateurs", "indicators", Indicator),
-                                  ("freins", "obstacles", Obstacle), ("equipe", "team", TeamMember)):
-        items, complete = _read_list(raw, key, model)
-        setattr(side, attribute, items)
+    plan = checked.readable
+    if plan is None:  # nothing readable at all (a syntax error): nothing can be said about its parts
+        side = _Side(checked, raw)
+        side.complete = {attribute: False for _, attribute in _SECTIONS}
+        return side
+    side = _from_plan(checked, plan, raw)
+    pruning = checked.pruning
+    if checked.plan is not None or pruning is None:
+        return side
+    damaged = pruning.pruned
+
+    def hurt(path: tuple[Any, ...]) -> bool:
+        return any(p[:len(path)] == path for p in damaged)
+
+    if hurt(("objectif",)):
+        side.objective = None
+    if hurt(("titre",)):
+        side.title = None
+    for key, attribute in _SECTIONS:
+        kept, complete = [], (key,) not in pruning.kept and (key,) not in damaged
+        for index, item in enumerate(getattr(side, attribute)):
+            where = pruning.original((key, index))
+            if key == "actions":
+                tasks = (*where, "taches")
+                if tasks in pruning.kept or hurt(tasks):
+                    side.incomplete_tasks.add(item.key)
+                    item = item.model_copy(update={"tasks": [
+                        t for t_index, t in enumerate(item.tasks) if not hurt(pruning.original((key, index, "taches", t_index)))]})
+                if any(p[:len(where)] == where and p[len(where):len(where) + 1] != ("taches",) for p in damaged):
+                    complete = False
+                    continue
+            elif hurt(where):
+                complete = False
+                continue
+            kept.append(item)
+        setattr(side, attribute, kept)
         side.complete[attribute] = complete
-    if not raw:  # nothing readable at all (a syntax error): nothing can be said about its parts
-        side.complete = dict.fromkeys(side.complete, False)
     return side
 
 

@@ -32,7 +32,8 @@ from pac_gen.messages import colon, message, text, texts
 from pac_gen.model import Action, Indicator, Plan, Ritual
 from pac_gen.problems import Problem
 from pac_gen.render import render
-from pac_gen.validate import CheckedPlan, Settings
+from pac_gen.settings import Settings
+from pac_gen.validate import CheckedPlan
 
 PAGES_DIR = "plans"
 """Where the plan pages live in the site: ``plans/camille/boutique/``."""

@@ -13,10 +13,8 @@ import dataclasses
 import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,38 +25,8 @@ from pac_gen.messages import MESSAGES, message
 from pac_gen.model import Measurement, Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
+from pac_gen.settings import Settings
 from pac_gen.values import LAST_YEAR, normalize_word, slugify
-
-WORKING_DAY_HOURS_RULE = "la journée de travail dure plus de 0 et au plus 24 heures"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What a check needs to know besides the file: the site's choices and today.
-
-    Attributes:
-        today: The day lateness and statuses are judged on.
-        lang: ``fr`` or ``en`` for messages.
-        timezone: IANA zone of the rituals' local times.
-        working_day_hours: Length of a working day, for ``1 jour`` durations.
-
-    """
-
-    today: date
-    lang: str = "fr"
-    timezone: str = "Europe/Paris"
-    working_day_hours: float = 7
-
-    def __post_init__(self) -> None:
-        # The one rule for the CLI's option and the plugin's: a NaN or negative day
-        # would give negative ICS durations, a huge one an overflow.
-        if not 0 < self.working_day_hours <= 24:
-            raise ValueError(WORKING_DAY_HOURS_RULE)
-
-    @property
-    def zone(self) -> ZoneInfo:
-        """The site's time zone."""
-        return ZoneInfo(self.timezone)
 
 
 @dataclass
@@ -70,6 +38,9 @@ class CheckedPlan:
         plan: The validated plan, or None when it has errors.
         problems: Every error and warning, sorted.
         positions: Where each part of the plan was written.
+        readable: The plan as far as it could be read: ``plan`` when valid, else the
+            partial plan the coherence rules were checked on (see ``pruning``), or None.
+        pruning: What was taken out of the file to make ``readable``; None when nothing was.
 
     """
 
@@ -77,6 +48,8 @@ class CheckedPlan:
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
     positions: Normalized | None = None
+    readable: Plan | None = None
+    pruning: Pruning | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -291,6 +264,7 @@ def partial_plan(data: Any, first_errors: list[Any]) -> tuple[Plan, Pruning] | N
                 pruning.pruned.add(("objectif",))
             elif loc[:1] == ("actions",):
                 data["actions"] = [dict(_PLACEHOLDER_ACTION)]
+                pruning.pruned.add(("actions",))
                 placeholder_actions = True
             else:
                 return None
@@ -384,15 +358,14 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
             if partial is not None:
                 plan, pruning = partial
     problems = _place_aliases(problems, document.text)
+    readable = plan
     if plan is not None:
-
         problems.extend(check_coherence(file, plan, positions, settings, pruning))
         if problems:  # structural problems (unknown keys…) make the plan unusable too
             plan = None if any(p.is_error for p in problems) else plan
     if plan is not None:
-
         problems.extend(lint(file, plan, positions, settings))
-    return CheckedPlan(file, plan, sorted(set(problems)), positions)
+    return CheckedPlan(file, plan, sorted(set(problems)), positions, readable, pruning)
 
 
 def check_file(file: Path, settings: Settings, display: str | None = None) -> CheckedPlan:

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from pac_gen.validate import CheckedPlan, Settings, check_bytes
+from pac_gen.settings import Settings
+from pac_gen.validate import CheckedPlan, check_bytes
 
 TODAY = date(2026, 11, 27)
 

@@ -18,7 +18,8 @@ from pac_gen.calendar import (
     week_rituals,
 )
 from pac_gen.model import Plan
-from pac_gen.validate import Settings, check_file
+from pac_gen.settings import Settings
+from pac_gen.validate import check_file
 from tests.conftest import TODAY, check, codes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,8 @@ import pytest
 
 from pac_gen import charts
 from pac_gen.model import Plan
-from pac_gen.validate import Settings, check_bytes
+from pac_gen.settings import Settings
+from pac_gen.validate import check_bytes
 from tests.conftest import check
 
 ROOT = Path(__file__).resolve().parent.parent

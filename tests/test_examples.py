@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from pac_gen.validate import Settings, check_file, find_plan_files
+from pac_gen.settings import Settings
+from pac_gen.validate import check_file, find_plan_files
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pac_gen.problems import Problem, Severity
-from pac_gen.validate import Settings, check_bytes
+from pac_gen.settings import Settings
+from pac_gen.validate import check_bytes
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from pac_gen.problems import render
-from pac_gen.validate import Settings, check_file
+from pac_gen.settings import Settings
+from pac_gen.validate import check_file
 from tests.conftest import TODAY
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "invalid"

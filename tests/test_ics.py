@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from pac_gen import ics
 from pac_gen.calendar import EventKind, plan_months
 from pac_gen.model import Plan
-from pac_gen.validate import Settings, check_file
+from pac_gen.settings import Settings
+from pac_gen.validate import check_file
 from tests.conftest import TODAY, check
 
 ROOT = Path(__file__).resolve().parent.parent

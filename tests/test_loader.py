@@ -8,7 +8,8 @@ import yaml
 
 from pac_gen import loader, normalize
 from pac_gen.loader import NodeLoader, core_scalar
-from pac_gen.validate import Settings, check_bytes, check_file
+from pac_gen.settings import Settings
+from pac_gen.validate import check_bytes, check_file
 from tests.conftest import TODAY, check, codes
 
 PLAN = """\

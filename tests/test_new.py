@@ -15,7 +15,8 @@ import yaml
 from pac_gen.cli import main
 from pac_gen.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
 from pac_gen.new import quote
-from pac_gen.validate import Settings, check_file
+from pac_gen.settings import Settings
+from pac_gen.validate import check_file
 
 TODAY = date(2026, 11, 27)
 

@@ -313,7 +313,8 @@ def test_toc_download_and_css(main_site: Path) -> None:
         assert f'href="{anchor}" class="md-nav__link"' in html
     assert '<a href="../boutique.csv" download>' in html
     from pac_gen.export import tasks_csv
-    from pac_gen.validate import Settings, check_file
+    from pac_gen.settings import Settings
+    from pac_gen.validate import check_file
     from tests.conftest import TODAY
 
     plan = check_file(CAMILLE, Settings(today=TODAY)).plan
@@ -644,3 +645,16 @@ def test_a_plans_dir_that_is_not_a_folder_is_named_as_such(tmp_path: Path, plans
     assert result.returncode == 1
     expected = f"pac_gen: plans_dir: {(project / plans_dir).resolve()} {why} (le dossier des plans, relatif à mkdocs.yml)"
     assert expected in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ("today: 2026-11-27\ntimezone: Mars/Olympus",
+     "pac_gen: timezone: “Mars/Olympus” is not an IANA time zone (e.g. Europe/Paris)"),
+    ("today: 2026-11-27\nplans_dir: absent", "does not exist (the plans folder, relative to mkdocs.yml)"),
+])
+def test_plugin_errors_speak_english_on_an_english_site(tmp_path: Path, options: str, expected: str) -> None:
+    project = make_project(tmp_path, {"p.yaml": SMALL_PLAN.format(n=1, volume=9)}, options=f"{options}\nlanguage: en")
+    result = build(project)
+    assert result.returncode == 1
+    assert expected in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

@@ -1,15 +1,13 @@
 """The options every command that checks plans shares: language, today, time zone
-and working-day length, and the :class:`~pac_gen.validate.Settings` they make.
+and working-day length, and the :class:`~pac_gen.settings.Settings` they make.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pac_gen.today import resolve_today
-from pac_gen.validate import Settings
+from pac_gen.settings import Settings, SettingsError
 
 
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,17 +21,8 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
 def settings_from(args: argparse.Namespace) -> Settings | None:
     """The settings the options ask for, or None after saying on stderr what is wrong (exit 2)."""
     try:
-        today = resolve_today(args.today)
-    except ValueError as exc:
-        print(f"pac-gen: --today: {exc}", file=sys.stderr)
-        return None
-    try:
-        ZoneInfo(args.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        print(f"pac-gen: --timezone: {args.timezone!r} n'est pas un fuseau IANA (ex. Europe/Paris)", file=sys.stderr)
-        return None
-    try:
-        return Settings(today=today, lang=args.lang, timezone=args.timezone, working_day_hours=args.working_day_hours)
-    except ValueError as exc:
-        print(f"pac-gen: --working-day-hours: {exc}", file=sys.stderr)
+        return Settings.parse(today=args.today, lang=args.lang, timezone=args.timezone,
+                              working_day_hours=args.working_day_hours)
+    except SettingsError as exc:
+        print(f"pac-gen: --{exc.option.replace('_', '-')}: {exc}", file=sys.stderr)
         return None

@@ -10,7 +10,7 @@ from typing import Any
 from pac_gen.messages import text
 from pac_gen.new import Questions, check_text, default_answers, render_plan, schema_reference, write_new
 from pac_gen.problems import format_text
-from pac_gen.today import resolve_today
+from pac_gen.settings import SettingsError, resolve_today
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     path: Path = args.path
     try:
-        today = resolve_today(args.today)
-    except ValueError as exc:
+        today = resolve_today(args.today, lang)
+    except SettingsError as exc:
         print(f"pac-gen: --today: {exc}", file=sys.stderr)
         return 2
     if path.exists() or path.is_symlink():

@@ -8,7 +8,8 @@ from typing import Any
 
 from pac_gen.commands.common import add_settings_arguments, settings_from
 from pac_gen.review import RevisionError, plan_files_at, review, to_json, to_markdown
-from pac_gen.validate import CheckedPlan, Settings, check_bytes
+from pac_gen.settings import Settings
+from pac_gen.validate import CheckedPlan, check_bytes
 
 
 def add_parser(subparsers: Any) -> None:
