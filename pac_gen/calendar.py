@@ -4,7 +4,7 @@ The data functions (:func:`plan_months`, :func:`site_months`, :func:`ideal_week`
 return plain dataclasses the tests check; the ``*_html`` functions render them
 with the autoescaping templates ``calendar.html`` and ``ideal_week.html``. Ritual
 occurrences come from :func:`pac_gen.recurrence.occurrences` and the "outside
-its blocks" mark from :func:`pac_gen.lint.ritual_fits_week`, so the pages, the
+its blocks" mark from :func:`pac_gen.check.method.ritual_fits_week`, so the pages, the
 ICS feeds and the warnings always agree. The layout (7-column grid on wide
 screens, a list of the days that have events on phones) lives in
 ``assets/calendar.css``.
@@ -24,7 +24,7 @@ from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
 from pac_gen import metrics, recurrence
-from pac_gen.lint import ritual_fits_week
+from pac_gen.check.method import ritual_fits_week
 from pac_gen.messages import LANGUAGES, text, texts
 from pac_gen.model import Domain, Plan, Status, Weekday
 from pac_gen.render import environment

@@ -22,7 +22,7 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from pac_gen.lint import WARNING_CODES
+from pac_gen.check.method import WARNINGS
 from pac_gen.messages import MESSAGES, text, texts
 from pac_gen.model import Plan
 from pac_gen.values import Choice, Duration, Span
@@ -35,231 +35,6 @@ PAGES = {
     ("en", "codes"): Path("docs/en/reference/codes.md"),
 }
 
-#: A small plan raising each warning; ``# ← Wxxx`` marks the value it is reported on.
-WARNING_EXAMPLES: dict[str, str] = {
-    "W101": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Appeler les prospects du salon
-    type: prospection
-    date_limite: 2026-07-15  # ← W101
-""",
-    "W102": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Appeler les prospects du salon
-    type: prospection
-    taches:
-      - tache: Relancer les indécis
-        date_limite: 2026-07-10  # ← W102
-""",
-    "W103": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Appeler les prospects du salon
-    type: prospection
-rituels:
-  - rituel: Revue de la semaine
-    frequence: hebdomadaire
-    debut: 2026-03-06
-    pendant: 6 mois  # ← W103
-""",
-    "W104": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Appeler les prospects du salon
-    type: prospection
-    date_limite: 2026-04-30
-    taches:
-      - tache: Relancer les indécis
-        date_limite: 2026-05-15  # ← W104
-""",
-    "W105": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Appeler les prospects du salon
-    type: prospection
-    lancement: 2026-05-01  # ← W105
-    date_limite: 2026-04-30
-""",
-    "W201": """\
-objectif:
-  intitule: Vendre 20 coffrets de Noël
-  debut: 2026-10-01
-  echeance: 2026-12-20
-actions:
-  - intitule: Stand au marché de Noël
-    type: prospection
-    horizon: court
-  - intitule: Créer une communauté en ligne
-    type: communication
-    horizon: long  # ← W201
-""",
-    "W202": """\
-objectif:
-  intitule: Vendre 20 coffrets de Noël
-  debut: 2026-10-01
-  echeance: 2026-12-20
-actions:
-  - intitule: Refaire le site  # ← W202
-    type: communication
-    horizon: moyen
-""",
-    "W301": """\
-objectif:
-  intitule: Signer 3 contrats de maintenance
-  debut: 2026-03-01
-  echeance: 2026-09-30
-  phase: demarrage
-actions:
-  - intitule: Envoyer des SMS aux anciens clients
-    type: prospection
-    loi_des_nombres:
-      resultat_vise: 3
-      volume_prevu: 5  # ← W301 (3 × 3 = 9)
-      unite: SMS
-""",
-    "W401": """\
-objectif:
-  intitule: Augmenter le trafic du site de 20 %
-  debut: 2026-03-01
-  echeance: 2026-09-30
-actions:
-  - intitule: Publier deux articles par mois
-    type: communication
-indicateurs:
-  - indicateur: Articles publiés  # ← W401
-    type: suivi
-    valeur_initiale: 0
-    valeur_cible: 12
-    outil: WordPress
-""",
-    "W402": """\
-objectif:
-  intitule: Augmenter le trafic du site de 20 %
-  debut: 2026-03-01
-  echeance: 2026-09-30
-actions:
-  - intitule: Publier deux articles par mois
-    type: communication
-indicateurs:
-  - indicateur: Visiteurs par mois  # ← W402
-    type: resultat
-    valeur_initiale: 1000
-    valeur_cible: 1200
-    outil: Matomo
-""",
-    "W403": """\
-objectif:
-  intitule: Augmenter le trafic du site de 20 %
-  debut: 2026-03-01
-  echeance: 2026-09-30
-actions:
-  - intitule: Publier deux articles par mois
-    type: communication
-indicateurs:
-  - indicateur: Visiteurs par mois  # ← W403
-    type: resultat
-    valeur_initiale: 1000
-    valeur_cible: 1200
-""",
-    "W501": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Appeler les prospects du salon
-    type: prospection
-freins:
-  - frein: Je n'ose pas appeler  # ← W501
-    depend_de_moi: oui
-""",
-    "W601": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Stand au salon de l'habitat
-    type: prospection
-    budget: 200  # ← W601
-    taches:
-      - tache: Louer le stand
-        budget: 150
-      - tache: Imprimer les flyers
-        budget: 100
-""",
-    "W701": """\
-objectif:
-  intitule: Gagner 5 nouveaux clients
-  debut: 2026-03-02
-  echeance: 2026-06-30
-actions:
-  - intitule: Appeler les prospects du salon
-    type: prospection
-rituels:
-  - rituel: Appels de prospection  # ← W701
-    frequence: hebdomadaire
-    jours: [mercredi]
-    moment: apres_midi
-    debut: 2026-03-04
-    pendant: 8 semaines
-semaine_ideale:
-  mercredi:
-    - {de: "09:00", a: "12:00", domaine: entreprise}
-    - {de: "13:00", a: "18:00", domaine: famille}
-""",
-    "W801": """\
-objectif:
-  intitule: Augmenter le trafic du site de 20 %
-  debut: 2026-03-01
-  echeance: 2026-09-30
-actions:
-  - intitule: Publier deux articles par mois
-    type: communication
-indicateurs:
-  - indicateur: Visiteurs par mois
-    type: resultat
-    valeur_initiale: 1000
-    valeur_cible: 1200
-    outil: Matomo
-    mesures:
-      2026-10-31: 1250  # ← W801
-""",
-    "W802": """\
-objectif:
-  intitule: Augmenter le trafic du site de 20 %
-  debut: 2026-03-01
-  echeance: 2026-09-30
-actions:
-  - intitule: Publier deux articles par mois
-    type: communication
-indicateurs:
-  - indicateur: Visiteurs par mois
-    type: resultat
-    valeur_initiale: 1000
-    valeur_cible: 1200
-    outil: Matomo
-    mesures:
-      2026-02-01: 980  # ← W802
-""",
-}
 
 _CODE_RE = re.compile(r"[EW]\d{3}[a-z]?\Z")
 
@@ -445,9 +220,8 @@ def error_codes() -> list[str]:
 
 
 def warning_codes() -> list[str]:
-    """Every warning code: the linter's list, plus any other with a message."""
-    extra = [c for c in MESSAGES if c.startswith("W") and _CODE_RE.match(c) and c not in WARNING_CODES]
-    return [*WARNING_CODES, *extra]
+    """Every warning code, in the order of the rules."""
+    return [rule.code for rule in WARNINGS]
 
 
 def codes_page(lang: str = "fr") -> str:
@@ -459,7 +233,7 @@ def codes_page(lang: str = "fr") -> str:
     out += ["", words["warnings"]]
     for code in warning_codes():
         out += ["", f"### {code} {{#{code.lower()}}}", "", _prose(MESSAGES[code][lang]), ""]
-        example = WARNING_EXAMPLES.get(code)
+        example = WARNINGS.rules[code].example
         if example:
             out += [words["example"], "", "```yaml", example.rstrip("\n"), "```", ""]
         fix = MESSAGES.get(f"{code}.fix")

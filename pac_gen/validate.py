@@ -19,8 +19,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pac_gen import loader
-from pac_gen.coherence import Pruning, check_coherence
-from pac_gen.lint import lint
+from pac_gen.check.coherence import ERRORS
+from pac_gen.check.method import WARNINGS
+from pac_gen.check.rules import Context, Pruning
 from pac_gen.messages import MESSAGES, message
 from pac_gen.model import Measurement, Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
@@ -359,12 +360,13 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
                 plan, pruning = partial
     problems = _place_aliases(problems, document.text)
     readable = plan
+    context = Context(file, positions, settings, pruning or Pruning())
     if plan is not None:
-        problems.extend(check_coherence(file, plan, positions, settings, pruning))
+        problems.extend(ERRORS.run(plan, context))
         if problems:  # structural problems (unknown keys…) make the plan unusable too
             plan = None if any(p.is_error for p in problems) else plan
     if plan is not None:
-        problems.extend(lint(file, plan, positions, settings))
+        problems.extend(WARNINGS.run(plan, context))
     return CheckedPlan(file, plan, sorted(set(problems)), positions, readable, pruning)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from pac_gen import reference
+from pac_gen.check.method import WARNINGS
 from pac_gen.messages import MESSAGES
 from pac_gen.model import Plan
 from pac_gen.problems import Severity
@@ -97,9 +98,10 @@ def test_codes_page_lists_every_error_and_warning(lang: str) -> None:
         assert fix[:20] in section.replace("\\", "")
 
 
-@pytest.mark.parametrize("code", sorted(reference.WARNING_EXAMPLES))
+@pytest.mark.parametrize("code", [rule.code for rule in WARNINGS])
 def test_each_warning_example_raises_its_warning_on_the_marked_line(code: str) -> None:
-    example = reference.WARNING_EXAMPLES[code]
+    example = WARNINGS.rules[code].example
+    assert example is not None
     marked = [n for n, line in enumerate(example.splitlines(), 1) if f"# ← {code}" in line]
     result = check(example)
     assert result.errors == []
@@ -109,7 +111,7 @@ def test_each_warning_example_raises_its_warning_on_the_marked_line(code: str) -
 
 
 def test_every_warning_code_has_an_example() -> None:
-    assert set(reference.warning_codes()) == set(reference.WARNING_EXAMPLES)
+    assert [code for code in reference.warning_codes() if not WARNINGS.rules[code].example] == []
 
 
 def test_message_text_is_escaped_for_markdown() -> None:
