@@ -20,8 +20,8 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component, Event, Timezone, vRecur, vText
 
 from pac_gen import messages, recurrence
-from pac_gen.calendar import EventKind, Milestone, milestones, ritual_keys
-from pac_gen.model import Plan, Ritual
+from pac_gen.agenda.model import AgendaRitual, EventKind, Milestone, agenda
+from pac_gen.model import Plan
 from pac_gen.settings import Settings
 from pac_gen.values import slugify
 
@@ -96,14 +96,14 @@ def _milestone_event(m: Milestone, shared: Event, slug: str, settings: Settings,
     return event
 
 
-def ritual_recurrence(ritual: Ritual, settings: Settings) -> tuple[list[recurrence.Occurrence], vRecur]:
+def ritual_recurrence(item: AgendaRitual) -> tuple[list[recurrence.Occurrence], vRecur]:
     """The ritual's occurrences and the RRULE that, from the first one, gives exactly them.
 
     RFC 5545 counts DTSTART as an occurrence even when it does not match the rule,
     so the feed's DTSTART is the first real occurrence (not ``debut``), and UNTIL
     is the last one, in UTC as the RFC requires when DTSTART has a time zone.
     """
-    found = recurrence.occurrences(ritual, settings.zone, settings.working_day_hours)
+    ritual, found = item.ritual, item.occurrences
     parts = [p for p in recurrence.rule_text(ritual).split(";") if not p.upper().startswith("COUNT=")]
     rule = vRecur.from_ical(";".join(parts))
     if found:
@@ -126,9 +126,9 @@ def _check_rule(rule: vRecur, found: list[recurrence.Occurrence]) -> tuple[list[
     return [d for d in produced if d not in wanted_set], [d for d in wanted if d not in produced_set]
 
 
-def _ritual_event(ritual: Ritual, key: str, plan: Plan, shared: Event, slug: str, settings: Settings,
-                  prefix: str) -> Event | None:
-    found, rule = ritual_recurrence(ritual, settings)
+def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, slug: str, prefix: str) -> Event | None:
+    ritual, key = item.ritual, item.key
+    found, rule = ritual_recurrence(item)
     if not found:
         return None
     event = Event()
@@ -158,12 +158,13 @@ def plan_events(plan: Plan, plan_path: str | PathLike[str], settings: Settings) 
     prefix = plan.owner
     slug = plan_slug(plan_path)
     shared = _shared_properties(plan, settings)
+    dated = agenda(plan, settings)
     events: list[Event] = []
-    for ritual, key in zip(plan.rituals, ritual_keys(plan), strict=True):
-        event = _ritual_event(ritual, key, plan, shared, slug, settings, prefix)
+    for item in dated.rituals:
+        event = _ritual_event(item, plan, shared, slug, prefix)
         if event is not None:
             events.append(event)
-    events += [_milestone_event(m, shared, slug, settings, prefix) for m in milestones(plan, settings.today)]
+    events += [_milestone_event(m, shared, slug, settings, prefix) for m in dated.milestones]
     return events
 
 

@@ -25,7 +25,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from pac_gen import calendar, charts, ics, metrics
+from pac_gen import charts, ics, metrics
+from pac_gen.agenda import views as agenda_views
 from pac_gen.export import tasks_csv
 from pac_gen.loader import yaml_quote
 from pac_gen.messages import colon, message, text, texts
@@ -169,13 +170,13 @@ def _plan_extras(source: PlanSource, options: SiteOptions, display_path: str, ic
     plan = source.checked.plan
     assert plan is not None
     settings = options.settings
-    calendar_html = calendar.calendar_html(plan, display_path, settings)
+    calendar_html = agenda_views.calendar_html(plan, display_path, settings)
     if ics_href:
-        calendar_html = calendar.subscribe_html(ics_href, settings) + calendar_html
+        calendar_html = agenda_views.subscribe_html(ics_href, settings) + calendar_html
     return PlanExtras(
         charts_html=charts.charts_html(display_path, plan, settings),
         calendar_html=calendar_html,
-        ideal_week_html=calendar.ideal_week_html(plan, settings),
+        ideal_week_html=agenda_views.ideal_week_html(plan, settings),
     )
 
 
@@ -417,7 +418,7 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
              for s in sources if s.checked.plan is not None}
     feed_href = (_absolute_href(options.site_url, CALENDAR_FEED_URI) if options.site_url
                  else _relative_href(up + CALENDAR_FEED_URI))
-    html = calendar.subscribe_html(feed_href, options.settings) + calendar.site_calendar_html(
+    html = agenda_views.subscribe_html(feed_href, options.settings) + agenda_views.site_calendar_html(
         published, options.settings, links)
     title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.

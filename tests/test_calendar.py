@@ -6,8 +6,8 @@ import re
 from datetime import date, time
 from pathlib import Path
 
-from pac_gen.calendar import (
-    EventKind,
+from pac_gen.agenda.model import EventKind, week_rituals
+from pac_gen.agenda.views import (
     calendar_html,
     ideal_week,
     ideal_week_html,
@@ -15,7 +15,6 @@ from pac_gen.calendar import (
     site_calendar_html,
     site_months,
     subscribe_html,
-    week_rituals,
 )
 from pac_gen.model import Plan
 from pac_gen.settings import Settings

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from pac_gen import calendar as calendar_module
 from pac_gen import charts, export, ics
+from pac_gen.agenda import views as calendar_module
 from pac_gen.site import PlanSource, SiteOptions, error_page, overview_page, plan_page
 from pac_gen.validate import check_bytes, check_file, find_plan_files
 from tests.hostile.support import (

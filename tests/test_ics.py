@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pac_gen import ics
-from pac_gen.calendar import EventKind, plan_months
+from pac_gen.agenda.model import EventKind
+from pac_gen.agenda.views import plan_months
 from pac_gen.model import Plan
 from pac_gen.settings import Settings
 from pac_gen.validate import check_file

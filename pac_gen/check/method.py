@@ -8,15 +8,14 @@ Warnings never stop a normal build; ``--strict`` turns them into failures.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Any
 
 from pac_gen import metrics, recurrence
+from pac_gen.agenda.model import ritual_slots
 from pac_gen.check.rules import Context, Finding, RuleSet
 from pac_gen.messages import choice_word
 from pac_gen.model import Domain, IndicatorKind, Plan, Term, Weekday
 from pac_gen.problems import Severity
-from pac_gen.settings import Settings
 from pac_gen.values import add_months
 
 WARNINGS = RuleSet(Severity.WARNING)
@@ -357,7 +356,7 @@ def ritual_outside_its_blocks(plan: Plan, ctx: Context) -> Iterator[Finding]:
     lang = ctx.settings.lang
     for index, ritual in enumerate(plan.rituals):
         try:
-            outside = ritual_fits_week(plan, index, ctx.settings)
+            outside = [slot.first for slot in ritual_slots(plan, index, ctx.settings) if slot.outside]
         except (ValueError, TypeError, OverflowError):
             continue  # an invalid rrule is already an error
         if outside:
@@ -366,44 +365,6 @@ def ritual_outside_its_blocks(plan: Plan, ctx: Context) -> Iterator[Finding]:
             yield Finding(("rituels", index), {
                 "title": ritual.ritual, "day": choice_word(list(Weekday)[first.weekday()].value, lang),
                 "time": first.strftime("%H:%M"), "domain": choice_word(domain, lang).lower()})
-
-
-def ritual_fits_week(plan: Plan, ritual_index: int, settings: Settings) -> list[datetime]:
-    """The local start times of the occurrences of a ritual that fall outside its domain's blocks of the ideal week.
-
-    Only one week's worth of distinct (weekday, start, end) slots is checked, so a
-    ritual repeated for a year costs no more than one repeated for a month.
-    """
-    ritual = plan.rituals[ritual_index]
-    week = plan.ideal_week or {}
-    domain = ritual.domain or Domain.BUSINESS
-    outside = []
-    seen: set[tuple[int, int, int]] = set()
-    length = int(recurrence.duration(ritual, settings.working_day_hours).total_seconds() // 60)
-    most = recurrence.weekday_slots(ritual)
-    last_new = 0
-    for count, naive in enumerate(recurrence.local_starts(ritual, settings.zone)):
-        begin = naive.hour * 60 + naive.minute
-        slot = (naive.weekday(), begin, begin + length)
-        if slot not in seen:
-            seen.add(slot)
-            last_new = count
-            blocks = week.get(list(Weekday)[slot[0]], [])
-            if not any(
-                block.domain is domain and _minutes(block.start) <= begin and slot[2] <= _minutes(block.end)
-                for block in blocks
-            ):
-                outside.append(naive.replace(tzinfo=settings.zone))
-        # A ritual in words starts at the same hour every time: once each weekday its
-        # rule can give was met, later occurrences bring nothing new. For a written
-        # rrule, 14 occurrences in a row without a new slot mean the same.
-        if (most is not None and len(seen) >= most) or count - last_new >= 14:
-            break
-    return outside
-
-
-def _minutes(moment: Any) -> int:
-    return int(moment.hour * 60 + moment.minute)
 
 
 # --- 8. Measurements outside the plan's period

@@ -1,11 +1,12 @@
-"""Calendars of a plan and of a whole site, and the ideal week, as data and HTML fragments.
+"""Views of the agenda: month calendars of a plan and of a whole site, and the ideal week,
+as data and HTML fragments.
 
 The data functions (:func:`plan_months`, :func:`site_months`, :func:`ideal_week`)
 return plain dataclasses the tests check; the ``*_html`` functions render them
-with the autoescaping templates ``calendar.html`` and ``ideal_week.html``. Ritual
-occurrences come from :func:`pac_gen.recurrence.occurrences` and the "outside
-its blocks" mark from :func:`pac_gen.check.method.ritual_fits_week`, so the pages, the
-ICS feeds and the warnings always agree. The layout (7-column grid on wide
+with the autoescaping templates ``calendar.html`` and ``ideal_week.html``. What
+happens when, and which ritual slots fall outside their blocks, comes from the
+agenda model (:mod:`pac_gen.agenda.model`), which the ICS feeds and warning W701
+read too, so they always agree. The layout (7-column grid on wide
 screens, a list of the days that have events on phones) lives in
 ``assets/calendar.css``.
 """
@@ -16,144 +17,18 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
-from pac_gen import metrics, recurrence
-from pac_gen.check.method import ritual_fits_week
+from pac_gen.agenda.model import Event, WeekRitual, plan_events, week_rituals
 from pac_gen.messages import LANGUAGES, text, texts
-from pac_gen.model import Domain, Plan, Status, Weekday
+from pac_gen.model import Domain, Plan, Weekday
 from pac_gen.render import environment
 from pac_gen.settings import Settings
-from pac_gen.values import add_months, slugify
-
-
-class EventKind(StrEnum):
-    """What a calendar entry is; the value is also its CSS class suffix and UID part."""
-
-    RITUAL = "rituel"
-    TASK = "tache"
-    LAUNCH = "lancement"
-    ACTION_DUE = "date-limite"
-    OBJECTIVE = "objectif"
-
-
-# --- What happens when -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Milestone:
-    """An all-day date of a plan: a task or action deadline, a launch, the objective's deadline.
-
-    Attributes:
-        day: The date.
-        kind: What it is.
-        title: The task, action or objective text.
-        key: Part of a stable identifier, unique within the plan (``boutique-choisir-la-solution``).
-        done: True for a task marked ``fait``.
-        late: True for a task not done whose deadline has passed.
-
-    """
-
-    day: date
-    kind: EventKind
-    title: str
-    key: str
-    done: bool = False
-    late: bool = False
-
-
-def milestones(plan: Plan, today: date) -> list[Milestone]:
-    """Every all-day date of a plan, in plan order; dropped tasks are left out."""
-    found: list[Milestone] = []
-    seen: dict[tuple[EventKind, str], int] = {}
-
-    def unique(kind: EventKind, key: str) -> str:
-        # Two tasks may share a title: the second gets "-2", and so on, in plan order.
-        seen[kind, key] = seen.get((kind, key), 0) + 1
-        return key if seen[kind, key] == 1 else f"{key}-{seen[kind, key]}"
-
-    for action in plan.actions:
-        if action.start is not None:
-            found.append(Milestone(action.start, EventKind.LAUNCH, action.title,
-                                   unique(EventKind.LAUNCH, action.key)))
-        for task in action.tasks:
-            if task.due is None or task.status is Status.DROPPED:
-                continue
-            found.append(Milestone(task.due, EventKind.TASK, task.task,
-                                   unique(EventKind.TASK, f"{action.key}-{slugify(task.task)}"),
-                                   done=task.status is Status.DONE, late=metrics.is_late(task, today)))
-        if action.due is not None:
-            found.append(Milestone(action.due, EventKind.ACTION_DUE, action.title,
-                                   unique(EventKind.ACTION_DUE, action.key)))
-    found.append(Milestone(plan.objective.deadline, EventKind.OBJECTIVE, plan.objective.statement, "objectif"))
-    return found
-
-
-def ritual_keys(plan: Plan) -> list[str]:
-    """A stable key per ritual (its text as a slug, ``-2``… when two share a text)."""
-    seen: dict[str, int] = {}
-    keys = []
-    for ritual in plan.rituals:
-        seen[ritual.key] = seen.get(ritual.key, 0) + 1
-        keys.append(ritual.key if seen[ritual.key] == 1 else f"{ritual.key}-{seen[ritual.key]}")
-    return keys
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One entry of a calendar day.
-
-    Attributes:
-        day: The local date.
-        kind: What it is.
-        title: The ritual, task, action or objective text.
-        start: Local start time of a ritual occurrence; None for all-day dates.
-        end: Local end time of a ritual occurrence.
-        plan_path: The plan file it comes from.
-        who: The plan's author (or title), shown in the site calendar.
-        done: A task marked ``fait``.
-        late: A task not done whose deadline has passed.
-
-    """
-
-    day: date
-    kind: EventKind
-    title: str
-    start: time | None = None
-    end: time | None = None
-    plan_path: str = ""
-    who: str = ""
-    done: bool = False
-    late: bool = False
-
-    @property
-    def sort_key(self) -> tuple[int, time, str, str]:
-        """All-day dates first (objective, deadlines, tasks, launches), then rituals by hour."""
-        return (_KIND_ORDER.index(self.kind), self.start or time(0), self.who, self.title)
-
-
-_KIND_ORDER = (EventKind.OBJECTIVE, EventKind.ACTION_DUE, EventKind.TASK, EventKind.LAUNCH, EventKind.RITUAL)
-
-
-def plan_events(plan: Plan, plan_path: str, settings: Settings) -> list[Event]:
-    """Every ritual occurrence and dated milestone of a plan, unsorted."""
-    who = plan.owner
-    events = [
-        Event(m.day, m.kind, m.title, plan_path=plan_path, who=who, done=m.done, late=m.late)
-        for m in milestones(plan, settings.today)
-    ]
-    for ritual in plan.rituals:
-        for occurrence in recurrence.occurrences(ritual, settings.zone, settings.working_day_hours):
-            events.append(Event(occurrence.start.date(), EventKind.RITUAL, ritual.ritual,
-                                occurrence.start.timetz().replace(tzinfo=None),
-                                occurrence.end.timetz().replace(tzinfo=None), plan_path=plan_path, who=who))
-    return events
-
+from pac_gen.values import add_months
 
 # --- Month views -------------------------------------------------------------------
 
@@ -258,30 +133,6 @@ def site_months(plans: list[tuple[str, Plan]], settings: Settings) -> list[Month
 
 
 @dataclass(frozen=True, slots=True)
-class WeekRitual:
-    """A ritual's distinct weekly slot, overlaid on the ideal week.
-
-    Attributes:
-        weekday: 0 for Monday … 6 for Sunday.
-        start: Local start, in minutes since midnight.
-        end: Local end, in minutes since midnight (at most 24 h).
-        title: The ritual's text.
-        domain: The ritual's domain.
-        outside: True when this slot is outside the blocks of the ritual's domain (warning W701).
-        index: Position of the ritual in the plan.
-
-    """
-
-    weekday: int
-    start: int
-    end: int
-    title: str
-    domain: Domain
-    outside: bool
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
 class WeekBlock:
     """A block of the ideal week, in minutes since midnight."""
 
@@ -343,29 +194,6 @@ class WeekGrid:
 
 def _minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
-
-
-def week_rituals(plan: Plan, settings: Settings) -> list[WeekRitual]:
-    """Each ritual's distinct (weekday, start, end) slots, marked outside as warning W701 does."""
-    found: list[WeekRitual] = []
-    for index, ritual in enumerate(plan.rituals):
-        try:
-            # The lint decides (warning W701); it returns local starts (or occurrences) of outside slots.
-            reported = ritual_fits_week(plan, index, settings) if plan.ideal_week is not None else []
-            outside = {(start.weekday(), start.time()) for start in (getattr(o, "start", o) for o in reported)}
-            seen: set[tuple[int, int, int]] = set()
-            for occurrence in recurrence.occurrences(ritual, settings.zone, settings.working_day_hours):
-                begin = _minutes(occurrence.start.time())
-                length = int((occurrence.end - occurrence.start).total_seconds() // 60)
-                slot = (occurrence.start.weekday(), begin, min(begin + length, 24 * 60))
-                if slot in seen:
-                    continue
-                seen.add(slot)
-                marked = (slot[0], occurrence.start.time()) in outside
-                found.append(WeekRitual(slot[0], slot[1], slot[2], ritual.ritual, ritual.domain, marked, index))
-        except (ValueError, TypeError, OverflowError):
-            continue  # an invalid rrule is reported as an error; the page just leaves it out
-    return sorted(found, key=lambda r: (r.weekday, r.start, r.index))
 
 
 def ideal_week(plan: Plan, settings: Settings) -> WeekGrid | None:
@@ -504,8 +332,6 @@ def ideal_week_html(plan: Plan, settings: Settings) -> Markup:
 
 
 __all__ = [
-    "Day", "Event", "EventKind", "Milestone", "Month", "WeekBlock", "WeekCell", "WeekGrid",
-    "WeekRitual", "calendar_html", "ideal_week", "ideal_week_html", "milestones",
-    "months", "plan_events", "plan_months", "ritual_keys", "site_calendar_html", "site_months",
-    "subscribe_html", "week_rituals",
+    "Day", "Month", "WeekBlock", "WeekCell", "WeekGrid", "calendar_html", "ideal_week", "ideal_week_html",
+    "months", "plan_months", "site_calendar_html", "site_months", "subscribe_html",
 ]
