@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +43,7 @@ from pac_gen.metrics import (
 )
 from pac_gen.model import ActionKind, Indicator, Plan, Status
 from pac_gen.settings import Settings
+from pac_gen.values import slug_words
 
 Figure = dict[str, Any]
 
@@ -484,12 +484,6 @@ def figure_json(figure: Figure) -> str:
     return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _slug(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", stripped).strip("-")
-
-
 def chart_id(plan_path: str, *parts: str) -> str:
     """A stable HTML id for a chart of a plan: ``pac-chart-camille-boutique-indicateur-visiteurs``.
 
@@ -500,7 +494,7 @@ def chart_id(plan_path: str, *parts: str) -> str:
 
     """
     stem = re.sub(r"\.ya?ml\Z", "", plan_path, flags=re.IGNORECASE)
-    return "-".join(s for s in ("pac-chart", _slug(stem), *(_slug(p) for p in parts)) if s)
+    return "-".join(s for s in ("pac-chart", slug_words(stem), *(slug_words(p) for p in parts)) if s)
 
 
 def chart_html(chart_id: str, figure: Figure, title: str) -> Markup:

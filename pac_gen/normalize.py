@@ -54,7 +54,21 @@ class Shape:
         assert self.model is not None
         return _model_fields(self.model)
 
+    def child(self, part: str | int) -> Shape | None:
+        """The shape one step down a path: a model's field (any spelling of its key), a list's
+        item, a mapping's value, a measurement; None below a value or under an unknown key.
+        """
+        if self.kind == "model":
+            found = self.fields.get(normalize_word(str(part)))
+            return found[1] if found else None
+        if self.kind in ("list", "dict"):
+            return self.item
+        if self.kind == "measurements":
+            return _MEASUREMENT
+        return None
 
+
+_MEASUREMENT = Shape("model", model=Measurement)
 _CORE_TYPES = (int, float, Decimal, bool)
 
 
@@ -171,9 +185,7 @@ def _step(node: yaml.Node, shape: Shape | None, part: str | int) -> tuple[Any, A
     """One step down a canonical path: (child node, key node, child shape)."""
     if isinstance(node, yaml.SequenceNode):
         if isinstance(part, int) and 0 <= part < len(node.value):
-            item = shape.item if shape is not None and shape.kind == "list" else None
-            if shape is not None and shape.kind == "measurements":
-                item = Shape("model", model=Measurement)
+            item = shape.child(part) if shape is not None and shape.kind in ("list", "measurements") else None
             return node.value[part], None, item
         return None, None, None
     if not isinstance(node, yaml.MappingNode):
@@ -189,11 +201,7 @@ def _step(node: yaml.Node, shape: Shape | None, part: str | int) -> tuple[Any, A
         return chosen, node.key_node, None
     for key_node, value_node in node.value:
         if isinstance(key_node, yaml.ScalarNode) and _matches(shape, str(key_node.value), part):
-            child: Shape | None = None
-            if shape is not None and shape.kind == "model":
-                child = shape.fields[normalize_word(str(key_node.value))][1]
-            elif shape is not None and shape.kind == "dict":
-                child = shape.item
+            child = shape.child(str(key_node.value)) if shape is not None and shape.kind in ("model", "dict") else None
             return value_node, key_node, child
     return None, None, None
 
@@ -243,15 +251,13 @@ class _Walker:
                 return None if (tag == PLAIN and node.value in _NULLS) else node.value
             return core_scalar(node)
         if tag == SEQ:
-            item = shape.item if shape is not None and shape.kind == "list" else None
-            if shape is not None and shape.kind == "measurements":
-                item = Shape("model", model=Measurement)
+            item = shape.child(0) if shape is not None and shape.kind in ("list", "measurements") else None
             return [self.walk(child, item, depth + 1) for child in node.value]
         if shape is not None and shape.kind == "model":
             return self.walk_model(node, shape, depth)
         if shape is not None and shape.kind == "measurements":
             return self.walk_measurements(node, depth)
-        item = shape.item if shape is not None and shape.kind == "dict" else None
+        item = shape.child("") if shape is not None and shape.kind == "dict" else None
         keys = shape.keys if shape is not None else None
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

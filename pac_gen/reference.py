@@ -25,7 +25,7 @@ from pydantic_core import PydanticUndefined
 from pac_gen.check.method import WARNINGS
 from pac_gen.messages import MESSAGES, text, texts
 from pac_gen.model import Plan
-from pac_gen.values import Choice, Duration, Span
+from pac_gen.values import Choice, Duration, Span, slug_words
 
 #: The committed pages, relative to the repository's root: (language, page) → file.
 PAGES = {
@@ -91,7 +91,7 @@ def sections() -> list[tuple[str, type[BaseModel]]]:
 
 def anchor(path: str) -> str:
     """The HTML id of a section's heading."""
-    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "racine"
+    return slug_words(path) or "racine"
 
 
 def _english_path(path: str) -> str:

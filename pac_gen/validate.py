@@ -23,11 +23,11 @@ from pac_gen.check.coherence import ERRORS
 from pac_gen.check.method import WARNINGS
 from pac_gen.check.rules import Context, Pruning
 from pac_gen.messages import MESSAGES, message
-from pac_gen.model import Measurement, Plan
+from pac_gen.model import Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
 from pac_gen.settings import Settings
-from pac_gen.values import LAST_YEAR, normalize_word, slugify
+from pac_gen.values import LAST_YEAR, slugify
 
 
 @dataclass
@@ -77,16 +77,7 @@ def _shape_at(path: tuple[Any, ...]) -> Shape | None:
     for part in path[:-1]:
         if shape is None:
             return None
-        if shape.kind == "model":
-            found = shape.fields.get(normalize_word(str(part)))
-            shape = found[1] if found else None
-        elif shape.kind in ("list", "dict"):
-            shape = shape.item
-        elif shape.kind == "measurements":
-
-            shape = Shape("model", model=Measurement)
-        else:
-            return None
+        shape = shape.child(part)
     return shape
 
 
@@ -175,25 +166,14 @@ def _removal(loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]] | None:
         prefix = loc[: index + 1]
         if shape is None:
             steps.append((None, prefix))
-        elif shape.kind == "model":
+            continue
+        if shape.kind == "model":
             assert shape.model is not None
             info = next((f for f in shape.model.model_fields.values() if f.alias == part), None)
             steps.append(("del" if info is not None and not info.is_required() else None, prefix))
-            found = shape.fields.get(normalize_word(str(part)))
-            shape = found[1] if found else None
-        elif shape.kind in ("list", "measurements"):
-            steps.append(("drop", prefix))
-            if shape.kind == "measurements":
-
-                shape = Shape("model", model=Measurement)
-            else:
-                shape = shape.item
-        elif shape.kind == "dict":
-            steps.append(("del", prefix))
-            shape = shape.item
         else:
-            steps.append((None, prefix))
-            shape = None
+            steps.append(({"list": "drop", "measurements": "drop", "dict": "del"}.get(shape.kind), prefix))
+        shape = shape.child(part)
     for action, prefix in reversed(steps):
         if action is not None:
             return action, prefix

@@ -30,22 +30,33 @@ class ValueProblem(ValueError):
 
 
 @lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """The one accent folding: lower case, accents removed (``Échéance`` → ``echeance``).
+
+    Keys, list words, durations, ids and HTML ids are all compared or made from this.
+    NFKD would turn ½ into 1⁄2 (with a fraction slash): it is spelled ``1/2`` first.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("½", "1/2"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalize_word(text: str) -> str:
-    """Lower case, accents removed, spaces, hyphens and apostrophes turned into ``_``.
+    """A key or list word as compared: folded, spaces, hyphens and apostrophes turned into ``_``.
 
     ``Date limite``, ``date-limite`` and ``date_limite`` all give ``date_limite``;
     ``échéance`` gives ``echeance``.
     """
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s\-'’]+", "_", stripped)
+    return re.sub(r"[\s\-'’]+", "_", fold(text.strip()))
+
+
+def slug_words(text: str) -> str:
+    """Folded text with every run of other characters turned into one ``-``: ``Été 2026`` → ``ete-2026``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def slugify(text: str) -> str:
     """The id a title gets when it has none: ``Boutique en ligne`` → ``boutique-en-ligne``."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", stripped).strip("-")[:80] or "sans-titre"
+    return slug_words(text)[:80] or "sans-titre"
 
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -150,12 +161,6 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
-def _plain(text: str) -> str:
-    # NFKD would turn ½ into 1⁄2 (with a fraction slash): spell it out first.
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower().replace("½", "1/2"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def parse_duration(value: Any) -> Duration:
     """``2h``, ``1h30``, ``30 min``, ``½ journée``, ``1 jour``, ``0.5 j``, ``1 semaine``…"""
     if isinstance(value, Duration):
@@ -171,7 +176,7 @@ def parse_duration(value: Any) -> Duration:
 def _duration_text(value: str) -> Duration:
     if not value.strip():
         raise ValueProblem("E107", value=value)
-    text = _plain(value)
+    text = fold(value.strip())
     if _HALF_DAY_RE.match(text.replace("-", " ")) or text in ("demi-journee", "demi journee"):
         return Duration(working_days=Decimal("0.5"), text=value.strip())
     if match := _HOURS_RE.match(text):
@@ -232,7 +237,7 @@ def parse_span(value: Any) -> Span:
     """``3 mois``, ``8 semaines``, ``10 jours`` (``3 months``, ``8 weeks``, ``10 days``)."""
     if isinstance(value, Span):
         return value
-    if isinstance(value, str) and (match := _SPAN_RE.match(_plain(value))):
+    if isinstance(value, str) and (match := _SPAN_RE.match(fold(value.strip()))):
         unit = _SPAN_UNITS.get(match.group(2))
         count = int(match.group(1))
         if unit is not None and count > 0:
