@@ -12,34 +12,18 @@ Example::
           timezone: Europe/Paris
           language: fr
 
-The plugin runs under MkDocs 1.6 and under ProperDocs (its continuation, whose
-modules are named ``properdocs.*``); :func:`running_tool` tells which one is
-building so that the classes it checks against are the ones we subclass.
+The plugin runs under MkDocs 1.6 and under ProperDocs, its continuation: the
+``properdocs`` command installs an import hook (``properdocs/replacement.py``)
+that answers every ``mkdocs.*`` import with the ``properdocs.*`` module, so the
+plain ``mkdocs`` imports below are ProperDocs' classes when ProperDocs builds.
 """
 
 from __future__ import annotations
 
-import importlib
-import sys
 from datetime import date
-from typing import TYPE_CHECKING
 
-
-def running_tool() -> str:
-    """``properdocs`` when ProperDocs is running the build, else ``mkdocs``.
-
-    ProperDocs imports itself first and aliases every ``mkdocs.*`` import to its
-    own modules, so its presence in ``sys.modules`` identifies it.
-    """
-    return "properdocs" if "properdocs" in sys.modules else "mkdocs"
-
-
-if TYPE_CHECKING:
-    from mkdocs.config import config_options as c
-    from mkdocs.config.base import Config
-else:
-    c = importlib.import_module(f"{running_tool()}.config.config_options")
-    Config = importlib.import_module(f"{running_tool()}.config.base").Config
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
 
 LANGUAGES = ("fr", "en")
 

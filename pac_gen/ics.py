@@ -174,34 +174,49 @@ def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
 
 
-def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> bytes:
+def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings, parts: FeedParts | None = None) -> bytes:
     """The ICS feed of one plan (CRLF line endings, same bytes for the same plan and day).
 
     Every summary starts with :attr:`Plan.owner`, as in the site's feed: a reader who
     subscribes to several plans sees whose ritual it is, and the site's feed reuses
-    these very event bytes instead of serialising every plan a second time.
+    these very event bytes (kept in ``parts``) instead of serialising every plan a second time.
     """
     name = f"{plan.display_title} — {plan.author}" if plan.author else plan.display_title
-    text, years = _part(plan, plan_path, settings)
+    text, years = (parts or FeedParts()).part(plan, plan_path, settings)
     return _feed(name, [text], years, settings)
 
 
 _FeedKey = tuple[int, str, Settings]
-_parts: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
 
 
-def _part(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> tuple[bytes, list[int]]:
-    """One plan's VEVENTs as ICS text, and the years its timed events span."""
-    key = (id(plan), str(plan_path), settings)
-    found = _parts.get(key)
-    if found is not None and found[0] is plan:
-        return found[1], found[2]
-    events = plan_events(plan, plan_path, settings)
-    timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
-    years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
-    text = b"".join(ics_bytes(e) for e in events)
-    _parts[key] = (plan, text, years)
-    return text, years
+class FeedParts:
+    """Each plan's serialised VEVENTs, kept while the same (immutable) plan object comes back.
+
+    The build owns one (the plugin keeps it across ``mkdocs serve`` rebuilds): the
+    site's feed reuses what the plans' own feeds made, and a rebuild only serialises
+    the plans that changed. Nothing is kept between two objects or at module level.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
+
+    def part(self, plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> tuple[bytes, list[int]]:
+        """One plan's VEVENTs as ICS text, and the years its timed events span."""
+        key = (id(plan), str(plan_path), settings)
+        found = self._kept.get(key)
+        if found is not None and found[0] is plan:
+            return found[1], found[2]
+        events = plan_events(plan, plan_path, settings)
+        timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
+        years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
+        text = b"".join(ics_bytes(e) for e in events)
+        self._kept[key] = (plan, text, years)
+        return text, years
+
+    def keep_only(self, plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings) -> None:
+        """Forget every plan but these (the plans of the last site feed)."""
+        wanted = {(id(plan), str(path), settings) for path, plan in plans}
+        self._kept = {key: value for key, value in self._kept.items() if key in wanted}
 
 
 def _feed(name: str, parts: list[bytes], years: list[int], settings: Settings) -> bytes:
@@ -225,21 +240,20 @@ def _feed(name: str, parts: list[bytes], years: list[int], settings: Settings) -
     return head[: -len(end)] + b"".join(parts) + end
 
 
-def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings) -> bytes:
+def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings,
+              parts: FeedParts | None = None) -> bytes:
     """One ICS feed for several plans: the events of each plan's own feed, one after the other.
 
-    Each plan's events are serialised once and kept while the same (immutable)
-    plan object comes back: the site's build made them for the plan's own feed,
-    and under ``mkdocs serve`` the plans that did not change keep theirs.
+    With ``parts``, each plan's events are serialised once: the site's build made
+    them for the plan's own feed, and under ``mkdocs serve`` the plans that did not
+    change keep theirs. Only the plans of this feed stay in ``parts`` afterwards.
     """
-    global _parts
-    used: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
-    parts: list[bytes] = []
+    kept = parts or FeedParts()
+    texts: list[bytes] = []
     years: list[int] = []
     for path, plan in plans:
-        text, plan_years = _part(plan, path, settings)
-        used[(id(plan), str(path), settings)] = (plan, text, plan_years)
-        parts.append(text)
+        text, plan_years = kept.part(plan, path, settings)
+        texts.append(text)
         years += plan_years
-    _parts = used  # only the plans of this feed stay cached
-    return _feed(messages.text("calendar.site_calendar", settings.lang), parts, years, settings)
+    kept.keep_only(plans, settings)
+    return _feed(messages.text("calendar.site_calendar", settings.lang), texts, years, settings)

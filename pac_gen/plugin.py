@@ -18,15 +18,21 @@ its errors, and the next valid save brings the plan back.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
+# Plain mkdocs imports: under ProperDocs they are ProperDocs' own modules (see pac_gen.config).
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
 from pac_gen.charts import PLOTLY_JS_NAME, plotly_js_path
-from pac_gen.config import LANGUAGES, PacGenConfig, running_tool
+from pac_gen.config import LANGUAGES, PacGenConfig
+from pac_gen.ics import FeedParts
 from pac_gen.loader import read_plan_bytes
 from pac_gen.messages import message, text
 from pac_gen.problems import Problem, Severity, format_text
@@ -52,21 +58,8 @@ from pac_gen.validate import CheckedPlan, check_bytes, check_file, find_plan_fil
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.exceptions import PluginError
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.plugins import BasePlugin, get_plugin_logger
-    from mkdocs.structure.files import File, Files, InclusionLevel
     from mkdocs.structure.pages import Page
-    from mkdocs.structure.toc import AnchorLink, TableOfContents
-else:
-    _TOOL = running_tool()
-    PluginError = importlib.import_module(f"{_TOOL}.exceptions").PluginError
-    BasePlugin = importlib.import_module(f"{_TOOL}.plugins").BasePlugin
-    get_plugin_logger = importlib.import_module(f"{_TOOL}.plugins").get_plugin_logger
-    _files = importlib.import_module(f"{_TOOL}.structure.files")
-    File, Files, InclusionLevel = _files.File, _files.Files, _files.InclusionLevel
-    _toc = importlib.import_module(f"{_TOOL}.structure.toc")
-    AnchorLink, TableOfContents = _toc.AnchorLink, _toc.TableOfContents
 
 log = get_plugin_logger(__name__)
 
@@ -142,6 +135,8 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         # entries it used, so the cache never outgrows one site.
         self._cache: dict[_CacheKey, _Built] = {}
         self._site_cache: dict[tuple[_CacheKey, ...], tuple[SitePage, SiteCalendar]] = {}
+        # The plans' serialised ICS events, which the site's feed reuses; same lifetime.
+        self.feeds = FeedParts()
         self._reset()
 
     def _reset(self) -> None:
@@ -174,7 +169,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
             raise PluginError(f"pac_gen: {exc.option}: {exc}") from None
         self.options = SiteOptions(settings, use_directory_urls=config.use_directory_urls,
                                    include_confidential=self.config.include_confidential,
-                                   site_url=config.site_url or None)
+                                   site_url=config.site_url or None, feeds=self.feeds)
         for name, _ in _assets():
             uri = f"{ASSETS_URI}/{name}"
             if name.endswith(".css") and uri not in config.extra_css:

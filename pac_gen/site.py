@@ -52,6 +52,8 @@ class SiteOptions:
         use_directory_urls: MkDocs' option: pages are ``x/`` (``x/index.html``) rather than ``x.html``.
         include_confidential: Publish confidential plans too.
         site_url: The published address of the site (MkDocs' ``site_url``), when known.
+        feeds: The ICS events already serialised, owned by the build (not a choice:
+            left out of comparisons, so options stay a cache key).
 
     """
 
@@ -59,6 +61,7 @@ class SiteOptions:
     use_directory_urls: bool = True
     include_confidential: bool = False
     site_url: str | None = None
+    feeds: ics.FeedParts = field(default_factory=ics.FeedParts, compare=False, repr=False)
 
     @property
     def lang(self) -> str:
@@ -118,10 +121,10 @@ class SitePage:
     ``searchable`` is False for a page the search index should leave out (the
     cohort calendar: megabytes of dates, every entry already on a plan page).
     ``unindexed`` lists parts of ``html`` that search should not parse as they
-    are, each with what it sees instead: the plan's calendar, charts and ideal
-    week (nothing: they repeat the tables), and the tables themselves (their text
-    in one paragraph: the same words, without the thousands of tags that made
-    indexing most of the cost of a plan page).
+    are, each with what it sees instead: the tables (their text in one paragraph:
+    the same words, without the thousands of tags that made indexing most of the
+    cost of a plan page). The plan's calendar, charts and ideal week, which repeat
+    the tables, are marked ``data-search-exclude`` for Material's search instead.
     """
 
     uri: str
@@ -227,7 +230,7 @@ def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> di
     names = download_names(source)
     return {
         names["csv"]: tasks_csv(plan, options.lang),
-        names["ics"]: ics.plan_feed(plan, display_path, options.settings),
+        names["ics"]: ics.plan_feed(plan, display_path, options.settings, options.feeds),
     }
 
 
@@ -347,9 +350,8 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     ):
         if present:
             toc.append(TocEntry(anchor, escape(labels[key])))
-    unindexed = tuple((part, Markup("")) for part in (extras.charts_html, extras.calendar_html,
-                                                      extras.ideal_week_html) if part)
-    unindexed += tuple((Markup(table), search_text(table)) for table in _TABLE_RE.findall(html))
+    # The charts, calendar and ideal week carry data-search-exclude (see the template).
+    unindexed = tuple((Markup(table), search_text(table)) for table in _TABLE_RE.findall(html))
     return SitePage(source.page_uri, _plan_title(plan), html, tuple(toc), unindexed=unindexed)
 
 
@@ -423,4 +425,4 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
     title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
     page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
-    return SiteCalendar(page, CALENDAR_FEED_URI, ics.site_feed(published, options.settings))
+    return SiteCalendar(page, CALENDAR_FEED_URI, ics.site_feed(published, options.settings, options.feeds))

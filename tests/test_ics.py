@@ -268,3 +268,13 @@ def test_english_feed_summaries_use_english_words_and_colons():
     assert not [s for s in summaries if " :" in s]
     french = {str(e["SUMMARY"]) for e in events_of(ics.plan_feed(tricky(), "plans/zoe/plan.yaml", SETTINGS))}
     assert "[Zoé] Échéance de tâche : Lister les clients" in french
+
+
+def test_the_site_feed_reuses_the_parts_its_build_owns_and_nothing_else():
+    plan, path = tricky(), "plans/zoe/plan.yaml"
+    parts = ics.FeedParts()
+    ics.plan_feed(plan, path, SETTINGS, parts)
+    assert ics.site_feed([(path, plan)], SETTINGS, parts) == ics.site_feed([(path, plan)], SETTINGS)
+    first, _ = parts.part(plan, path, SETTINGS)
+    assert parts.part(plan, path, SETTINGS)[0] is first  # serialised once per build
+    assert ics.FeedParts().part(plan, path, SETTINGS)[0] is not first  # nothing shared between builds

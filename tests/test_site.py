@@ -587,6 +587,18 @@ def test_search_still_indexes_the_tables_text(main_site: Path) -> None:
     assert "pac_gen:unindexed" not in page  # every part put back
 
 
+def test_search_skips_the_charts_calendar_and_ideal_week_that_repeat_the_tables(main_site: Path) -> None:
+    import json
+
+    page = read(main_site, "plans/camille/boutique/index.html")
+    for part in ("pac-gen-charts", "pac-gen-calendar"):
+        assert f'<div class="{part}" data-search-exclude>' in page
+    index = json.loads((main_site / "search/search_index.json").read_text("utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("plans/camille/boutique/"))
+    assert "Photographier 25 pièces" in html_lib.unescape(texts)  # the tables are indexed
+    assert "Copiez l" not in texts  # the calendar's subscribe box
+
+
 def test_a_plugin_that_drops_html_comments_stops_the_build_instead_of_publishing_stand_ins() -> None:
     from types import SimpleNamespace
 
