@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +28,20 @@ def codes(result: CheckedPlan) -> list[tuple[str, int, int]]:
 @pytest.fixture
 def settings() -> Settings:
     return Settings(today=TODAY)
+
+
+def compare_golden(files: dict[Path, str]) -> None:
+    """Compare each golden file with what the code gives now.
+
+    With ``PAC_GEN_REGEN=1`` the files are rewritten instead and the test is
+    skipped, never passed: a file just rewritten from the code proves nothing.
+    Read the diff of every rewritten file against its input before committing it.
+    """
+    if os.environ.get("PAC_GEN_REGEN") == "1":
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        pytest.skip(f"PAC_GEN_REGEN=1: {len(files)} golden file(s) rewritten, read their diff before committing")
+    for path, text in files.items():
+        assert path.exists(), f"{path} is missing: PAC_GEN_REGEN=1 writes it"
+        assert path.read_text(encoding="utf-8") == text, f"{path} differs; PAC_GEN_REGEN=1 rewrites it"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -19,7 +18,7 @@ from pac_gen import charts
 from pac_gen.model import Plan
 from pac_gen.settings import Settings
 from pac_gen.validate import check_bytes
-from tests.conftest import check
+from tests.conftest import check, compare_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "charts"
@@ -429,15 +428,10 @@ def test_golden_figures_of_the_example_plan() -> None:
         "pac-chart-camille-boutique-budget",
         "pac-chart-overview",
     ]
-    update = os.environ.get("PAC_GEN_UPDATE_GOLDEN") == "1"
-    for name, figure in figures.items():
+    for figure in figures.values():
         validate(figure)
-        text = json.dumps(figure, ensure_ascii=False, indent=1) + "\n"
-        golden = GOLDEN / f"{name}.json"
-        if update:
-            golden.parent.mkdir(parents=True, exist_ok=True)
-            golden.write_text(text, encoding="utf-8")
-        assert golden.read_text(encoding="utf-8") == text, f"{golden} differs; PAC_GEN_UPDATE_GOLDEN=1 to rewrite it"
+    compare_golden({GOLDEN / f"{name}.json": json.dumps(figure, ensure_ascii=False, indent=1) + "\n"
+                    for name, figure in figures.items()})
 
 
 def test_golden_hand_checked_online_turnover() -> None:

@@ -48,11 +48,6 @@ def _links(page: Path) -> list[str]:
     return LINK_RE.findall(text)
 
 
-def test_link_pattern_reads_markdown_links() -> None:
-    sample = 'Voir [le format](../reference/format.md#actions) et [VS Code](https://x.org "site"), ![img](a.png).'
-    assert LINK_RE.findall(sample) == ["../reference/format.md#actions", "https://x.org"]
-
-
 @pytest.mark.parametrize("page", _pages(), ids=lambda p: str(p.relative_to(DOCS)))
 def test_relative_links_resolve_to_files_of_the_docs(page: Path) -> None:
     for link in _links(page):

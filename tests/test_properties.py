@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -208,6 +207,3 @@ def test_yaml_quote_round_trips_awkward_characters():
     assert checked.positions is not None and checked.positions.data["objectif"]["intitule"] == awkward
 
 
-def test_generated_plan_helper_writes_valid_yaml(tmp_path):
-    Path(tmp_path / "p.yaml").write_text(to_yaml({"a": [{"b": "c"}, "d"], "e": {}}), "utf-8")
-    assert (tmp_path / "p.yaml").read_text("utf-8") == 'a:\n  -\n    b: "c"\n  - "d"\ne: {}'

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real MkDocs and ProperDocs builds of small sites: `make test-fast` leaves them out
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CAMILLE = ROOT / "plans" / "camille" / "boutique.yaml"
@@ -471,29 +473,31 @@ class _Counted:
         return calls
 
 
-def _in_process_build(project: Path, serving: bool, fresh: bool = False) -> Any:
+def _in_process_build(project: Path, serving: bool) -> Any:
     """Build ``project`` in this process and return the plugin instance.
 
     MkDocs keeps one instance of a plugin for the whole process (as `mkdocs serve`
-    does across rebuilds), so ``fresh`` empties its cache of earlier builds.
+    does across rebuilds): the tests give their plans bytes of their own
+    (:func:`_own_plans`) so that no earlier test's build is found in its cache.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     plugin = config.plugins["pac_gen"]
-    if fresh:
-        plugin._cache.clear()
     plugin.serving = serving
     mkdocs_build(config)
     return plugin
 
 
+def _own_plans(tmp_path: Path, count: int) -> dict[str, str | Path]:
+    return {f"p{n}.yaml": SMALL_PLAN.format(n=n, volume=9) + f"# {tmp_path}\n" for n in range(count)}
+
+
 def test_serve_rebuild_redoes_only_the_plan_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    plans: dict[str, str | Path] = {f"p{n}.yaml": SMALL_PLAN.format(n=n, volume=9) for n in range(3)}
-    project = make_project(tmp_path, plans)
+    project = make_project(tmp_path, _own_plans(tmp_path, 3))
     checks, pages = _Counted(monkeypatch, "check_bytes"), _Counted(monkeypatch, "plan_page")
-    _in_process_build(project, serving=True, fresh=True)
+    _in_process_build(project, serving=True)
     assert checks.take() == pages.take() == ["plans/p0.yaml", "plans/p1.yaml", "plans/p2.yaml"]
     first = {name: read(project / "site", f"plans/p{name}/index.html") for name in range(3)}
 
@@ -512,7 +516,7 @@ def test_serve_rebuild_redoes_only_the_plan_that_changed(tmp_path: Path, monkeyp
 def test_build_renders_each_plan_page_once_when_mkdocs_asks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pac_gen.plugin
 
-    project = make_project(tmp_path, {f"p{n}.yaml": SMALL_PLAN.format(n=n, volume=9) for n in range(3)})
+    project = make_project(tmp_path, _own_plans(tmp_path, 3))
     pages = _Counted(monkeypatch, "plan_page")
     rendered_in_on_files: list[list[str]] = []
     on_files = pac_gen.plugin.PacGenPlugin.on_files
@@ -523,7 +527,7 @@ def test_build_renders_each_plan_page_once_when_mkdocs_asks(tmp_path: Path, monk
         return files
 
     monkeypatch.setattr(pac_gen.plugin.PacGenPlugin, "on_files", watched)
-    plugin = _in_process_build(project, serving=False, fresh=True)
+    plugin = _in_process_build(project, serving=False)
     # Rendering them all in on_files held every page in memory at once (930 MB at 1,000 plans).
     assert rendered_in_on_files == [[]]
     assert pages.take() == ["plans/p0.yaml", "plans/p1.yaml", "plans/p2.yaml"]
