@@ -146,6 +146,12 @@ class AgendaRitual:
         """
         return recurrence.occurrences(self.ritual, self._settings.zone, self._settings.working_day_hours)
 
+    def occurrences_through(self, through: date | None) -> list[recurrence.Occurrence]:
+        """The occurrences up to the day ``through`` (all when None), expanding no further than needed."""
+        if through is None or "occurrences" in self.__dict__:
+            return [o for o in self.occurrences if through is None or o.start.date() <= through]
+        return recurrence.occurrences(self.ritual, self._settings.zone, self._settings.working_day_hours, through)
+
 
 @dataclass(frozen=True)
 class Agenda:
@@ -162,13 +168,13 @@ class Agenda:
     milestones: list[Milestone]
     rituals: list[AgendaRitual]
 
-    def events(self, plan_path: str) -> list[Event]:
-        """Every milestone and ritual occurrence as calendar entries, unsorted."""
+    def events(self, plan_path: str, through: date | None = None) -> list[Event]:
+        """Every milestone and ritual occurrence as calendar entries, unsorted (rituals up to ``through``)."""
         who = self.plan.owner
         events = [Event(m.day, m.kind, m.title, plan_path=plan_path, who=who, done=m.done, late=m.late)
                   for m in self.milestones]
         for item in self.rituals:
-            for occurrence in item.occurrences:
+            for occurrence in item.occurrences_through(through):
                 events.append(Event(occurrence.start.date(), EventKind.RITUAL, item.ritual.ritual,
                                     occurrence.start.timetz().replace(tzinfo=None),
                                     occurrence.end.timetz().replace(tzinfo=None), plan_path=plan_path, who=who))
@@ -181,9 +187,9 @@ def agenda(plan: Plan, settings: Settings) -> Agenda:
     return Agenda(plan, milestones(plan, settings.today), rituals)
 
 
-def plan_events(plan: Plan, plan_path: str, settings: Settings) -> list[Event]:
-    """Every ritual occurrence and dated milestone of a plan, unsorted."""
-    return agenda(plan, settings).events(plan_path)
+def plan_events(plan: Plan, plan_path: str, settings: Settings, through: date | None = None) -> list[Event]:
+    """Every ritual occurrence and dated milestone of a plan, unsorted (rituals up to ``through`` when given)."""
+    return agenda(plan, settings).events(plan_path, through)
 
 
 # --- The week's slots of the rituals -------------------------------------------------

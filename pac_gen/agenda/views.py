@@ -125,7 +125,7 @@ def site_months(plans: list[tuple[str, Plan]], settings: Settings) -> list[Month
     if not plans:
         return []
     first, last = site_window(settings.today)
-    events = [e for path, plan in plans for e in plan_events(plan, path, settings) if first <= e.day <= last]
+    events = [e for path, plan in plans for e in plan_events(plan, path, settings, last) if first <= e.day <= last]
     return months(events, first, last, settings.today)
 
 
