@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pac_gen.settings import Settings
-from pac_gen.validate import CheckedPlan, check_bytes
+from pac_gen.check.validate import CheckedPlan, check_bytes
+from pac_gen.format.settings import Settings
 
 TODAY = date(2026, 11, 27)
 

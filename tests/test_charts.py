@@ -14,10 +14,10 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from pac_gen import charts
-from pac_gen.model import Plan
-from pac_gen.settings import Settings
-from pac_gen.validate import check_bytes
+from pac_gen.check.validate import check_bytes
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
+from pac_gen.site import charts
 from tests.conftest import check, compare_golden
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -392,7 +392,7 @@ def test_plotly_js_is_the_bundle_of_the_installed_package() -> None:
 
 
 def test_charts_js_asset_is_shipped_next_to_the_package() -> None:
-    script = (ROOT / "pac_gen" / "assets" / "charts.js").read_text(encoding="utf-8")
+    script = (ROOT / "pac_gen" / "site" / "assets" / "charts.js").read_text(encoding="utf-8")
     for needle in ("document$", "plotly.min.js", "Plotly.newPlot", "Plotly.purge", "data-md-color-scheme",
                    "MutationObserver", "Plotly.relayout", "--md-default-fg-color", "DOMContentLoaded"):
         assert needle in script, needle

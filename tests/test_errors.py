@@ -497,7 +497,7 @@ def test_warnings_only_when_there_is_no_error():
 def test_every_message_formats_in_both_languages():
     import string
 
-    from pac_gen.messages import MESSAGES, message
+    from pac_gen.text import MESSAGES, message
 
     for code, entry in MESSAGES.items():
         if code.startswith("reference."):  # the reference pages show `{…}` on purpose
@@ -510,7 +510,7 @@ def test_every_message_formats_in_both_languages():
 
 
 def test_french_is_the_default_language():
-    from pac_gen.messages import message
+    from pac_gen.text import message
 
     assert message("E006", key="type") == "La clé « type » est donnée deux fois : gardez-en une seule."
     assert message("E006", "de", key="type") == "La clé « type » est donnée deux fois : gardez-en une seule."

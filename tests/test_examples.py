@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from pac_gen.settings import Settings
-from pac_gen.validate import check_file, find_plan_files
+from pac_gen.check.validate import check_file, find_plan_files
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent

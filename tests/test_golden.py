@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pac_gen.problems import render
-from pac_gen.settings import Settings
-from pac_gen.validate import check_file
+from pac_gen.check.problems import render
+from pac_gen.check.validate import check_file
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY, compare_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "invalid"

@@ -11,12 +11,12 @@ import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pac_gen import ics
+from pac_gen.agenda import ics
 from pac_gen.agenda.model import EventKind
 from pac_gen.agenda.views import plan_months
-from pac_gen.model import Plan
-from pac_gen.settings import Settings
-from pac_gen.validate import check_file
+from pac_gen.check.validate import check_file
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY, check
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from pac_gen import loader
-from pac_gen.loader import NodeLoader, core_scalar
-from pac_gen.settings import Settings
-from pac_gen.validate import check_bytes, check_file
+from pac_gen.check.validate import check_bytes, check_file
+from pac_gen.format import loader
+from pac_gen.format.loader import NodeLoader, core_scalar
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY, check, codes
 
 PLAN = """\

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pac_gen.loader import yaml_quote
-from pac_gen.render import SAFE_ATTRIBUTES, SAFE_TAGS
-from pac_gen.site import PlanSource, SiteOptions, error_page, plan_page
-from pac_gen.validate import check_bytes
+from pac_gen.check.validate import check_bytes
+from pac_gen.format.loader import yaml_quote
+from pac_gen.site.pages import PlanSource, SiteOptions, error_page, plan_page
+from pac_gen.site.render import SAFE_ATTRIBUTES, SAFE_TAGS
 from tests.hostile.support import HOSTILE, ROOT, SETTINGS, assert_no_live_markup, parse, plain_texts
 
 EXAMPLES = int(os.environ.get("PAC_GEN_FUZZ_EXAMPLES", "150"))
@@ -169,7 +169,7 @@ def test_any_broken_document_gives_located_problems(document):
 @pytest.fixture(scope="module")
 def plugin_site(tmp_path_factory):
     """A loaded MkDocs config and the pac_gen plugin, ready for on_files."""
-    pytest.importorskip("pac_gen.plugin")
+    pytest.importorskip("pac_gen.engines.mkdocs_plugin")
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 

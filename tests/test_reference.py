@@ -10,9 +10,9 @@ import pytest
 
 from pac_gen import reference
 from pac_gen.check.method import WARNINGS
-from pac_gen.messages import MESSAGES
-from pac_gen.model import Plan
-from pac_gen.problems import Severity
+from pac_gen.check.problems import Severity
+from pac_gen.format.model import Plan
+from pac_gen.text import MESSAGES
 from tests.conftest import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def test_the_schema_walk_sees_every_model() -> None:
     models = {name for name, _, _ in _schema_fields()}
     assert models == {"Plan", "Objective", "PastAction", "Action", "LawOfNumbers", "Task", "Ritual",
                       "Indicator", "Measurement", "Obstacle", "TeamMember", "Block"}
-    from pac_gen import model
+    from pac_gen.format import model
 
     walked = [name for name, _, _ in _schema_fields()]
     assert {name: walked.count(name) for name in models} == {

@@ -314,16 +314,16 @@ def test_toc_download_and_css(main_site: Path) -> None:
                    "#indicateurs", "#rituels", "#notes"):
         assert f'href="{anchor}" class="md-nav__link"' in html
     assert '<a href="../boutique.csv" download>' in html
-    from pac_gen.export import tasks_csv
-    from pac_gen.settings import Settings
-    from pac_gen.validate import check_file
+    from pac_gen.check.validate import check_file
+    from pac_gen.format.settings import Settings
+    from pac_gen.site.export import tasks_csv
     from tests.conftest import TODAY
 
     plan = check_file(CAMILLE, Settings(today=TODAY)).plan
     assert plan is not None
     assert (main_site / "plans/camille/boutique.csv").read_bytes() == tasks_csv(plan, "fr")
     assert "assets/pac_gen/pac_gen.css" in html
-    assert (main_site / "assets/pac_gen/pac_gen.css").read_bytes() == (ROOT / "pac_gen/assets/pac_gen.css").read_bytes()
+    assert (main_site / "assets/pac_gen/pac_gen.css").read_bytes() == (ROOT / "pac_gen/site/assets/pac_gen.css").read_bytes()
 
 
 def test_warnings_shown_as_admonitions(main_site: Path) -> None:
@@ -457,16 +457,16 @@ class _Counted:
     """Counts the calls of one of the plugin's core functions (checking a plan, rendering its page)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-        import pac_gen.plugin
+        import pac_gen.engines.mkdocs_plugin
 
         self.calls: list[str] = []
-        wrapped = getattr(pac_gen.plugin, name)
+        wrapped = getattr(pac_gen.engines.mkdocs_plugin, name)
 
         def counted(*args: object, **kwargs: object) -> object:
             self.calls.append(str(args[0] if name == "check_bytes" else args[2]))
             return wrapped(*args, **kwargs)
 
-        monkeypatch.setattr(pac_gen.plugin, name, counted)
+        monkeypatch.setattr(pac_gen.engines.mkdocs_plugin, name, counted)
 
     def take(self) -> list[str]:
         calls, self.calls = sorted(self.calls), []
@@ -514,19 +514,19 @@ def test_serve_rebuild_redoes_only_the_plan_that_changed(tmp_path: Path, monkeyp
 
 
 def test_build_renders_each_plan_page_once_when_mkdocs_asks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pac_gen.plugin
+    import pac_gen.engines.mkdocs_plugin
 
     project = make_project(tmp_path, _own_plans(tmp_path, 3))
     pages = _Counted(monkeypatch, "plan_page")
     rendered_in_on_files: list[list[str]] = []
-    on_files = pac_gen.plugin.PacGenPlugin.on_files
+    on_files = pac_gen.engines.mkdocs_plugin.PacGenPlugin.on_files
 
-    def watched(self: pac_gen.plugin.PacGenPlugin, *args: Any, **kwargs: Any) -> Any:
+    def watched(self: pac_gen.engines.mkdocs_plugin.PacGenPlugin, *args: Any, **kwargs: Any) -> Any:
         files = on_files(self, *args, **kwargs)
         rendered_in_on_files.append(list(pages.calls))
         return files
 
-    monkeypatch.setattr(pac_gen.plugin.PacGenPlugin, "on_files", watched)
+    monkeypatch.setattr(pac_gen.engines.mkdocs_plugin.PacGenPlugin, "on_files", watched)
     plugin = _in_process_build(project, serving=False)
     # Rendering them all in on_files held every page in memory at once (930 MB at 1,000 plans).
     assert rendered_in_on_files == [[]]
@@ -548,7 +548,7 @@ def test_plan_page_size_does_not_grow_with_the_number_of_plans(tmp_path: Path) -
 def test_one_plotly_bundle_loaded_only_through_charts_js(main_site: Path) -> None:
     bundles = sorted(p.relative_to(main_site).as_posix() for p in main_site.rglob("plotly*.js"))
     assert bundles == ["assets/pac_gen/plotly.min.js"]
-    from pac_gen.charts import plotly_js_path
+    from pac_gen.site.charts import plotly_js_path
 
     assert (main_site / bundles[0]).read_bytes() == plotly_js_path().read_bytes()  # the package's own file
     pages = {p.relative_to(main_site).as_posix(): p.read_text("utf-8") for p in main_site.rglob("*.html")}
@@ -608,7 +608,7 @@ def test_a_plugin_that_drops_html_comments_stops_the_build_instead_of_publishing
 
     from mkdocs.exceptions import PluginError
 
-    from pac_gen.plugin import PacGenPlugin
+    from pac_gen.engines.mkdocs_plugin import PacGenPlugin
 
     plugin = PacGenPlugin()
     page: Any = SimpleNamespace(file=SimpleNamespace(src_uri="plans/p.md"))

@@ -6,7 +6,7 @@
 - :class:`WeekRitual`: a ritual's distinct weekly slot, marked when it falls outside the
   ideal week's blocks of its domain (warning W701 reads the same mark).
 
-Ritual occurrences come from :func:`pac_gen.recurrence.occurrences`, so the pages,
+Ritual occurrences come from :func:`pac_gen.format.recurrence.occurrences`, so the pages,
 the feeds and the warnings always agree.
 """
 
@@ -17,10 +17,10 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cached_property
 
-from pac_gen import metrics, recurrence
-from pac_gen.model import Domain, Plan, Ritual, Status, Weekday
-from pac_gen.settings import Settings
-from pac_gen.values import slugify
+from pac_gen.format import metrics, recurrence
+from pac_gen.format.model import Domain, Plan, Ritual, Status, Weekday
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import slugify
 
 
 class EventKind(StrEnum):
@@ -138,7 +138,7 @@ class AgendaRitual:
 
     @cached_property
     def occurrences(self) -> list[recurrence.Occurrence]:
-        """Every occurrence, in order (see :func:`pac_gen.recurrence.occurrences`).
+        """Every occurrence, in order (see :func:`pac_gen.format.recurrence.occurrences`).
 
         Raises:
             ValueError: when the ritual's rrule is not valid (the check reports it as an error).

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pac_gen import budgets, recurrence
+from pac_gen.check import budgets
+from pac_gen.check.problems import Severity
 from pac_gen.check.rules import Context, Finding, RuleSet
-from pac_gen.loader import byte_count
-from pac_gen.model import Action, Indicator, Obstacle, Plan, Ritual
-from pac_gen.problems import Severity
+from pac_gen.format import recurrence
+from pac_gen.format.loader import byte_count
+from pac_gen.format.model import Action, Indicator, Obstacle, Plan, Ritual
 
 ERRORS = RuleSet(Severity.ERROR)
 rule = ERRORS.rule
@@ -156,7 +157,7 @@ def measurement_twice(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 seen[measurement.date] = m_index
 
 
-# --- Budgets: what one plan may ask of a build (pac_gen.budgets, SECURITY.md) -----------
+# --- Budgets: what one plan may ask of a build (pac_gen.check.budgets, SECURITY.md) -----------
 
 
 def _budgets_apply(plan: Plan, ctx: Context) -> bool:

@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 import dateutil.rrule
 from dateutil.rrule import DAILY, FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, rrulestr
 
-from pac_gen.model import Frequency, Ritual
-from pac_gen.values import SpanUnit, add_months
+from pac_gen.format.model import Frequency, Ritual
+from pac_gen.format.values import SpanUnit, add_months
 
 DEFAULT_TIME = time(9)
 DEFAULT_DURATION = timedelta(hours=1)
@@ -265,7 +265,7 @@ def occurrences(ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7,
                 through: date | None = None) -> list[Occurrence]:
     """Every occurrence of a ritual, in order (up to the day ``through`` when given).
 
-    Their number is bounded by validation (:mod:`pac_gen.budgets`), never cut here:
+    Their number is bounded by validation (:mod:`pac_gen.check.budgets`), never cut here:
     a feed or page that silently lost a ritual's last occurrences would mislead.
 
     Raises:

@@ -30,9 +30,9 @@ from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_symbol
 from markupsafe import Markup
 
-from pac_gen import render
-from pac_gen.messages import choice_word, message
-from pac_gen.metrics import (
+from pac_gen.site import render
+from pac_gen.text import choice_word, message
+from pac_gen.format.metrics import (
     IndicatorStatus,
     expected_value,
     indicator_figures,
@@ -41,9 +41,9 @@ from pac_gen.metrics import (
     task_counts,
     tasks_budget,
 )
-from pac_gen.model import ActionKind, Indicator, Plan, Status
-from pac_gen.settings import Settings
-from pac_gen.values import slug_words
+from pac_gen.format.model import ActionKind, Indicator, Plan, Status
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import slug_words
 
 Figure = dict[str, Any]
 
@@ -195,7 +195,7 @@ def indicator_figure(plan: Plan, indicator: Indicator, settings: Settings) -> Fi
     start to the target at the objective's deadline. Measurements are those dated
     on or before today, the ones the status is judged on. When lower is better
     the path goes down and the axis title says so; the status comes from
-    :func:`pac_gen.metrics.indicator_figures`, which judges both directions alike.
+    :func:`pac_gen.format.metrics.indicator_figures`, which judges both directions alike.
     """
     start, deadline, today = plan.start, plan.objective.deadline, settings.today
     figures = indicator_figures(indicator, start, deadline, today)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pac_gen.messages import text
-from pac_gen.model import Plan
+from pac_gen.format.model import Plan
+from pac_gen.text import text
 
 SCHEMA_ID = "https://pac-gen.example/schema/plan.schema.json"
 

@@ -1,7 +1,7 @@
 """ICS (RFC 5545) feeds of a plan and of a whole site, made with icalendar.
 
 Rituals become one recurring VEVENT each (RRULE with UNTIL), expanded by
-:mod:`pac_gen.recurrence` exactly as the pages expand them; deadlines, launches
+:mod:`pac_gen.format.recurrence` exactly as the pages expand them; deadlines, launches
 and the objective's deadline are all-day events. The output depends only on the
 plans and the settings (DTSTAMP is "today" at midnight UTC, UIDs come from the plan
 path and the item), so two builds give the same bytes.
@@ -19,11 +19,12 @@ from typing import Any, cast
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component, Event, Timezone, vRecur, vText
 
-from pac_gen import messages, recurrence
+from pac_gen import text as messages
 from pac_gen.agenda.model import AgendaRitual, EventKind, Milestone, agenda
-from pac_gen.model import Plan
-from pac_gen.settings import Settings
-from pac_gen.values import slugify
+from pac_gen.format import recurrence
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import slugify
 
 PRODID = "-//pac_gen//Plans d'action commerciaux//FR"
 UID_DOMAIN = "pac-gen"

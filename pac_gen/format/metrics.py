@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from pac_gen.model import Action, Indicator, Measurement, Plan, Status, Task
+from pac_gen.format.model import Action, Indicator, Measurement, Plan, Status, Task
 
 # How far from the expected straight line a measurement may be and still count
 # as on time (a fraction of the way from initial to target).

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pac_gen.commands.common import add_settings_arguments, settings_from
-from pac_gen.messages import text
-from pac_gen.problems import render
-from pac_gen.validate import check_file
+from pac_gen.check.problems import render
+from pac_gen.check.validate import check_file
+from pac_gen.cli.common import add_settings_arguments, settings_from
+from pac_gen.text import text
 
 
 def add_parser(subparsers: Any) -> None:
@@ -44,11 +44,11 @@ def run(args: argparse.Namespace) -> int:
         print(render(checked.errors, "text"), file=sys.stderr)
         return 1
     if args.format == "csv":
-        from pac_gen.export import tasks_csv
+        from pac_gen.site.export import tasks_csv
 
         data = tasks_csv(checked.plan, args.lang)
     else:
-        from pac_gen.ics import plan_feed  # the rituals feed, shared with the site
+        from pac_gen.agenda.ics import plan_feed  # the rituals feed, shared with the site
 
         data = plan_feed(checked.plan, display, settings)
     if args.output is None:

@@ -27,10 +27,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from pac_gen import loader, render
-from pac_gen.messages import LANGUAGES, choice_word, colon, quote, text
-from pac_gen.metrics import indicator_figures
-from pac_gen.model import (
+from pac_gen.check.problems import Problem, one_line
+from pac_gen.check.validate import PLAN_SUFFIXES, CheckedPlan, Refusal, find_plan_files, path_refusal, shown_path
+from pac_gen.format import loader
+from pac_gen.format.metrics import indicator_figures
+from pac_gen.format.model import (
     Action,
     Indicator,
     Objective,
@@ -42,11 +43,11 @@ from pac_gen.model import (
     TeamMember,
     plan_start,
 )
-from pac_gen.normalize import english_key
-from pac_gen.problems import Problem, one_line
-from pac_gen.settings import Settings
-from pac_gen.validate import PLAN_SUFFIXES, CheckedPlan, Refusal, find_plan_files, path_refusal, shown_path
-from pac_gen.values import slugify
+from pac_gen.format.normalize import english_key
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import slugify
+from pac_gen.site import render
+from pac_gen.text import LANGUAGES, choice_word, colon, quote, text
 
 #: A value before or after a change: a date, an amount, a number, a word or nothing.
 Value = date | Decimal | float | str | None
@@ -213,7 +214,7 @@ class _Side:
 
     @property
     def start(self) -> date | None:
-        """The plan's start, as :attr:`pac_gen.model.Plan.start` computes it."""
+        """The plan's start, as :attr:`pac_gen.format.model.Plan.start` computes it."""
         if self.objective is None:
             return None
         return plan_start(self.objective, self.actions, self.rituals)
@@ -779,8 +780,8 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
 
     Files are read through git (``git ls-tree``, ``git show``): nothing is checked
     out or written. Symbolic links, hidden files and folders are skipped, as by
-    :func:`pac_gen.validate.find_plan_files`; a path no plan may have (E014) comes
-    back as its :class:`~pac_gen.validate.Refusal`, so the report shows it as the
+    :func:`pac_gen.check.validate.find_plan_files`; a path no plan may have (E014) comes
+    back as its :class:`~pac_gen.check.validate.Refusal`, so the report shows it as the
     check does.
 
     Raises:

@@ -19,13 +19,13 @@ from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
-from pac_gen.loader import yaml_quote
-from pac_gen.messages import colon, message, text
-from pac_gen.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
-from pac_gen.schema import SCHEMA_ID
-from pac_gen.settings import Settings
-from pac_gen.validate import CheckedPlan, check_bytes
-from pac_gen.values import Choice, ValueProblem, parse_date, parse_number, parse_span
+from pac_gen.check.validate import CheckedPlan, check_bytes
+from pac_gen.format.loader import yaml_quote
+from pac_gen.format.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
+from pac_gen.format.schema import SCHEMA_ID
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import Choice, ValueProblem, parse_date, parse_number, parse_span
+from pac_gen.text import colon, message, text
 
 T = TypeVar("T")
 

@@ -16,8 +16,8 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pac_gen import recurrence
-from pac_gen.model import Plan
+from pac_gen.format import recurrence
+from pac_gen.format.model import Plan
 
 MAX_RITUALS = 50
 """Rituals in one plan (a real plan has a handful: weekly point, monthly review…)."""

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pac_gen import __version__
-from pac_gen.commands.common import add_settings_arguments, settings_from
-from pac_gen.messages import text
-from pac_gen.problems import render
-from pac_gen.validate import Refusal, check_file, find_plan_files, refusal_problem
+from pac_gen.check.problems import render
+from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
+from pac_gen.cli.common import add_settings_arguments, settings_from
+from pac_gen.text import text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,13 +59,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from pac_gen.schema import schema_text
+    from pac_gen.format.schema import schema_text
 
     sys.stdout.write(schema_text(args.lang))
     return 0
 
 
-# Each command is a module of pac_gen.commands with `add_parser(subparsers)` and
+# Each command is a module of pac_gen.cli with `add_parser(subparsers)` and
 # `run(args) -> int`, so that commands grow without touching each other.
 EXTRA_COMMANDS: tuple[str, ...] = ("new", "review", "export")
 
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     modules = {}
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name in EXTRA_COMMANDS:
-        module = importlib.import_module(f"pac_gen.commands.{name}")
+        module = importlib.import_module(f"pac_gen.cli.{name}")
         module.add_parser(commands)
         modules[name] = module
     args = parser.parse_args(argv)

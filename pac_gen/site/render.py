@@ -8,7 +8,7 @@ tags, links only to http, https and mailto).
 
 Numbers, money and dates are formatted by babel in the site language
 (``15 000 €`` and ``10 juin 2023`` in French). Texts come from the catalogue
-(:mod:`pac_gen.messages`): ``{{ "site.tasks" | t(lang) }}``, and ``{{ L.tasks | colon(lang) }}``
+(:mod:`pac_gen.text`): ``{{ "site.tasks" | t(lang) }}``, and ``{{ L.tasks | colon(lang) }}``
 gives ``Tâches :`` in French and ``Tasks:`` in English.
 """
 
@@ -28,7 +28,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from pac_gen.messages import colon, text
+from pac_gen.text import colon, text
 
 # What learner Markdown may produce. No images (tracking pixels, onerror), no
 # raw HTML beyond these tags, no attribute that runs code.
@@ -149,7 +149,7 @@ def _format_date(value: date, style: str, lang: str) -> str:
 def environment() -> Environment:
     """The site's Jinja environment (built once): package templates, autoescape on."""
     env = Environment(
-        loader=PackageLoader("pac_gen", "templates"),
+        loader=PackageLoader("pac_gen.site", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

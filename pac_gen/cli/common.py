@@ -1,5 +1,5 @@
 """The options every command that checks plans shares: language, today, time zone
-and working-day length, and the :class:`~pac_gen.settings.Settings` they make.
+and working-day length, and the :class:`~pac_gen.format.settings.Settings` they make.
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pac_gen.settings import Settings, SettingsError
+from pac_gen.format.settings import Settings, SettingsError
 
 
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:

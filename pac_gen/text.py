@@ -18,7 +18,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from pac_gen.problems import one_line
+from pac_gen.check.problems import one_line
 
 LANGUAGES = ("fr", "en")
 
@@ -304,7 +304,7 @@ WARNINGS: dict[str, dict[str, str]] = {
 }
 MESSAGES.update(WARNINGS)
 
-# Words shown in the charts (titles, legends, hover texts): see pac_gen/charts.py.
+# Words shown in the charts (titles, legends, hover texts): see pac_gen/site/charts.py.
 CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.indicator.title": {"fr": "{name} — {status}", "en": "{name} — {status}"},
     "chart.measurements": {"fr": "Mesures", "en": "Measurements"},

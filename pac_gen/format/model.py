@@ -3,7 +3,7 @@
 Field aliases are the canonical French keys of the format; the English alias of
 each key is kept in ``json_schema_extra["en"]``. Python attribute names are
 English so the code reads without the French course. The documents these models
-validate were already normalised by :mod:`pac_gen.normalize` (keys matched in
+validate were already normalised by :mod:`pac_gen.format.normalize` (keys matched in
 either language, whatever their case, accents or separators).
 """
 
@@ -16,8 +16,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from pac_gen import values
-from pac_gen.values import Duration, Span, ValueProblem
+from pac_gen.format import values
+from pac_gen.format.values import Duration, Span, ValueProblem
 
 
 def _wrap(parser: Any) -> BeforeValidator:
@@ -80,7 +80,7 @@ Currency = Annotated[
 
 
 def choice(cls: type[values.Choice]) -> Any:
-    """An annotated type that accepts a :class:`~pac_gen.values.Choice` in French or English."""
+    """An annotated type that accepts a :class:`~pac_gen.format.values.Choice` in French or English."""
     return Annotated[cls, _wrap(cls.parse), WithJsonSchema({"enum": cls.accepted_words()})]
 
 

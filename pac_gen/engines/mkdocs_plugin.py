@@ -8,7 +8,7 @@ Hooks only orchestrate, in the manner of Material's blog plugin:
   them), stops the build on errors, and adds the generated pages, downloads and
   assets with ``File.generated`` (nothing is ever written in ``docs/`` or ``plans/``);
 - ``on_page_content`` swaps each generated page's placeholder for its HTML
-  (built by :mod:`pac_gen.site`) and gives it its table of contents;
+  (built by :mod:`pac_gen.site.pages`) and gives it its table of contents;
 - ``on_serve`` watches the plans folder.
 
 Under ``mkdocs serve`` an invalid plan does not stop the server: its page lists
@@ -24,20 +24,28 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
-# Plain mkdocs imports: under ProperDocs they are ProperDocs' own modules (see pac_gen.config).
+# Plain mkdocs imports: under ProperDocs they are ProperDocs' own modules (see pac_gen.engines.mkdocs_config).
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from pac_gen.charts import PLOTLY_JS_NAME, plotly_js_path
-from pac_gen.config import LANGUAGES, PacGenConfig
-from pac_gen.ics import FeedParts
-from pac_gen.loader import read_plan_bytes
-from pac_gen.messages import message, text
-from pac_gen.problems import Problem, Severity, format_text
-from pac_gen.settings import Settings, SettingsError
-from pac_gen.site import (
+from pac_gen.agenda.ics import FeedParts
+from pac_gen.check.problems import Problem, Severity, format_text
+from pac_gen.check.validate import (
+    CheckedPlan,
+    Refusal,
+    check_bytes,
+    check_file,
+    find_plan_files,
+    refusal_problem,
+    shown_path,
+)
+from pac_gen.engines.mkdocs_config import LANGUAGES, PacGenConfig
+from pac_gen.format.loader import read_plan_bytes
+from pac_gen.format.settings import Settings, SettingsError
+from pac_gen.site.charts import PLOTLY_JS_NAME, plotly_js_path
+from pac_gen.site.pages import (
     CALENDAR_FEED_URI,
     CALENDAR_URI,
     OVERVIEW_URI,
@@ -55,15 +63,7 @@ from pac_gen.site import (
     site_calendar,
     url_path,
 )
-from pac_gen.validate import (
-    CheckedPlan,
-    Refusal,
-    check_bytes,
-    check_file,
-    find_plan_files,
-    refusal_problem,
-    shown_path,
-)
+from pac_gen.text import message, text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -73,7 +73,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 ASSETS_URI = "assets/pac_gen"
-"""Where the files of ``pac_gen/assets/`` are published in the site."""
+"""Where the files of ``pac_gen/site/assets/`` are published in the site."""
 
 RESERVED_URIS = (OVERVIEW_URI, CALENDAR_URI, CALENDAR_FEED_URI)
 """Pages of the whole site that no plan may take."""
@@ -81,7 +81,7 @@ RESERVED_URIS = (OVERVIEW_URI, CALENDAR_URI, CALENDAR_FEED_URI)
 
 def _assets() -> list[tuple[str, bytes]]:
     """The package's asset files (name, bytes), in a stable order."""
-    folder = resources.files("pac_gen") / "assets"
+    folder = resources.files("pac_gen.site") / "assets"
     return sorted((item.name, item.read_bytes()) for item in folder.iterdir()
                   if item.is_file() and not item.name.startswith("."))
 

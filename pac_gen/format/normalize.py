@@ -22,11 +22,21 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from pac_gen.loader import _NULLS, _UNTAGGED, MAX_DEPTH, PLAIN, QUOTED, SEQ, core_scalar, position, tag_as_written
-from pac_gen.messages import message
-from pac_gen.model import Measurement, Plan
-from pac_gen.problems import Problem, Severity
-from pac_gen.values import Choice, ValueProblem, normalize_word
+from pac_gen.check.problems import Problem, Severity
+from pac_gen.format.loader import (
+    _NULLS,
+    _UNTAGGED,
+    MAX_DEPTH,
+    PLAIN,
+    QUOTED,
+    SEQ,
+    core_scalar,
+    position,
+    tag_as_written,
+)
+from pac_gen.format.model import Measurement, Plan
+from pac_gen.format.values import Choice, ValueProblem, normalize_word
+from pac_gen.text import message
 
 Path = tuple[Any, ...]
 

@@ -21,16 +21,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pac_gen import loader
 from pac_gen.check.coherence import ERRORS
 from pac_gen.check.method import WARNINGS
+from pac_gen.check.problems import Problem, Severity
 from pac_gen.check.rules import Context, Pruning
-from pac_gen.messages import MESSAGES, message
-from pac_gen.model import Plan
-from pac_gen.normalize import Normalized, Shape, english_key, normalize
-from pac_gen.problems import Problem, Severity
-from pac_gen.settings import Settings
-from pac_gen.values import LAST_YEAR, ValueProblem, parse_bool, slugify
+from pac_gen.format import loader
+from pac_gen.format.model import Plan
+from pac_gen.format.normalize import Normalized, Shape, english_key, normalize
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import LAST_YEAR, ValueProblem, parse_bool, slugify
+from pac_gen.text import MESSAGES, message
 
 
 @dataclass

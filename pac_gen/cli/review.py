@@ -6,10 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-from pac_gen.commands.common import add_settings_arguments, settings_from
+from pac_gen.check.validate import CheckedPlan, Refusal, check_bytes, refusal_problem
+from pac_gen.cli.common import add_settings_arguments, settings_from
+from pac_gen.format.settings import Settings
 from pac_gen.review import RevisionError, plan_files_at, review, to_json, to_markdown
-from pac_gen.settings import Settings
-from pac_gen.validate import CheckedPlan, Refusal, check_bytes, refusal_problem
 
 
 def add_parser(subparsers: Any) -> None:

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pac_gen.messages import text
-from pac_gen.new import Questions, check_text, default_answers, render_plan, schema_reference, write_new
-from pac_gen.problems import format_text
-from pac_gen.settings import SettingsError, resolve_today
+from pac_gen.check.problems import format_text
+from pac_gen.cli.new_plan import Questions, check_text, default_answers, render_plan, schema_reference, write_new
+from pac_gen.format.settings import SettingsError, resolve_today
+from pac_gen.text import text
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -1,7 +1,7 @@
 """Read a plan file into YAML nodes that remember where they stand.
 
 The loader is the only place that touches raw bytes. It refuses, with a located
-:class:`~pac_gen.problems.Problem` and never a traceback: files over 1 MB, binary
+:class:`~pac_gen.check.problems.Problem` and never a traceback: files over 1 MB, binary
 files, text that is not UTF-8 (UTF-16/32 with a byte-order mark is decoded),
 YAML syntax errors, explicit tags, anchors and aliases, duplicate keys and
 documents nested deeper than any plan needs. Scalars follow the YAML 1.2 core
@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from pac_gen.messages import message
-from pac_gen.problems import Problem, Severity
+from pac_gen.check.problems import Problem, Severity
+from pac_gen.text import message
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40

@@ -16,8 +16,8 @@ import csv
 import io
 from decimal import Decimal
 
-from pac_gen.messages import LANGUAGES, choice_word, text
-from pac_gen.model import Plan
+from pac_gen.text import LANGUAGES, choice_word, text
+from pac_gen.format.model import Plan
 
 BOM = "\ufeff"
 SEPARATOR = ";"

@@ -1,12 +1,12 @@
 """Every page of the site, built from checked plans (no MkDocs here).
 
-The MkDocs plugin (:mod:`pac_gen.plugin`) only orchestrates: it finds and
+The MkDocs plugin (:mod:`pac_gen.engines.mkdocs_plugin`) only orchestrates: it finds and
 checks the plans, then asks this module for each page's HTML and for the files
 to download beside it. Pages are plain data (:class:`SitePage`) so that they can
 be tested, and rebuilt identically, without MkDocs.
 
 Learner text reaches the HTML only through the autoescaped templates of
-:mod:`pac_gen.render`; the generated Markdown holds nothing but a placeholder
+:mod:`pac_gen.site.render`; the generated Markdown holds nothing but a placeholder
 that the plugin swaps for the HTML once Markdown has run, so no Markdown
 extension ever sees learner text.
 """
@@ -25,16 +25,18 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from pac_gen import charts, ics, metrics
+from pac_gen.site import charts
+from pac_gen.agenda import ics
+from pac_gen.format import metrics
 from pac_gen.agenda import views as agenda_views
-from pac_gen.export import tasks_csv
-from pac_gen.loader import yaml_quote
-from pac_gen.messages import colon, message, text, texts
-from pac_gen.model import Action, Indicator, Plan, Ritual
-from pac_gen.problems import Problem
-from pac_gen.render import render
-from pac_gen.settings import Settings
-from pac_gen.validate import CheckedPlan
+from pac_gen.site.export import tasks_csv
+from pac_gen.format.loader import yaml_quote
+from pac_gen.text import colon, message, text, texts
+from pac_gen.format.model import Action, Indicator, Plan, Ritual
+from pac_gen.check.problems import Problem
+from pac_gen.site.render import render
+from pac_gen.format.settings import Settings
+from pac_gen.check.validate import CheckedPlan
 
 PAGES_DIR = "plans"
 """Where the plan pages live in the site: ``plans/camille/boutique/``."""
@@ -74,7 +76,7 @@ class PlanSource:
     """A checked plan and where its file sits below the plans folder.
 
     Attributes:
-        checked: The result of :func:`pac_gen.validate.check_file`.
+        checked: The result of :func:`pac_gen.check.validate.check_file`.
         relative: The file's path below the plans folder, with ``/`` (``camille/boutique.yaml``).
 
     """

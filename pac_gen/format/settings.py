@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pac_gen.messages import LANGUAGES, quote, text
-from pac_gen.values import ValueProblem, parse_date
+from pac_gen.format.values import ValueProblem, parse_date
+from pac_gen.text import LANGUAGES, quote, text
 
 
 class SettingsError(ValueError):
