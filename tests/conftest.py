@@ -14,6 +14,18 @@ from pac_gen.format.settings import Settings
 
 TODAY = date(2026, 11, 27)
 
+# A valid plan of seven lines that tests break one thing in. Line numbers are those
+# of the text as written (the backslash keeps line 1 on `objectif:`).
+MINIMAL_PLAN = """\
+objectif:
+  intitule: Augmenter le CA
+  echeance: 2027-01-31
+actions:
+  - id: boutique
+    intitule: Boutique en ligne
+    type: prospection
+"""
+
 
 def check(text: str, lang: str = "fr", today: date = TODAY, name: str = "plan.yaml") -> CheckedPlan:
     """Check a plan written inline (dedented) as if it were a file called ``name``."""

@@ -2,19 +2,9 @@
 
 import pytest
 
-from tests.conftest import check, codes
+from tests.conftest import MINIMAL_PLAN, check, codes
 
-# A valid plan; each test below breaks one thing in it. Line numbers are those of
-# the text as written (the backslash keeps line 1 on `objectif:`).
-HEAD = """\
-objectif:
-  intitule: Augmenter le CA
-  echeance: 2027-01-31
-actions:
-  - id: boutique
-    intitule: Boutique en ligne
-    type: prospection
-"""
+HEAD = MINIMAL_PLAN  # each test below breaks one thing in it
 
 
 def only(text: str, lang: str = "fr"):

@@ -10,17 +10,9 @@ from pac_gen.check.validate import check_bytes, check_file
 from pac_gen.format import loader
 from pac_gen.format.loader import NodeLoader, core_scalar
 from pac_gen.format.settings import Settings
-from tests.conftest import TODAY, check, codes
+from tests.conftest import MINIMAL_PLAN, TODAY, check, codes
 
-PLAN = """\
-objectif:
-  intitule: Augmenter le CA
-  echeance: 2027-01-31
-actions:
-  - id: boutique
-    intitule: Boutique en ligne
-    type: prospection
-"""
+PLAN = MINIMAL_PLAN
 
 
 def scalar(text: str):
