@@ -20,7 +20,8 @@ ENGINES = ("mkdocs", "properdocs", "zensical")
 def _plugin_engine(engine: str, command: str, config_file: Path, options: list[str]) -> int:
     # MkDocs 1.6.1 and ProperDocs print a notice about MkDocs 2 on every build.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    status = process.run([sys.executable, "-m", engine, command, "--config-file", str(config_file), *options], env,
+    # -P: the current folder is not put on sys.path (it may hold another copy of pac_gen).
+    status = process.run([sys.executable, "-P", "-m", engine, command, "--config-file", str(config_file), *options], env,
                          stopped=0 if command == "serve" else 130)
     return 1 if status else 0
 
