@@ -96,6 +96,15 @@ def format_github(problem: Problem) -> str:
     )
 
 
+def github_total(total: str, annotated: int, found: int, lang: str = "fr") -> str:
+    """The one line a workflow log ends with: the counts, and how many problems were annotated."""
+    if annotated == found:
+        return total
+    if lang == "fr":
+        return f"{total} ; {annotated} annoté(s) (plans modifiés), liste complète dans le résumé"
+    return f"{total}; {annotated} annotated (changed plans), full list in the summary"
+
+
 def format_json(problems: Iterable[Problem]) -> str:
     """A JSON array of problems with keys path, line, column, severity, code, message."""
     return json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2)

@@ -998,3 +998,33 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
             raise RevisionError(texts["failed"].format(rev=revision, detail=shown.stderr.decode(errors="replace")))
         files[name] = shown.stdout[: loader.MAX_FILE_BYTES + 1]
     return files
+
+
+def changed_plan_files(revision: str, plans_dir: str = "plans", cwd: Path | None = None,
+                       lang: str = "fr") -> set[Path]:
+    """The plan files of the working tree that are new or differ from ``revision`` (resolved paths).
+
+    Raises:
+        RevisionError: as :func:`plan_files_at`.
+
+    """
+    where = cwd or Path.cwd()
+    before = plan_files_at(revision, plans_dir, where, lang)
+    now = plan_files_at(None, plans_dir, where, lang)
+    return {(where / name).resolve() for name, data in now.items() if before.get(name) != data}
+
+
+def github_summary(problems: Iterable[Problem], total: str, lang: str = "fr") -> str:
+    """Every problem as a Markdown table for the job summary (GitHub annotates only 10 of each kind)."""
+    items = sorted(problems)
+    fr = lang == "fr"
+    words = _WORDS[lang]
+    lines = [f"## {'Validation des plans' if fr else 'Plan validation'}", "", _escape(total), ""]
+    if items:
+        head = ("Fichier", "Ligne", "Col.", "Gravité", "Code", "Message") if fr else \
+            ("File", "Line", "Col.", "Severity", "Code", "Message")
+        lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        lines += [f"| {_code(p.path)} | {p.line} | {p.column} | {words[str(p.severity)]} | {p.code} | "
+                  f"{_escape(p.message)} |" for p in items]
+        lines.append("")
+    return "\n".join(lines) + "\n"
