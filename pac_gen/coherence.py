@@ -102,6 +102,19 @@ def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Any,
             else:
                 first_seen[item.key] = path
 
+    # Rituals and tasks may share a text; only the ids written for them must be unique.
+    written: dict[str, tuple[Any, ...]] = {}
+    candidates: list[tuple[tuple[Any, ...], str | None]] = [(("rituels", i), r.id) for i, r in enumerate(plan.rituals)]
+    candidates += [(("actions", i, "taches", j), task.id)
+                   for i, action in enumerate(plan.actions) for j, task in enumerate(action.tasks)]
+    with_ids = [(path, i) for path, i in candidates if i is not None and not pruning.removed((*path, "id"))]
+    with_ids.sort(key=lambda pair: report.locate((*pair[0], "id")))  # the second in the file is the one reported
+    for path, written_id in with_ids:
+        if written_id in written:
+            yield report.at((*path, "id"), "E201", id=written_id, line=report.locate(written[written_id])[0])
+        else:
+            written[written_id] = (*path, "id")
+
     known = list(dict.fromkeys(a.key for a in plan.actions))
     known_text = ", ".join(known)
     accepted = set(known) | pruning.known_ids

@@ -271,6 +271,10 @@ class LawOfNumbers(Section):
 class Task(Section):
     """One step of an action, with its owner, deadline, means and status."""
 
+    id: Slug | None = key("id", "id", "Identifiant court, unique dans le plan : l'événement d'agenda de la tâche "
+                          "garde son identité quand elle change de texte ou d'action.",
+                          "Short id, unique in the plan: the task's calendar event keeps its identity "
+                          "when its text or action changes.", None)
     task: Text = key("tache", "task", "Ce qu'il faut faire.", "What to do.")
     owner: Text | None = key("responsable", "owner", "Qui s'en charge.", "Who does it.", None)
     due: DateValue | None = key("date_limite", "due", "Date limite de la tâche.", "Deadline of the task.", None)
@@ -321,6 +325,10 @@ class Action(Section):
 class Ritual(Section):
     """A recurring action placed in the agenda for a period."""
 
+    id: Slug | None = key("id", "id", "Identifiant court, unique dans le plan : les abonnés à l'agenda gardent "
+                          "le rituel quand son texte change.",
+                          "Short id, unique in the plan: calendar subscribers keep the ritual when its "
+                          "text changes.", None)
     ritual: Text = key("rituel", "ritual", "Ce que l'on fait à chaque fois.", "What is done each time.")
     frequency: choice(Frequency) | None = key(  # type: ignore[valid-type]
         "frequence", "frequency", "quotidienne, hebdomadaire, toutes_les_2_semaines ou mensuelle.",
@@ -347,8 +355,8 @@ class Ritual(Section):
 
     @property
     def key(self) -> str:
-        """A stable id for the ritual, derived from its text."""
-        return values.slugify(self.ritual)
+        """The ritual's id, explicit or derived from its text."""
+        return self.id or values.slugify(self.ritual)
 
 
 class Measurement(Section):

@@ -39,7 +39,7 @@ def test_the_schema_walk_sees_every_model() -> None:
     models = {name for name, _, _ in _schema_fields()}
     assert models == {"Plan", "Objective", "PastAction", "Action", "LawOfNumbers", "Task", "Ritual",
                       "Indicator", "Measurement", "Obstacle", "TeamMember", "Block"}
-    assert len(_schema_fields()) == 83
+    assert len(_schema_fields()) == 85  # 83, and the ids of rituals and tasks (stable calendar events)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -561,12 +561,19 @@ def test_cli_exports_are_the_bytes_the_site_publishes(main_project: Path, main_s
                                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from pac_gen.cli import main
 
-    monkeypatch.chdir(main_project)  # the plan's path is the one the site reports (and puts in the UIDs)
-    for fmt in ("csv", "ics"):
-        target = tmp_path / f"export.{fmt}"
-        assert main(["export", "plans/camille/boutique.yaml", "--format", fmt, "-o", str(target),
-                     "--today", "2026-11-27"]) == 0
-        assert target.read_bytes() == (main_site / f"plans/camille/boutique.{fmt}").read_bytes(), fmt
+    # From any working directory: the UIDs come from the path below the plans folder.
+    plan = main_project / "plans" / "camille" / "boutique.yaml"
+    for where, given in ((main_project, "plans/camille/boutique.yaml"), (plan.parent, "boutique.yaml"),
+                         (tmp_path, str(plan))):
+        monkeypatch.chdir(where)
+        for fmt in ("csv", "ics"):
+            target = tmp_path / f"export.{fmt}"
+            assert main(["export", given, "--format", fmt, "-o", str(target), "--today", "2026-11-27"]) == 0
+            assert target.read_bytes() == (main_site / f"plans/camille/boutique.{fmt}").read_bytes(), (where, fmt)
+    # The cohort's feed holds the very same events.
+    events = (main_site / "plans/camille/boutique.ics").read_bytes().split(b"BEGIN:VEVENT", 1)[1]
+    assert b"UID:camille%2Fboutique.yaml/" in events
+    assert events.rsplit(b"END:VEVENT", 1)[0] in (main_site / "calendrier.ics").read_bytes()
 
 
 def test_search_still_indexes_the_tables_text(main_site: Path) -> None:
