@@ -30,15 +30,20 @@ def _wrap(parser: Any) -> BeforeValidator:
     return BeforeValidator(validate)
 
 
+_TEXT_TYPES = ["string", "number", "boolean"]  # a text field keeps what was written: `titre: 2026` is "2026"
+
 DateValue = Annotated[
     date,
     _wrap(values.parse_date),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$",
-                    "examples": ["2026-06-15", "15/06/2026"]}),
+    WithJsonSchema({"type": "string", "pattern": values.DATE_PATTERN, "examples": ["2026-06-15", "15/06/2026"],
+                    "errorMessage": "Date attendue : AAAA-MM-JJ ou JJ/MM/AAAA, un jour qui existe (1900 à 2200).",
+                    "errorMessage_en": "Expected a date: YYYY-MM-DD or DD/MM/YYYY, a day that exists (1900 to 2200)."}),
 ]
 TimeValue = Annotated[
     time, _wrap(values.parse_time),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3])[:hH][0-5]\d$", "examples": ["14:00"]}),
+    WithJsonSchema({"type": "string", "pattern": values.TIME_PATTERN, "examples": ["14:00"],
+                    "errorMessage": "Heure attendue : HH:MM, par exemple 14:00.",
+                    "errorMessage_en": "Expected a time: HH:MM, e.g. 14:00."}),
 ]
 DurationValue = Annotated[
     Duration, _wrap(values.parse_duration),
@@ -50,19 +55,33 @@ SpanValue = Annotated[
 ]
 Money = Annotated[
     Decimal, _wrap(values.parse_money),
-    WithJsonSchema({"type": ["number", "string"], "minimum": 0, "examples": [1500]}),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": values.MAX_NUMBER},
+                              {"type": "string", "pattern": values.MONEY_PATTERN,
+                               "errorMessage": "Montant attendu : un nombre positif, par exemple 1500 ou « 1 500,50 € ».",
+                               "errorMessage_en": "Expected an amount: a positive number, e.g. 1500 or “1 500.50 €”."}],
+                    "examples": [1500]}),
 ]
-Number = Annotated[float, _wrap(values.parse_number), WithJsonSchema({"type": "number"})]
+Number = Annotated[float, _wrap(values.parse_number), WithJsonSchema(
+    {"anyOf": [{"type": "number", "minimum": -values.MAX_NUMBER, "maximum": values.MAX_NUMBER},
+               {"type": "string", "pattern": values.NUMBER_PATTERN, "errorMessage": "Nombre attendu, par exemple 12,5.",
+                "errorMessage_en": "Expected a number, e.g. 12.5."}]})]
 Flag = Annotated[
     bool, _wrap(values.parse_bool),
-    WithJsonSchema({"enum": [True, False, "oui", "non", "yes", "no", "true", "false"]}),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": values.BOOL_PATTERN,
+                                                     "errorMessage": "Attendu : oui ou non.",
+                                                     "errorMessage_en": "Expected: yes or no."}],
+                    "examples": ["oui", "non"]}),
 ]
 Slug = Annotated[
     str, _wrap(values.parse_slug),
-    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": "^" + values.SLUG_RE.pattern.removesuffix("\\Z") + "$",
+                               "maxLength": 80,
+                               "errorMessage": "Id attendu : lettres minuscules, chiffres et tirets (ex. boutique-en-ligne).",
+                               "errorMessage_en": "Expected an id: lower-case letters, digits and hyphens (e.g. online-shop)."},
+                              {"type": "integer", "minimum": 0}]}),
 ]
-Text = Annotated[str, Field(min_length=1)]
-Markdown = Annotated[str, WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"})]
+Text = Annotated[str, Field(min_length=1), WithJsonSchema({"type": _TEXT_TYPES, "minLength": 1})]
+Markdown = Annotated[str, WithJsonSchema({"type": _TEXT_TYPES, "contentMediaType": "text/markdown"})]
 
 
 def _currency(value: Any) -> str:
@@ -73,15 +92,26 @@ def _currency(value: Any) -> str:
     raise ValueProblem("E112", value=value)
 
 
-Currency = Annotated[
-    str, _wrap(_currency),
-    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{3}$", "examples": ["EUR", "CHF", "CAD"]}),
-]
+def _currency_schema() -> dict[str, Any]:
+    from babel.numbers import list_currencies
+
+    codes = sorted(list_currencies())
+    any_case = "|".join("".join(f"[{c.upper()}{c.lower()}]" for c in code) for code in codes)
+    space = values.WHITESPACE_CLASS
+    return {"anyOf": [{"enum": codes}, {"type": "string", "pattern": f"^{space}*(?:{any_case}){space}*$"}],
+            "examples": ["EUR", "CHF", "CAD"]}
+
+
+Currency = Annotated[str, _wrap(_currency), WithJsonSchema(_currency_schema())]
 
 
 def choice(cls: type[values.Choice]) -> Any:
     """An annotated type that accepts a :class:`~pac_gen.values.Choice` in French or English."""
-    return Annotated[cls, _wrap(cls.parse), WithJsonSchema({"enum": cls.accepted_words()})]
+    words = cls.accepted_words()
+    pattern = values.spelling_pattern(*(values.normalize_word(w) for w in words))
+    # The enum is what editors propose; the pattern, every spelling accepted (`Fidélisation`).
+    return Annotated[cls, _wrap(cls.parse), WithJsonSchema({"anyOf": [{"enum": words},
+                                                                       {"type": "string", "pattern": pattern}]})]
 
 
 class ActionKind(values.Choice):
