@@ -62,8 +62,13 @@ def _leaf(node: Any, lang: str) -> Any:
     return node
 
 
-def _model(definition: dict[str, Any], model: type[BaseModel], lang: str) -> dict[str, Any]:
-    """A model's object schema: every spelling of each key, nothing else, completion of the French keys."""
+def _model(definition: dict[str, Any], model: type[BaseModel], lang: str,
+           fields: dict[str, Any]) -> dict[str, Any]:
+    """A model's object schema: every spelling of each key, nothing else, completion of the French keys.
+
+    Each field's own schema goes to ``fields`` (``$defs``, as ``Model.key``): the key's
+    pattern and its completion both refer to it.
+    """
     out: dict[str, Any] = {"type": "object"}
     if "description" in definition:
         out["description"] = definition["description"]
@@ -79,11 +84,13 @@ def _model(definition: dict[str, Any], model: type[BaseModel], lang: str) -> dic
         prop["x-english-key"] = english
         _special(key, prop, lang)
         spelled = spelling_pattern(normalize_word(key), normalize_word(english))
-        patterns[spelled] = prop
+        fields[f"{model.__name__}.{key}"] = prop
+        reference = {"$ref": f"#/$defs/{model.__name__}.{key}"}
+        patterns[spelled] = reference
         # Offered only while no other spelling is there (the same one is never offered twice).
         others = f"^(?!{key}$)" + spelled[1:]
-        offer = {k: v for k, v in prop.items() if k != "default"}
-        conditions.append({"if": {"propertyNames": {"not": {"pattern": others}}}, "then": {"properties": {key: offer}}})
+        conditions.append({"if": {"propertyNames": {"not": {"pattern": others}}},
+                           "then": {"properties": {key: reference}}})
         if key in definition.get("required", []):
             conditions.append({"if": {"propertyNames": {"not": {"pattern": spelled}}}, "then": {"required": [key]}})
     out["patternProperties"] = patterns
@@ -136,8 +143,10 @@ def plan_schema(lang: str = "fr") -> dict[str, Any]:
     """The schema as a dictionary, descriptions in ``lang``."""
     source = Plan.model_json_schema(by_alias=True, mode="validation")
     models = _models()
-    definitions = {name: _model(definition, models[name], lang) for name, definition in source["$defs"].items()}
-    root = _model(source, Plan, lang)
+    fields: dict[str, Any] = {}
+    definitions = {name: _model(definition, models[name], lang, fields) for name, definition in source["$defs"].items()}
+    root = _model(source, Plan, lang, fields)
+    definitions.update(fields)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": _TITLES[lang], **root,
             "$defs": definitions}
 

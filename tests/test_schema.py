@@ -49,10 +49,11 @@ def test_schema_command_prints_the_schema(capsys):
 
 def test_descriptions_and_messages_follow_the_language():
     fr, en = plan_schema("fr"), plan_schema("en")
-    [(_, devise_fr)] = [(p, s) for p, s in fr["patternProperties"].items() if re.match(p, "devise")]
-    [(_, devise_en)] = [(p, s) for p, s in en["patternProperties"].items() if re.match(p, "currency")]
-    assert devise_fr["description"] == "Code ISO 4217 de la monnaie (EUR par défaut)."
-    assert devise_en["description"] == "ISO 4217 currency code (default EUR)."
+    [devise_fr] = [s["$ref"] for p, s in fr["patternProperties"].items() if re.match(p, "Devise")]
+    [devise_en] = [s["$ref"] for p, s in en["patternProperties"].items() if re.match(p, "currency")]
+    assert devise_fr == devise_en == "#/$defs/Plan.devise"
+    assert fr["$defs"]["Plan.devise"]["description"] == "Code ISO 4217 de la monnaie (EUR par défaut)."
+    assert en["$defs"]["Plan.devise"]["description"] == "ISO 4217 currency code (default EUR)."
     assert fr["title"] == "Plan d'action commercial (format pac_gen v1)"
     text = schema_text("en")
     assert "Expected a date" in text and "Date attendue" not in text
