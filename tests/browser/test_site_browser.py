@@ -480,7 +480,7 @@ def test_every_page_passes_the_nu_html_checker(example_site: Served, hostile_sit
     kinds = {"plans/camille/boutique/index.html", "plans/karim/formations/index.html", "plans/index.html",
              "calendrier/index.html", "index.html", "guide/editor/index.html", "en/guide/editor/index.html",
              "en/index.html"}
-    assert {str(f.relative_to(example_site.root)) for f in files} >= kinds
+    assert {str(f.relative_to(example_site.root)) for f in files if f.is_relative_to(example_site.root)} >= kinds
     assert hostile_site.root / "plans" / "pirate" / "piege" / "index.html" in files
     errors = _nu_errors(files)
     assert errors == [], "\n".join(errors)
