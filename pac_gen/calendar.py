@@ -192,15 +192,15 @@ class Event:
 _KIND_ORDER = (EventKind.OBJECTIVE, EventKind.ACTION_DUE, EventKind.TASK, EventKind.LAUNCH, EventKind.RITUAL)
 
 
-def plan_events(plan: Plan, plan_path: str, settings: Settings) -> list[Event]:
-    """Every ritual occurrence and dated milestone of a plan, unsorted."""
+def plan_events(plan: Plan, plan_path: str, settings: Settings, through: date | None = None) -> list[Event]:
+    """Every ritual occurrence and dated milestone of a plan, unsorted (rituals up to ``through`` when given)."""
     who = plan.owner
     events = [
         Event(m.day, m.kind, m.title, plan_path=plan_path, who=who, done=m.done, late=m.late)
         for m in milestones(plan, settings.today)
     ]
     for ritual in plan.rituals:
-        for occurrence in recurrence.occurrences(ritual, settings.zone, settings.working_day_hours):
+        for occurrence in recurrence.occurrences(ritual, settings.zone, settings.working_day_hours, through):
             events.append(Event(occurrence.start.date(), EventKind.RITUAL, ritual.ritual,
                                 occurrence.start.timetz().replace(tzinfo=None),
                                 occurrence.end.timetz().replace(tzinfo=None), plan_path=plan_path, who=who))
@@ -302,7 +302,7 @@ def site_months(plans: list[tuple[str, Plan]], settings: Settings) -> list[Month
     if not plans:
         return []
     first, last = site_window(settings.today)
-    events = [e for path, plan in plans for e in plan_events(plan, path, settings) if first <= e.day <= last]
+    events = [e for path, plan in plans for e in plan_events(plan, path, settings, last) if first <= e.day <= last]
     return months(events, first, last, settings.today)
 
 

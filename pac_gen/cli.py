@@ -12,7 +12,7 @@ from pathlib import Path
 from pac_gen import __version__
 from pac_gen.commands.common import add_settings_arguments, settings_from
 from pac_gen.problems import Problem, github_total, render
-from pac_gen.validate import check_file, find_plan_files, outside_link_problem
+from pac_gen.validate import Refusal, check_file, find_plan_files, refusal_problem
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,11 +48,11 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     problems = []
     count = 0
-    refused: list[Path] = []
+    refused: list[Refusal] = []
     for file in find_plan_files(paths, refused):
         count += 1
         problems.extend(check_file(file, settings).problems)
-    problems.extend(outside_link_problem(file, args.lang) for file in refused)
+    problems.extend(refusal_problem(refusal, args.lang) for refusal in refused)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     total = (f"{count} plan(s), {errors} erreur(s), {warnings} avertissement(s)" if args.lang == "fr"

@@ -1,6 +1,7 @@
 """Errors that need the whole plan: duplicate ids, references to unknown
 actions, rituals without a rule or an end, invalid RRULEs, overlapping blocks of
-the ideal week, and measurements given twice for one date.
+the ideal week, measurements given twice for one date, and the budgets of
+:mod:`pac_gen.budgets`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pac_gen import recurrence
+from pac_gen import budgets, recurrence
 from pac_gen.messages import message
 from pac_gen.model import Action, Indicator, Obstacle, Plan, Ritual
 from pac_gen.normalize import Normalized
@@ -125,6 +126,7 @@ def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Any,
             if referrer.action is not None and referrer.action not in accepted:
                 yield report.at((section, index, "action"), "E202", id=referrer.action, known=known_text)
 
+    rules_ok = True
     for index, ritual in enumerate(plan.rituals):
         path = ("rituels", index)
         rule_removed = pruning.removed((*path, "frequence")) or pruning.removed((*path, "rrule"))
@@ -138,7 +140,11 @@ def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Any,
         if ritual.rrule is not None:
             try:
                 recurrence.build_rule(ritual, settings.zone)
+            except recurrence.TooFine:
+                rules_ok = False
+                yield report.at((*path, "rrule"), "E122", value=ritual.rrule)
             except (ValueError, TypeError, OverflowError):  # dateutil's reasons are in English
+                rules_ok = False
                 yield report.at((*path, "rrule"), "E109", value=ritual.rrule)
 
     objective = plan.objective
@@ -169,3 +175,8 @@ def check_coherence(file: str, plan: Plan, positions: Normalized, settings: Any,
                 yield report.at(path, "E204", date=measurement.date.isoformat(), line=first[0])
             else:
                 seen[measurement.date] = m_index
+
+    # Budgets are counted on a whole plan whose rules all expand: a value put in
+    # for a refused one (a deadline in 9999…) would only add a second error.
+    if rules_ok and not (pruning.pruned or pruning.kept):
+        yield from budgets.check(plan, settings, report)

@@ -268,6 +268,56 @@ def alias_positions(text: str) -> list[tuple[int, int]]:
     return found
 
 
+COMPOSE_DEPTH = 1000
+"""Nesting beyond which a document is refused before libyaml composes it.
+
+libyaml's composer recurses once per level: 25,000 ``[`` (50 KB) crash the
+process. Plans never go past :data:`MAX_DEPTH`; between the two, the document is
+composed and the normaliser reports E007 with the rest of the file's problems.
+"""
+
+_OPENERS = re.compile(r"[\[{]|[\]}]")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the document first nests deeper than :data:`COMPOSE_DEPTH`, or None.
+
+    Only flow collections (``[``, ``{``) can nest deeply in a file of 1 MB (block
+    nesting needs a wider indentation at each level), so counting brackets gives a
+    cheap upper bound. Past it, libyaml's event stream, which does not recurse, says
+    where the depth really goes too far (brackets inside quotes do not count there).
+    """
+    if text.count("[") + text.count("{") <= COMPOSE_DEPTH:
+        return None
+    depth = deepest = 0
+    for match in _OPENERS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+        if deepest > COMPOSE_DEPTH:
+            break
+    if deepest <= COMPOSE_DEPTH:
+        return None
+    parser = yaml.CSafeLoader(text)
+    depth = 0
+    first_too_deep: tuple[int, int] | None = None  # where the normaliser would put E007
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                mark = event.start_mark
+                if depth > MAX_DEPTH + 1 and first_too_deep is None and mark is not None:  # root mapping: level 0 there
+                    first_too_deep = (mark.line + 1, mark.column + 1)
+                if depth > COMPOSE_DEPTH:
+                    return first_too_deep
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer reports the syntax error where it is
+    finally:
+        parser.dispose()
+    return None
+
+
 def read_document(path: str, data: bytes, lang: str = "fr", size: int | None = None) -> Document:
     """Decode and compose one plan file, collecting problems instead of raising.
 
@@ -284,6 +334,9 @@ def read_document(path: str, data: bytes, lang: str = "fr", size: int | None = N
     text, problems = decode(path, data, lang, size)
     if text is None:
         return Document(path, None, problems)
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        return Document(path, None, [_problem(path, *too_deep, "E007", lang, limit=MAX_DEPTH)], text)
     loader = NodeLoader(text)
     try:
         root = loader.get_single_node()

@@ -36,6 +36,27 @@ MESSAGES: dict[str, dict[str, str]] = {
              "en": "This plan would be published as “{output}”, already taken by {owner}: rename one of the two files."},
     "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copiez le plan dans le dossier au lieu de le lier.",
              "en": "This symbolic link points outside the plans folder ({target}): it is refused. Copy the plan into the folder instead of linking it."},
+    "E014": {"fr": "Ce chemin ne peut pas être celui d'un plan : {reason} Renommez ou déplacez-le.",
+             "en": "This path cannot be a plan's: {reason} Rename or move it."},
+    "path.encoding": {"fr": "son nom n'est pas écrit en UTF-8.", "en": "its name is not written in UTF-8."},
+    "path.control": {"fr": "son nom contient un caractère de contrôle ({char} : retour à la ligne, tabulation…).",
+                     "en": "its name holds a control character ({char}: line break, tab…)."},
+    "path.character": {"fr": "son nom contient « {char} », interdit dans le chemin d'un plan "
+                             "(< > : \" \\ | ? * ne passent pas sous Windows).",
+                       "en": "its name holds “{char}”, which a plan's path may not hold "
+                             "(< > : \" \\ | ? * do not work on Windows)."},
+    "path.length": {"fr": "il fait {length} octets sous le dossier des plans, plus que la limite de {limit}.",
+                    "en": "it is {length} bytes long below the plans folder, more than the limit of {limit}."},
+    "path.too_long_for_system": {"fr": "il est trop long pour le système de fichiers.",
+                                 "en": "it is too long for the file system."},
+    "path.loop": {"fr": "c'est un lien symbolique qui tourne en boucle.", "en": "it is a symbolic link that loops."},
+    "path.denied": {"fr": "la permission de le lire est refusée.", "en": "permission to read it is denied."},
+    "path.unreadable": {"fr": "il ne peut pas être lu (erreur système {detail}).",
+                        "en": "it cannot be read (system error {detail})."},
+    "plugin.plans_outside": {"fr": "{path} est un lien vers {target}, hors du dossier du site : refusé, pour ne "
+                                   "jamais publier des fichiers d'ailleurs. Mettez les plans dans le dépôt.",
+                             "en": "{path} is a link to {target}, outside the site's folder: refused, so that files "
+                                   "from elsewhere are never published. Keep the plans in the repository."},
     "E010": {"fr": "Une clé doit être un simple mot (texte), pas une liste ni un ensemble.",
              "en": "A key must be a plain word (text), not a list or a mapping."},
     # The model
@@ -87,6 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
              "en": "Number too large: a plan keeps to 1,000,000,000,000,000 at most (in absolute value)."},
     "E121": {"fr": "Durée trop longue : au plus dix ans (3 653 jours).",
              "en": "Too long: ten years (3,653 days) at most."},
+    "E122": {"fr": "Règle de récurrence « {value} » trop fine : un rituel revient au plus une fois par jour "
+                   "(FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY). Pour plusieurs heures dans la journée : FREQ=DAILY;BYHOUR=9,14.",
+             "en": "Recurrence rule “{value}” is too fine: a ritual comes back at most once a day "
+                   "(FREQ=DAILY, WEEKLY, MONTHLY or YEARLY). For several hours in a day: FREQ=DAILY;BYHOUR=9,14."},
     "E116": {"fr": "Valeur hors limites : {detail}.", "en": "Value out of range: {detail}."},
     "E117": {"fr": "Cette liste ne peut pas être vide : donnez au moins un élément (ligne commençant par « - »).",
              "en": "This list cannot be empty: give at least one item (a line starting with “-”)."},
@@ -107,6 +132,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E207": {"fr": "Ce bloc finit ({end}) avant de commencer ({start}).",
              "en": "This block ends ({end}) before it starts ({start})."},
     "E208": {"fr": "La fin ({end}) est avant le début ({start}).", "en": "The end ({end}) is before the start ({start})."},
+    "E209": {"fr": "Trop de rituels : un plan en compte au plus {limit}. Regroupez ceux qui se ressemblent "
+                   "(un seul point hebdomadaire plutôt que plusieurs) ou découpez le plan.",
+             "en": "Too many rituals: a plan has {limit} at most. Group similar ones "
+                   "(one weekly meeting rather than several) or split the plan."},
+    "E210": {"fr": "Ce rituel porte le plan au-delà de {limit} occurrences en tout (les rituels d'avant en comptent "
+                   "déjà {before}) : espacez-le (hebdomadaire plutôt que quotidien) ou raccourcissez sa période.",
+             "en": "This ritual takes the plan past {limit} occurrences in all (the rituals before it already "
+                   "have {before}): space it out (weekly rather than daily) or shorten its period."},
+    "E211": {"fr": "La date {day} étendrait le calendrier du plan du {first} au {last}, plus de {limit} mois : "
+                   "un plan tient en dix ans. Vérifiez l'année de cette date.",
+             "en": "The date {day} would stretch the plan's calendar from {first} to {last}, more than {limit} months: "
+                   "a plan fits in ten years. Check the year of this date."},
     # Types for E104: whole sentences, so that each reads well on its own
     "type.text": {"fr": "Un texte est attendu ici.", "en": "Text is expected here."},
     "type.list": {"fr": "Une liste est attendue ici : un élément par ligne, chaque ligne commençant par « - ».",
@@ -181,7 +218,7 @@ def message(code: str, lang: str = "fr", **args: Any) -> str:
 
 
 # Arguments written by pac_gen itself (lists of allowed keys or values): never cut.
-_WHOLE = frozenset(("allowed", "known", "expected", "limit", "size", "detail", "target"))
+_WHOLE = frozenset(("allowed", "known", "expected", "limit", "size", "detail", "target", "reason"))
 
 
 def _shorten(value: Any) -> Any:

@@ -47,9 +47,19 @@ from pac_gen.site import (
     plan_page,
     plan_page_markdown,
     site_calendar,
+    url_path,
 )
 from pac_gen.today import resolve_today
-from pac_gen.validate import CheckedPlan, Settings, check_bytes, check_file, find_plan_files, outside_link_problem
+from pac_gen.validate import (
+    CheckedPlan,
+    Refusal,
+    Settings,
+    check_bytes,
+    check_file,
+    find_plan_files,
+    refusal_problem,
+    shown_path,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -166,7 +176,14 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         """Reset the state of the previous build, resolve the options, add the stylesheets."""
         self._reset()
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.plans_dir = (base / self.config.plans_dir).resolve()
+        configured = Path(os.path.normpath(base / self.config.plans_dir))
+        self.plans_dir = configured.resolve()
+        if configured.is_relative_to(base) and not self.plans_dir.is_relative_to(base.resolve()):
+            # A `plans/` committed as a link to elsewhere on the machine that builds
+            # (a CI runner's home…) would publish whatever is there.
+            lang = self.config.language or _theme_language(config)
+            raise PluginError("pac_gen: plans_dir: " + message("plugin.plans_outside", lang,
+                                                             path=self.config.plans_dir, target=str(self.plans_dir)))
         try:
             today = resolve_today(self.config.today)  # type: ignore[arg-type]
         except ValueError as exc:
@@ -204,7 +221,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         docs_dir = Path(config.docs_dir)
         errors: list[Problem] = []
-        refused: list[Path] = []  # symbolic links leading outside plans_dir: reported, never read
+        refused: list[Refusal] = []  # links out of plans_dir, names no plan may have…: reported, never read
         used: dict[_CacheKey, _Built] = {}
         # Where every file of the site will be written, and what put it there: two
         # plans (`x.yaml` and `x/index.yaml`, `a.yaml` and `a.csv.yaml`…) must not
@@ -242,9 +259,11 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
             self.plan_pages[source.page_uri] = (built, source, display)
             added = self._add_file(files, config, source.page_uri, markdown, InclusionLevel.NOT_IN_NAV)
             # "Edit this page" opens the plan's YAML file, wherever it is relative to docs/.
-            added.edit_uri = Path(os.path.relpath(path, docs_dir)).as_posix()
-        errors.extend(outside_link_problem(path, options.lang, Path(os.path.relpath(path, base)).as_posix())
-                      for path in refused)
+            # Material prints the edit URL unescaped: a folder named `"><img onerror=…>`
+            # ran script there, so the path is percent-encoded like every link to a plan.
+            added.edit_uri = url_path(Path(os.path.relpath(path, docs_dir)).as_posix())
+        errors.extend(refusal_problem(refusal, options.lang, shown_path(Path(os.path.relpath(refusal.path, base))))
+                      for refusal in refused)
         if errors:
             lines = [format_text(p, severity=False) for p in sorted(errors)]
             if not self.serving:

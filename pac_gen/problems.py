@@ -60,13 +60,20 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 
 
+_WORKFLOW_COMMAND = re.compile(r"##\[|^::")
+
+
 def one_line(text: str) -> str:
     """``text`` as one line of plain output: line breaks shown as ``⏎``, other control characters as ``�``.
 
     A file name or a learner's value must not be able to fake further
-    ``file:line:col:`` lines, GitHub workflow commands or terminal escapes.
+    ``file:line:col:`` lines, GitHub workflow commands or terminal escapes. The
+    Actions runner also obeys the older ``##[warning …]`` form anywhere in a line
+    (a title could forge an annotation on another learner's file, or fold the log):
+    a word joiner between the two ``#`` keeps it readable and inert.
     """
-    return _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub("⏎", text))
+    flat = _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub("⏎", text))
+    return _WORKFLOW_COMMAND.sub(lambda found: found.group()[0] + "\u2060" + found.group()[1:], flat)
 
 
 def format_text(problem: Problem, *, severity: bool = True) -> str:

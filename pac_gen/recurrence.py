@@ -20,14 +20,15 @@ Rules the format leaves to us (documented in ``docs/rituels.md``):
 
 from __future__ import annotations
 
-import itertools
 import re
+import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+import dateutil.rrule
 from dateutil.rrule import DAILY, FR, MO, MONTHLY, SA, SU, TH, TU, WE, WEEKLY, rrule, rrulestr
 
 from pac_gen.model import Frequency, Ritual
@@ -35,9 +36,11 @@ from pac_gen.values import SpanUnit, add_months
 
 DEFAULT_TIME = time(9)
 DEFAULT_DURATION = timedelta(hours=1)
-#: Safety net against rules such as ``FREQ=MINUTELY`` over a year.
-DEFAULT_LIMIT = 5000
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+class TooFine(ValueError):
+    """A hand-written rule repeats more often than once a day (``FREQ=HOURLY``, ``MINUTELY``, ``SECONDLY``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ _RULE_PART_RE = re.compile(
     r"(FREQ|UNTIL|DTSTART|COUNT|INTERVAL|BYSECOND|BYMINUTE|BYHOUR|BYDAY|BYMONTHDAY|BYYEARDAY|BYWEEKNO|BYMONTH"
     r"|BYSETPOS|WKST)=[A-Z0-9,+\-]+\Z")
 _RULE_LIMITS = {"INTERVAL": 1000, "COUNT": 10_000}
+_TOO_FINE = frozenset(("HOURLY", "MINUTELY", "SECONDLY"))
 
 
 def check_rule_text(text: str) -> None:
@@ -103,6 +107,8 @@ def check_rule_text(text: str) -> None:
     dateutil loop for ever, a huge one runs past year 9999).
 
     Raises:
+        TooFine: when the rule repeats within a day (a ritual happens at most daily;
+            several hours a day are ``FREQ=DAILY;BYHOUR=9,14``).
         ValueError: when the rule is not such a line.
 
     """
@@ -113,6 +119,8 @@ def check_rule_text(text: str) -> None:
         limit = _RULE_LIMITS.get(name)
         if limit is not None and not (value.isdigit() and 1 <= int(value) <= limit):
             raise ValueError(text)
+        if name == "FREQ" and value in _TOO_FINE:
+            raise TooFine(text)
 
 
 def _word_parts(ritual: Ritual) -> list[tuple[str, str]]:
@@ -193,24 +201,72 @@ def build_rule(ritual: Ritual, zone: ZoneInfo) -> rrule:
     return rule.replace(until=until(ritual, zone).replace(tzinfo=None))
 
 
-def local_starts(ritual: Ritual, zone: ZoneInfo) -> Iterator[datetime]:
+class _PastLastDay(Exception):
+    """Raised inside dateutil's scan when it moves to a month after the ritual's last day."""
+
+
+def _bounded_scan(last: datetime) -> types.FunctionType:
+    """The scan of dateutil's own ``rrule._iter``, stopped at the first month after ``last``.
+
+    dateutil compares UNTIL only with the occurrences it finds: a rule that never
+    matches (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``, ``BYSETPOS=2`` on a daily rule)
+    scans every day up to year 9999, 10 to 40 s for one ritual. Its scan rebuilds its
+    month tables each time it enters a new month, so the same code, run with
+    tables that refuse to be built past ``last``, stops there.
+    """
+    bound = (last.year, last.month)
+
+    class Tables(dateutil.rrule._iterinfo):  # type: ignore[name-defined,misc]
+        def rebuild(self, year: int, month: int) -> None:
+            if (year, month) > bound:
+                raise _PastLastDay
+            super().rebuild(year, month)
+
+    scope = {**vars(dateutil.rrule), "_iterinfo": Tables}
+    return types.FunctionType(rrule._iter.__code__, scope, "_iter")  # type: ignore[attr-defined]
+
+
+def local_starts(ritual: Ritual, zone: ZoneInfo, through: date | None = None) -> Iterator[datetime]:
     """The naive local start of each occurrence, in order, lazily, up to the last day.
+
+    Args:
+        ritual: The ritual.
+        zone: The site's time zone.
+        through: When given, no occurrence after this day is looked for (a view
+            of a few months need not scan a ten-year ritual to its end).
 
     Raises:
         ValueError: when ``rrule`` is not a valid RFC 5545 rule.
 
     """
     latest = until(ritual, zone).replace(tzinfo=None)
-    for naive in build_rule(ritual, zone):
-        if naive > latest:
-            return
-        yield naive
+    if through is not None:
+        latest = min(latest, datetime.combine(through, time(23, 59, 59)))
+    try:
+        for naive in _bounded_scan(latest)(build_rule(ritual, zone)):
+            if naive > latest:
+                return
+            yield naive
+    except _PastLastDay:
+        return
 
 
-def occurrences(
-    ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7, limit: int = DEFAULT_LIMIT
-) -> list[Occurrence]:
-    """Every occurrence of a ritual, in order, at most ``limit`` of them.
+def count_starts(ritual: Ritual, zone: ZoneInfo, limit: int) -> int:
+    """How many times the ritual happens, counting no further than ``limit``."""
+    count = 0
+    for _ in local_starts(ritual, zone):
+        count += 1
+        if count >= limit:
+            break
+    return count
+
+
+def occurrences(ritual: Ritual, zone: ZoneInfo, working_day_hours: float = 7,
+                through: date | None = None) -> list[Occurrence]:
+    """Every occurrence of a ritual, in order (up to the day ``through`` when given).
+
+    Their number is bounded by validation (:mod:`pac_gen.budgets`), never cut here:
+    a feed or page that silently lost a ritual's last occurrences would mislead.
 
     Raises:
         ValueError: when ``rrule`` is not a valid RFC 5545 rule.
@@ -218,7 +274,7 @@ def occurrences(
     """
     length = duration(ritual, working_day_hours)
     found: list[Occurrence] = []
-    for naive in itertools.islice(local_starts(ritual, zone), limit):
+    for naive in local_starts(ritual, zone, through):
         start = naive.replace(tzinfo=zone)
         found.append(Occurrence(start, start + length))
     return found
@@ -239,6 +295,6 @@ def weekday_slots(ritual: Ritual) -> int | None:
 
 
 __all__ = [
-    "DEFAULT_LIMIT", "Occurrence", "build_rule", "duration", "has_count", "last_day", "local_start",
+    "Occurrence", "TooFine", "build_rule", "count_starts", "duration", "has_count", "last_day", "local_start",
     "local_starts", "occurrences", "rule_text", "start_time", "until", "weekday_slots",
 ]

@@ -170,9 +170,8 @@ class PlanSource:
         return "" if parent == "." else parent
 
     def is_published(self, include_confidential: bool) -> bool:
-        """False for a confidential plan unless confidential plans are published."""
-        plan = self.checked.plan
-        return include_confidential or plan is None or not plan.confidential
+        """False for a confidential plan (valid or not) unless confidential plans are published."""
+        return include_confidential or not self.checked.confidential
 
 
 @dataclass(frozen=True)
@@ -268,7 +267,7 @@ def _choices(lang: str) -> dict[str, str]:
     return CHOICE_WORDS.get(lang, CHOICE_WORDS["fr"])
 
 
-def _relative_href(path: str) -> str:
+def url_path(path: str) -> str:
     """A link to ``path`` from the current page, percent-encoded.
 
     File and folder names come from the plans folder: unencoded, a plan file named
@@ -385,7 +384,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     actions_by_key = {a.key: a for a in plan.actions}
     names = download_names(source)
     prefix = _link_prefix(options)
-    ics_href = _relative_href(prefix + PurePosixPath(names["ics"]).name)
+    ics_href = url_path(prefix + PurePosixPath(names["ics"]).name)
     if options.site_url:
         # Calendars fetch a subscription themselves: give them the published address.
         ics_href = _absolute_href(options.site_url, names["ics"])
@@ -407,7 +406,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
         "rituals": [_ritual_view(r, plan) for r in plan.rituals],
         "actions_by_key": actions_by_key,
         "warnings": [_problem_view(p, lang) for p in source.checked.warnings],
-        "csv_href": _relative_href(prefix + PurePosixPath(names["csv"]).name),
+        "csv_href": url_path(prefix + PurePosixPath(names["csv"]).name),
         "ics_href": ics_href,
         "charts_html": extras.charts_html,
         "calendar_html": extras.calendar_html,
@@ -465,7 +464,7 @@ def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
     groups: dict[str, list[dict[str, Any]]] = {}
     for source in sorted(sources, key=lambda s: (s.group, s.relative)):
         plan = source.checked.plan
-        row: dict[str, Any] = {"source": source, "plan": plan, "href": _relative_href(source.stem + suffix),
+        row: dict[str, Any] = {"source": source, "plan": plan, "href": url_path(source.stem + suffix),
                                "warnings": len(source.checked.warnings), "errors": len(source.checked.errors)}
         if plan is not None:
             indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
@@ -497,10 +496,10 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
     directory = options.use_directory_urls
     up = "../" if directory else ""
     suffix = "/" if directory else ".html"
-    links = {s.checked.path: _relative_href(f"{up}{PAGES_DIR}/{s.stem}{suffix}")
+    links = {s.checked.path: url_path(f"{up}{PAGES_DIR}/{s.stem}{suffix}")
              for s in sources if s.checked.plan is not None}
     feed_href = (_absolute_href(options.site_url, CALENDAR_FEED_URI) if options.site_url
-                 else _relative_href(up + CALENDAR_FEED_URI))
+                 else url_path(up + CALENDAR_FEED_URI))
     html = calendar.subscribe_html(feed_href, options.settings) + calendar.site_calendar_html(
         published, options.settings, links)
     title = escape(calendar.label("site_calendar", options.lang))

@@ -10,11 +10,14 @@ once, sorted by position.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import gc
+import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,7 +30,7 @@ from pac_gen.messages import MESSAGES, message
 from pac_gen.model import Measurement, Plan
 from pac_gen.normalize import Normalized, Shape, english_key, normalize
 from pac_gen.problems import Problem, Severity
-from pac_gen.values import LAST_YEAR, normalize_word, slugify
+from pac_gen.values import LAST_YEAR, ValueProblem, normalize_word, parse_bool, slugify
 
 WORKING_DAY_HOURS_RULE = "la journée de travail dure plus de 0 et au plus 24 heures"
 
@@ -70,6 +73,10 @@ class CheckedPlan:
         plan: The validated plan, or None when it has errors.
         problems: Every error and warning, sorted.
         positions: Where each part of the plan was written.
+        confidential: Whether the file asks not to be published. For a plan with
+            errors it is read from what could be read of the file, and taken as
+            true when in doubt, so that an invalid confidential plan is not shown
+            by the preview either.
 
     """
 
@@ -77,6 +84,7 @@ class CheckedPlan:
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
     positions: Normalized | None = None
+    confidential: bool = False
 
     @property
     def errors(self) -> list[Problem]:
@@ -365,7 +373,7 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
     lang = settings.lang
     document = loader.read_document(file, data, lang, size)
     if document.root is None:
-        return CheckedPlan(file, None, sorted(document.problems))
+        return CheckedPlan(file, None, sorted(document.problems), confidential=_says_confidential(None, document.text))
     positions = normalize(file, document.root, Plan, lang, document.text)
     structural = [*document.problems, *positions.problems]
     problems = list(structural)
@@ -392,7 +400,31 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
     if plan is not None:
 
         problems.extend(lint(file, plan, positions, settings))
-    return CheckedPlan(file, plan, sorted(set(problems)), positions)
+    confidential = plan.confidential if plan is not None else _says_confidential(positions.data, document.text)
+    return CheckedPlan(file, plan, sorted(set(problems)), positions, confidential)
+
+
+_CONFIDENTIAL_LINE = re.compile(r"^[\"']?(?:confidentiel|confidential)[\"']?\s*:(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _says_confidential(data: Any, text: str) -> bool:
+    """Whether a plan with errors asks not to be published: yes unless it clearly says no."""
+    if isinstance(data, dict):
+        value = data.get("confidentiel")
+        return value is not None and _yes_or_doubt(value)
+    # The file could not be composed: any top-level confidentiality key not plainly false counts.
+    for found in _CONFIDENTIAL_LINE.finditer(text):
+        value = found.group(1).split("#", 1)[0].strip().strip("\"'")
+        if value and _yes_or_doubt(value):
+            return True
+    return False
+
+
+def _yes_or_doubt(value: Any) -> bool:
+    try:
+        return parse_bool(value)
+    except ValueProblem:
+        return True
 
 
 def check_file(file: Path, settings: Settings, display: str | None = None) -> CheckedPlan:
@@ -410,40 +442,146 @@ def check_file(file: Path, settings: Settings, display: str | None = None) -> Ch
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def outside_link_problem(file: Path, lang: str = "fr", display: str | None = None) -> Problem:
-    """E011 for a plan reached through a symbolic link that leads outside the plans folder."""
-    name = display if display is not None else str(file)
-    return Problem(name, 1, 1, Severity.ERROR, "E011", message("E011", lang, target=str(file.resolve())))
+MAX_PATH_BYTES = 1024
+"""Longest path of a plan below the plans folder, in UTF-8 bytes (far past any real one)."""
+
+FORBIDDEN_IN_PATHS = '<>:"\\|?*'
+"""Characters a plan's file or folder name may not hold: Windows refuses them in a
+checkout, and ``<``, ``>`` and ``"`` are what markup injection needs (pages still
+percent-encode and escape every path, whatever it holds)."""
+
+_PATH_REASONS = {
+    errno.ENAMETOOLONG: "path.too_long_for_system",
+    errno.ELOOP: "path.loop",
+    errno.EACCES: "path.denied",
+    errno.EPERM: "path.denied",
+}
 
 
-def find_plan_files(paths: Iterable[Path], refused: list[Path] | None = None) -> Iterator[Path]:
+@dataclass(frozen=True)
+class Refusal:
+    """A path found under the plans folder that is not read as a plan, and why.
+
+    Attributes:
+        path: The file or folder, as found.
+        reason: The message key of the reason (``path.*``), or ``E011`` for a link out of the folder.
+        args: What the reason's message needs.
+
+    """
+
+    path: Path
+    reason: str
+    args: tuple[tuple[str, str], ...] = ()
+
+
+def refusal_problem(refusal: Refusal, lang: str = "fr", display: str | None = None) -> Problem:
+    """The located error (at 1:1 of the path) that reports a refusal."""
+    name = display if display is not None else shown_path(refusal.path)
+    args = dict(refusal.args)
+    if refusal.reason == "E011":
+        return Problem(name, 1, 1, Severity.ERROR, "E011", message("E011", lang, **args))
+    return Problem(name, 1, 1, Severity.ERROR, "E014",
+                   message("E014", lang, reason=message(refusal.reason, lang, **args)))
+
+
+def shown_path(path: PurePath) -> str:
+    """A path as text, ``/``-separated: bytes that are not UTF-8 (kept by Python as lone surrogates) shown as ``�``."""
+    return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def path_refusal(path: Path, relative: str) -> Refusal | None:
+    """Why a plan's path below its folder cannot be a plan's, or None when it can.
+
+    Args:
+        path: The file.
+        relative: Its path below the plans folder (or its own name when given alone).
+
+    """
+    try:
+        encoded = relative.encode("utf-8")
+    except UnicodeEncodeError:
+        return Refusal(path, "path.encoding")
+    for char in relative:
+        if ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029":
+            return Refusal(path, "path.control", (("char", f"U+{ord(char):04X}"),))
+        if char in FORBIDDEN_IN_PATHS:
+            return Refusal(path, "path.character", (("char", char),))
+    if len(encoded) > MAX_PATH_BYTES:
+        return Refusal(path, "path.length", (("length", str(len(encoded))), ("limit", str(MAX_PATH_BYTES))))
+    return None
+
+
+def _os_refusal(path: Path, exc: OSError) -> Refusal:
+    reason = _PATH_REASONS.get(exc.errno or 0, "path.unreadable")
+    return Refusal(path, reason, (("detail", str(exc.errno or "")),))
+
+
+def _candidates(folder: Path, refused: list[Refusal]) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file below ``folder``, hidden files and folders left out.
+
+    Symbolic links to folders are not followed (links to files are, and checked by
+    the caller). A folder that cannot be listed (path too long for the system, no
+    permission) is refused rather than raising.
+    """
+    found: list[Path] = []
+    waiting = [folder]
+    while waiting:
+        current = waiting.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    path = current / entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        waiting.append(path)
+                    elif path.suffix.lower() in PLAN_SUFFIXES:
+                        found.append(path)
+        except OSError as exc:
+            refused.append(_os_refusal(current, exc))
+    return sorted(found)
+
+
+def find_plan_files(paths: Iterable[Path], refused: list[Refusal] | None = None) -> Iterator[Path]:
     """The plan files named or found below folders, in a stable order.
 
     Only ``*.yaml`` and ``*.yml`` files are plans: other files (images, notes…)
     are ignored, and so are hidden files and folders. Symbolic links are followed
-    only when they stay inside the folder being searched.
+    only when they stay inside the folder being searched. Paths no plan may have
+    (:func:`path_refusal`), links in a loop and folders that cannot be listed are
+    refused, never a traceback.
 
     Args:
         paths: Files (taken as they are) and folders (searched recursively).
-        refused: When given, plan files found through a symbolic link that leads
-            outside their folder are added to it, so the caller can report them.
+        refused: When given, what was found but not taken is added to it, so the
+            caller can report it (:func:`refusal_problem`).
 
     """
+    sink: list[Refusal] = refused if refused is not None else []
     for path in paths:
-        if path.is_dir():
-            root = path.resolve()
-            for found in sorted(path.rglob("*")):
-                if found.suffix.lower() not in PLAN_SUFFIXES:
-                    continue
-                relative = found.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if not found.resolve().is_relative_to(root):
-                    if refused is not None:
-                        refused.append(found)
-                    continue
-                if not found.is_file():
-                    continue
+        if not path.is_dir():
+            refusal = path_refusal(path, path.name)
+            if refusal is None:
+                yield path
+            else:
+                sink.append(refusal)
+            continue
+        root = path.resolve()
+        for found in _candidates(path, sink):
+            refusal = path_refusal(found, found.relative_to(path).as_posix())
+            if refusal is not None:
+                sink.append(refusal)
+                continue
+            try:
+                target = found.resolve()
+            except RuntimeError:  # Python 3.11 reports a loop of links this way
+                sink.append(Refusal(found, "path.loop"))
+                continue
+            except OSError as exc:
+                sink.append(_os_refusal(found, exc))
+                continue
+            if not target.is_relative_to(root):
+                sink.append(Refusal(found, "E011", (("target", shown_path(target)),)))
+                continue
+            if found.is_file():
                 yield found
-        else:
-            yield path

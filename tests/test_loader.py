@@ -158,7 +158,15 @@ def test_unicode_with_byte_order_mark_is_decoded(encoding):
 
 
 def test_ten_thousand_open_brackets_give_a_problem():
+    # Past 1,000 levels the document is refused from the event stream before being
+    # read to its end (libyaml's composer would recurse 10,000 times): the depth is
+    # the error shown, at the bracket one level too deep, rather than the bracket never closed.
     result = check_bytes("deep.yaml", b"titre: " + b"[" * 10_000, Settings(today=TODAY))
+    assert codes(result) == [("E007", 1, 48)]
+
+
+def test_nine_hundred_open_brackets_still_say_where_the_bracket_opens():
+    result = check_bytes("deep.yaml", b"titre: " + b"[" * 900, Settings(today=TODAY))
     assert [p.code for p in result.problems] == ["E001"]
     assert "jamais fermé" in result.problems[0].message
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pac_gen.commands.common import add_settings_arguments, settings_from
 from pac_gen.review import RevisionError, plan_files_at, review, to_json, to_markdown
-from pac_gen.validate import CheckedPlan, Settings, check_bytes
+from pac_gen.validate import CheckedPlan, Refusal, Settings, check_bytes, refusal_problem
 
 
 def add_parser(subparsers: Any) -> None:
@@ -25,8 +25,9 @@ def add_parser(subparsers: Any) -> None:
     add_settings_arguments(parser)
 
 
-def _check_all(files: dict[str, bytes], settings: Settings) -> dict[str, CheckedPlan]:
-    return {path: check_bytes(path, data, settings) for path, data in files.items()}
+def _check_all(files: dict[str, bytes | Refusal], settings: Settings) -> dict[str, CheckedPlan]:
+    return {path: CheckedPlan(path, None, [refusal_problem(data, settings.lang, path)]) if isinstance(data, Refusal)
+            else check_bytes(path, data, settings) for path, data in files.items()}
 
 
 def run(args: argparse.Namespace) -> int:
