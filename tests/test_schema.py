@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from pac_gen.cli import main
 from pac_gen.model import ActionKind, Domain, Frequency, IndicatorKind, Stage, Status, Term, TimeOfDay, Weekday
 from pac_gen.schema import PACKAGED_SCHEMAS, plan_schema, schema_text
-from pac_gen.values import DATE_PATTERN, ValueProblem, parse_date
+from pac_gen.values import DATE_PATTERN, ValueProblem, normalize_word, parse_date
 from tests.conftest import check
 from tests.yaml_ls import YamlLanguageServer
 
@@ -339,3 +339,48 @@ def test_the_schema_is_json_draft_2020_12():
     schema = json.loads(schema_text("fr"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["additionalProperties"] is False
+
+
+# --- The other way round: a mistake in a generated plan, found by both -------------
+
+# The keys whose value is a word from a list, in the plans generated above.
+ENUM_KEYS = {"type", "kind", "statut", "status", "horizon", "term", "phase", "stage", "frequence", "frequency",
+             "moment", "time_of_day", "domaine", "domain"}
+DATE_VALUE = re.compile(r"^'?(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})'?$")
+ENTRY = re.compile(r"^(\s*(?:- )?)([^:'\"]+): (.+)$")
+
+
+@st.composite
+def mistaken_plans(draw: st.DrawFn) -> tuple[str, int, str]:
+    """A generated plan with one mistake validate reports: (text, 1-based line, what)."""
+    text, _ = draw(plans())
+    lines = text.splitlines()
+    places = []
+    for index, line in enumerate(lines):
+        found = ENTRY.match(line)
+        if not found:
+            continue
+        key, value = normalize_word(found.group(2)), found.group(3)
+        sibling = " " * len(found.group(1))  # the indentation of the next key of the same mapping
+        places.append((index, f"{line}\n{sibling}zz_inconnu: 1", "unknown key"))
+        if key in ENUM_KEYS and key != "phase":  # an indicator's phase is a number, the objective's a word
+            places.append((index, f"{found.group(1)}{found.group(2)}: inconnu", "value outside its list"))
+        if DATE_VALUE.match(value):
+            places.append((index, f"{found.group(1)}{found.group(2)}: 2027-02-30", "impossible date"))
+            places.append((index, f"{found.group(1)}{found.group(2)}: 31/04/2027", "impossible date"))
+            places.append((index, f"{found.group(1)}{found.group(2)}: 2027-13-01", "malformed date"))
+    places.append((len(lines), "zz_inconnu: 1", "unknown key"))
+    index, replacement, what = draw(st.sampled_from(places))
+    lines[index:index + 1] = [replacement]
+    line = index + 1 + replacement.count("\n")  # an unknown key goes on the line after the entry
+    return "\n".join(lines) + "\n", line, what
+
+
+@given(mistaken_plans())
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.generate])
+def test_every_mistake_validate_reports_the_editor_reports_on_its_line(editor_for_hypothesis, mistaken):
+    text, line, what = mistaken
+    assert line in {p.line for p in check(text).errors}, (what, text)
+    assert line + 1 in {d["range"]["start"]["line"] + 1 for d in editor_for_hypothesis.diagnose(MODELINE + text)}, \
+        (what, text)
