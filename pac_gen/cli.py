@@ -95,8 +95,12 @@ def _github(problems: list[Problem], total: str, args: argparse.Namespace) -> bo
     if summary:
         from pac_gen.review import github_summary
 
-        with open(summary, "a", encoding="utf-8") as stream:
-            stream.write(github_summary(problems, total, args.lang))
+        try:
+            with open(summary, "a", encoding="utf-8") as stream:
+                stream.write(github_summary(problems, total, args.lang))
+        except OSError as exc:  # the annotations and the total are out: say why the summary is not
+            why = "impossible d'écrire le résumé" if args.lang == "fr" else "cannot write the summary"
+            print(f"pac-gen validate: GITHUB_STEP_SUMMARY={summary}: {why} ({exc.strerror})", file=sys.stderr)
     return True
 
 

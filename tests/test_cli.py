@@ -201,3 +201,12 @@ def test_a_working_day_outside_0_to_24_hours_is_a_usage_error(capsys) -> None:
         assert main(["validate", "plans", "--working-day-hours", hours]) == 2
         err = capsys.readouterr().err
         assert err == "pac-gen: --working-day-hours: la journée de travail dure plus de 0 et au plus 24 heures\n"
+
+
+def test_github_summary_that_cannot_be_written_is_said_not_raised(plans, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a folder: open() fails
+    write(plans, "a.yaml", BROKEN)
+    assert main(["validate", "plans", "--format", "github", "--today", "2026-06-01"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "1 plan(s), 1 erreur(s), 0 avertissement(s)"
+    assert err.startswith(f"pac-gen validate: GITHUB_STEP_SUMMARY={tmp_path}: impossible d'écrire le résumé (")
