@@ -14,6 +14,8 @@ keys and values, and show help on hover. It must agree with ``pac-gen validate``
   exists, ``then`` the French key is required: the editor names it).
 - **Values** (dates that exist, enumerations in any spelling, numbers written with a
   comma…) come from the leaf types of :mod:`pac_gen.model`, written beside their parsers.
+  Dates are a pattern, not ``format: date``: yaml-language-server checks that format
+  with a regex that accepts ``2027-02-30`` and refuses ``15/06/2026``.
 
 ``docs/schema/plan.schema.json`` (and ``.en.json``) are committed copies, and so are
 those in ``pac_gen/schemas/`` that the package installs; a test fails when they drift.
