@@ -1,4 +1,4 @@
-"""The GitHub workflows and the pre-commit hook: their shape, and their commands run for real.
+"""The GitHub workflows and the pre-commit hook: actionlint on them, least privilege, and their commands run for real.
 
 Only what needs GitHub (checkout, caches, artifacts, Pages) is left out; the
 commands the workflows run (validate, the strict build, the review) are run here
@@ -36,10 +36,6 @@ def load(name: str) -> dict[Any, Any]:
     # PyYAML follows YAML 1.1, where the key `on` is the boolean True.
     data["on"] = data.pop(True)
     return data
-
-
-def steps(job: dict[str, Any]) -> list[tuple[str, str]]:
-    return [("uses", s["uses"]) if "uses" in s else ("run", s["run"].strip()) for s in job["steps"]]
 
 
 def make_recipe(target: str) -> list[str]:
