@@ -516,14 +516,14 @@ def _os_refusal(path: Path, exc: OSError) -> Refusal:
     return Refusal(path, reason, (("detail", str(exc.errno or "")),))
 
 
-def _candidates(folder: Path, refused: list[Refusal]) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file below ``folder``, hidden files and folders left out.
+def _candidates(folder: Path, refused: list[Refusal]) -> list[tuple[Path, bool]]:
+    """Every ``*.yaml``/``*.yml`` file below ``folder`` and whether it is a symbolic link, in path order.
 
-    Symbolic links to folders are not followed (links to files are, and checked by
-    the caller). A folder that cannot be listed (path too long for the system, no
-    permission) is refused rather than raising.
+    Hidden files and folders are left out. Symbolic links to folders are not
+    followed (links to files are, and checked by the caller). A folder that cannot
+    be listed (path too long for the system, no permission) is refused rather than raising.
     """
-    found: list[Path] = []
+    found: list[tuple[Path, bool]] = []
     waiting = [folder]
     while waiting:
         current = waiting.pop()
@@ -536,7 +536,9 @@ def _candidates(folder: Path, refused: list[Refusal]) -> list[Path]:
                     if entry.is_dir(follow_symlinks=False):
                         waiting.append(path)
                     elif path.suffix.lower() in PLAN_SUFFIXES:
-                        found.append(path)
+                        linked = entry.is_symlink()
+                        if linked or entry.is_file(follow_symlinks=False):  # never a FIFO or a device
+                            found.append((path, linked))
         except OSError as exc:
             refused.append(_os_refusal(current, exc))
     return sorted(found)
@@ -567,21 +569,23 @@ def find_plan_files(paths: Iterable[Path], refused: list[Refusal] | None = None)
                 sink.append(refusal)
             continue
         root = path.resolve()
-        for found in _candidates(path, sink):
+        for found, linked in _candidates(path, sink):
             refusal = path_refusal(found, found.relative_to(path).as_posix())
             if refusal is not None:
                 sink.append(refusal)
                 continue
-            try:
-                target = found.resolve()
-            except RuntimeError:  # Python 3.11 reports a loop of links this way
-                sink.append(Refusal(found, "path.loop"))
-                continue
-            except OSError as exc:
-                sink.append(_os_refusal(found, exc))
-                continue
-            if not target.is_relative_to(root):
-                sink.append(Refusal(found, "E011", (("target", shown_path(target)),)))
-                continue
-            if found.is_file():
-                yield found
+            if linked:  # only a link can lead out of the folder: folders reached here are not links
+                try:
+                    target = found.resolve()
+                except RuntimeError:  # Python 3.11 reports a loop of links this way
+                    sink.append(Refusal(found, "path.loop"))
+                    continue
+                except OSError as exc:
+                    sink.append(_os_refusal(found, exc))
+                    continue
+                if not target.is_relative_to(root):
+                    sink.append(Refusal(found, "E011", (("target", shown_path(target)),)))
+                    continue
+                if not found.is_file():
+                    continue  # a link to nothing, or to a folder
+            yield found

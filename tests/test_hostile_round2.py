@@ -306,3 +306,14 @@ def test_review_shows_a_path_no_plan_may_have_as_the_check_does(tmp_path, head):
     assert "Traceback" not in result.stderr
     assert ("- `plans/caf\ufffd.yaml:1:1` erreur E014 : Ce chemin ne peut pas être celui d'un plan : son nom n'est pas "
             "écrit en UTF-8. Renommez ou déplacez-le.") in result.stdout
+
+
+def test_a_fifo_named_like_a_plan_is_never_opened(tmp_path):
+    # Opening a FIFO blocks until someone writes to it: the check would hang.
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    os.mkfifo(plans / "fifo.yaml")
+    (plans / "ok.yaml").write_bytes(MINIMAL)
+    refused: list[Refusal] = []
+    assert list(find_plan_files([plans], refused)) == [plans / "ok.yaml"]
+    assert refused == []
