@@ -651,3 +651,17 @@ def test_a_plans_dir_that_is_not_a_folder_is_named_as_such(tmp_path: Path, plans
     assert result.returncode == 1
     expected = f"pac_gen: plans_dir: {(project / plans_dir).resolve()} {why} (le dossier des plans, relatif à mkdocs.yml)"
     assert expected in result.stdout + result.stderr
+
+
+def test_pages_of_the_english_folder_declare_english(tmp_path: Path) -> None:
+    # The theme writes the site's language (fr) on every page; docs/en/ is the English guide.
+    project = make_project(tmp_path, {"camille/boutique.yaml": CAMILLE})
+    (project / "docs" / "en").mkdir()
+    (project / "docs" / "en" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (project / "docs" / "enfin.md").write_text("# Enfin\n", encoding="utf-8")
+    site = built(project)
+    declared = {page: re.search(r'<html lang="([^"]*)"', read(site, page)).group(1)  # type: ignore[union-attr]
+                for page in ("index.html", "en/index.html", "enfin/index.html", "plans/camille/boutique/index.html",
+                             "plans/index.html")}
+    assert declared == {"index.html": "fr", "en/index.html": "en", "enfin/index.html": "fr",
+                        "plans/camille/boutique/index.html": "fr", "plans/index.html": "fr"}
