@@ -3,7 +3,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pac_gen.cli import main
-from pac_gen.export import neutralise, tasks_csv
+from pac_gen.site.export import neutralise, tasks_csv
 from tests.conftest import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,7 @@ def _uids(path: Path) -> set[str]:
 
 
 def test_cli_export_names_events_by_the_path_below_the_plans_folder(tmp_path, monkeypatch):
-    from pac_gen.commands.export import plan_id_of
+    from pac_gen.cli.export import plan_id_of
 
     text = CAMILLE.read_text(encoding="utf-8")
     # A site whose mkdocs.yml moves the plans folder, with tags mkdocs resolves itself.

@@ -5,8 +5,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pac_gen.problems import Problem, Severity, format_text
-from pac_gen.validate import Settings, check_bytes
+from pac_gen.check.problems import Problem, Severity, format_text
+from pac_gen.check.validate import check_bytes
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,8 +124,8 @@ NAMES = st.lists(NAME_BYTES, min_size=1, max_size=6).map(b"".join).filter(lambda
 def test_any_file_or_folder_name_is_a_plan_or_a_located_refusal(tmp_path_factory, folder, stem):
     import os
 
-    from pac_gen.site import PlanSource, SiteOptions, overview_page, plan_page, url_path
-    from pac_gen.validate import Refusal, check_file, find_plan_files, refusal_problem
+    from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
+    from pac_gen.site.pages import PlanSource, SiteOptions, overview_page, plan_page, url_path
     from tests.hostile.support import assert_no_live_markup
 
     plans = tmp_path_factory.mktemp("names") / "plans"

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from pac_gen import calendar as calendar_module
-from pac_gen import charts, export, ics
-from pac_gen.site import PlanSource, SiteOptions, error_page, overview_page, plan_page
-from pac_gen.validate import Refusal, check_bytes, check_file, find_plan_files
+from pac_gen.agenda import ics
+from pac_gen.agenda import views as calendar_module
+from pac_gen.check.validate import Refusal, check_bytes, check_file, find_plan_files
+from pac_gen.site import charts, export
+from pac_gen.site.pages import PlanSource, SiteOptions, error_page, overview_page, plan_page
 from tests.hostile.support import (
     CASES,
     HOSTILE,

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from pac_gen.problems import Problem, Severity, format_text, one_line
-from pac_gen.review import _match, review, to_markdown
-from pac_gen.site import PlanSource
-from pac_gen.validate import Refusal, check_bytes, find_plan_files, refusal_problem
+from pac_gen.check.problems import Problem, Severity, format_text, one_line
+from pac_gen.check.validate import Refusal, check_bytes, find_plan_files, refusal_problem
+from pac_gen.review import review, to_markdown
+from pac_gen.review.compare import _match
+from pac_gen.site.pages import PlanSource
 from tests.hostile.support import CASES, HOSTILE, SETTINGS, assert_no_live_markup, build, case, site_project
 from tests.hostile.worst import WORST, many_tasks
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pac_gen.check.validate import check_file
 from pac_gen.cli import main
-from pac_gen.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
-from pac_gen.new import quote
-from pac_gen.validate import Settings, check_file
+from pac_gen.cli.new_plan import quote
+from pac_gen.format.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
+from pac_gen.format.settings import Settings
 
 TODAY = date(2026, 11, 27)
 
@@ -68,7 +69,7 @@ def test_template_explains_the_method_in_french_comments(repo: Path) -> None:
 
 def test_schema_comment_points_at_the_installed_copy_outside_a_repository(tmp_path: Path) -> None:
     # An address the editor can load offline (tests/test_schema.py opens it in yaml-language-server).
-    from pac_gen.schema import PACKAGED_SCHEMAS
+    from pac_gen.format.schema import PACKAGED_SCHEMAS
 
     path = tmp_path / "plan.yaml"
     assert main(["new", str(path), "--yes", "--today", "2026-11-27"]) == 0

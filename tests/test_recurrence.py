@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pac_gen import recurrence
-from pac_gen.model import Plan, Ritual
+from pac_gen.format import recurrence
+from pac_gen.format.model import Plan, Ritual
 from tests.conftest import check
 
 PARIS = ZoneInfo("Europe/Paris")

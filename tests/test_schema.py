@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from pac_gen.cli import main
-from pac_gen.model import ActionKind, Domain, Frequency, IndicatorKind, Stage, Status, Term, TimeOfDay, Weekday
-from pac_gen.schema import PACKAGED_SCHEMAS, plan_schema, schema_text
-from pac_gen.values import DATE_PATTERN, ValueProblem, normalize_word, parse_date
+from pac_gen.format.model import ActionKind, Domain, Frequency, IndicatorKind, Stage, Status, Term, TimeOfDay, Weekday
+from pac_gen.format.schema import PACKAGED_SCHEMAS, plan_schema, schema_text
+from pac_gen.format.values import DATE_PATTERN, ValueProblem, normalize_word, parse_date
 from tests.conftest import check
 from tests.yaml_ls import YamlLanguageServer
 
@@ -35,7 +35,7 @@ MODELINE = f"# yaml-language-server: $schema={COPIES['fr'].as_uri()}\n"
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_committed_schemas_match_the_model(lang):
-    # When this fails, regenerate: .venv/bin/pac-gen schema --lang LANG > docs/schema/... (and pac_gen/schemas/)
+    # When this fails, regenerate: .venv/bin/pac-gen schema --lang LANG > docs/schema/... (and pac_gen/format/schemas/)
     assert COPIES[lang].read_text(encoding="utf-8") == schema_text(lang)
     assert PACKAGED_SCHEMAS[lang].read_text(encoding="utf-8") == schema_text(lang)
 
