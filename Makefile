@@ -39,7 +39,7 @@ test: $(STAMP) $(CLIENTS_STAMP)
 
 # The quick loop while developing: no browser, no real site builds (markers in pyproject.toml).
 # `make test` stays the whole suite, and is what CI runs.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(CLIENTS_STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks
 	$(BIN)/python -m pytest -m "not browser and not slow" -q
 
