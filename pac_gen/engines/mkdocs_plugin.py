@@ -19,6 +19,7 @@ its errors, and the next valid save brings the plan back.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -41,7 +42,7 @@ from pac_gen.site.build import (
     site_options,
 )
 from pac_gen.site.pages import SiteOptions, SitePage, TocEntry
-from pac_gen.text import text
+from pac_gen.text import LANGUAGES, text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -144,7 +145,9 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Put back the parts of a generated page that were kept out of the search index."""
+        """Declare the page's language; put back the parts of a generated page kept out of the search index."""
+        if self.options is not None:
+            output = declare_language(output, page.file.src_uri, self.options.lang)
         parts = self._put_back.pop(page.file.src_uri, None)
         if parts is None:
             return output
@@ -161,6 +164,20 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         if self.plans_dir.is_dir():
             server.watch(str(self.plans_dir))
         return server
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def declare_language(html: str, src_uri: str, site_lang: str) -> str:
+    """``<html lang>`` of a page: the site's, or that of the language folder it sits in (``en/…``).
+
+    The theme writes the site's language on every page; the guide's translation in
+    ``docs/en/`` must say ``en``, or screen readers read English with French rules.
+    """
+    folder = src_uri.split("/", 1)[0] if "/" in src_uri else ""
+    lang = folder if folder in LANGUAGES else site_lang
+    return _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
 
 
 def _unindexed_marker(number: int) -> str:
