@@ -36,6 +36,10 @@ MESSAGES: dict[str, dict[str, str]] = {
              "en": "This plan would be published as “{output}”, already taken by {owner}: rename one of the two files."},
     "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copiez le plan dans le dossier au lieu de le lier.",
              "en": "This symbolic link points outside the plans folder ({target}): it is refused. Copy the plan into the folder instead of linking it."},
+    "preview.focus": {"fr": "Aperçu : {shown} plan(s) sur {total}, ceux que vous modifiez (dans le dossier choisi, "
+                            "ou enregistrés depuis le début de l'aperçu). Le site publié montre toute la promotion.",
+                      "en": "Preview: {shown} plan(s) of {total}, the ones you are editing (in the chosen folder, "
+                            "or saved since the preview started). The published site shows the whole cohort."},
     "E010": {"fr": "Une clé doit être un simple mot (texte), pas une liste ni un ensemble.",
              "en": "A key must be a plain word (text), not a list or a mapping."},
     # The model
