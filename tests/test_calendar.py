@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from pathlib import Path
 
-from pac_gen.calendar import (
-    EventKind,
+from pac_gen.agenda.model import EventKind, week_rituals
+from pac_gen.agenda.views import (
     calendar_html,
     ideal_week,
     ideal_week_html,
@@ -14,10 +15,10 @@ from pac_gen.calendar import (
     site_calendar_html,
     site_months,
     subscribe_html,
-    week_rituals,
 )
-from pac_gen.model import Plan
-from pac_gen.validate import Settings, check_file
+from pac_gen.check.validate import check_file
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY, check, codes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,3 +188,25 @@ def test_ideal_week_html_labels_domains_and_marks_the_outside_ritual():
 def test_example_plan_week_agrees_with_its_warnings():
     # Camille's plan has no W701: no ritual slot may be marked outside.
     assert [s for s in week_rituals(camille(), SETTINGS) if s.outside] == []
+
+
+def test_w701_in_english_names_the_day_and_domain_in_english():
+    result = check(WEEK_PLAN, lang="en")
+    (w701,) = [p for p in result.problems if p.code == "W701"]
+    assert w701.message == ("The ritual “Atelier <ouvert> du samedi” falls on Saturday at 10:00, "
+                            "outside the “business” blocks of the ideal week.")
+
+
+def test_french_w701_keeps_the_french_words():
+    (w701,) = [p for p in check(WEEK_PLAN).problems if p.code == "W701"]
+    assert w701.message == ("Le rituel « Atelier <ouvert> du samedi » tombe le samedi à 10:00, "
+                            "hors des blocs « entreprise » de la semaine idéale.")
+
+
+def test_english_calendar_writes_english_colons():
+    html = str(calendar_html(week_plan(), "plans/nina/atelier.yaml", Settings(today=TODAY, lang="en")))
+    kinds = re.findall(r'<span class="pac-cal-kind">([^<]*)</span>', html)
+    assert kinds and all(k.endswith(":") and not k.endswith(" :") for k in kinds)
+    french = str(calendar_html(week_plan(), "plans/nina/atelier.yaml", SETTINGS))
+    assert '<span class="pac-cal-kind">Échéance de l&#39;objectif :</span>' in french
+    assert '<span class="pac-cal-kind">Objective due:</span>' in html

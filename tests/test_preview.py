@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pac_gen.site_build import FOCUS_ENV, FOCUS_FROM, Focus, preview_focus
+from pac_gen.site.build import FOCUS_ENV, FOCUS_FROM, Focus, preview_focus
 from tests.test_site import SMALL_PLAN, make_project, text
 
 COHORT = {f"p{n:02d}/plan.yaml": SMALL_PLAN.format(n=n, volume=9) for n in range(FOCUS_FROM + 5)}
@@ -108,7 +108,7 @@ def test_the_published_build_ignores_the_preview_focus(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("upstream", [False, True])
 def test_serve_focuses_on_what_git_sees_as_changed(tmp_path, upstream):
-    from pac_gen.commands.serve import changed_files
+    from pac_gen.cli.serve import changed_files
 
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 

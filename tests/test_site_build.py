@@ -1,4 +1,4 @@
-"""The site build plan (pac_gen/site_build.py): what the plans add to a site, with no engine at all."""
+"""The site build plan (pac_gen/site/build.py): what the plans add to a site, with no engine at all."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pac_gen.site import SiteOptions
-from pac_gen.site_build import (
+from pac_gen.format.settings import Settings
+from pac_gen.site.build import (
     Claims,
     SiteBuilder,
     SiteBuildError,
@@ -20,7 +20,7 @@ from pac_gen.site_build import (
     page_dest,
     site_options,
 )
-from pac_gen.validate import Settings
+from pac_gen.site.pages import SiteOptions
 from tests.test_site import BAD_PLAN, SMALL_PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_core_and_the_zensical_adapter_import_no_mkdocs() -> None:
     # The adapter runs Zensical in its own process; neither it nor the core may pull in MkDocs.
-    code = ("import sys, pac_gen.site_build, pac_gen.engines.zensical, pac_gen.cli; "
+    code = ("import sys, pac_gen.site.build, pac_gen.engines.zensical, pac_gen.cli.main; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'properdocs', 'zensical', 'material')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "[]"

@@ -25,6 +25,8 @@ from tests.test_site import BAD_PLAN, BIN, CAMILLE, EDIT, SMALL_PLAN, build, bui
 
 zensical = pytest.importorskip("zensical")
 
+pytestmark = pytest.mark.slow  # real Zensical builds and previews of small sites: `make test-fast` leaves them out
+
 
 def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file below ``folder``: its bytes and its modification time."""
@@ -141,7 +143,7 @@ def test_generated_config_inherits_the_projects(tmp_path: Path, monkeypatch: pyt
 @pytest.mark.parametrize(("options", "expected"), [
     ("plan_dir: plans", "pac_gen: option inconnue « plan_dir »"),
     ("include_confidential: peut-être", "pac_gen: include_confidential: valeur de type inattendu ('peut-être')"),
-    ("timezone: Lune/Mer", "pac_gen: timezone: 'Lune/Mer' n'est pas un fuseau IANA"),
+    ("timezone: Lune/Mer", "pac_gen: timezone: « Lune/Mer » n'est pas un fuseau IANA"),
     ("language: de", "pac_gen: language: 'de' n'est pas une des langues fr, en"),
     ("plans_dir: absent", "pac_gen: plans_dir: "),
 ])
@@ -224,3 +226,110 @@ def test_serve_shows_a_plans_errors_then_the_plan_once_fixed(tmp_path: Path, eng
     # Nothing generated in the project's folders: only what the test wrote is there.
     assert sorted(tree(project / "docs")) == ["index.md"]
     assert sorted(tree(project / "plans")) == ["p.yaml"]
+
+
+def test_the_markdown_extension_hands_the_page_over_byte_for_byte_with_its_toc() -> None:
+    import markdown
+
+    from pac_gen.check.validate import check_file
+    from pac_gen.engines.zensical import page_source
+    from pac_gen.format.settings import Settings
+    from pac_gen.site.pages import PlanSource, SiteOptions, plan_page
+    from tests.conftest import TODAY
+
+    options = SiteOptions(Settings(today=TODAY), source_links=True)
+    page = plan_page(PlanSource(check_file(CAMILLE, options.settings), "camille/boutique.yaml"), options,
+                     "plans/camille/boutique.yaml")
+    body = page_source(page, "").split("---\n", 2)[2]  # Zensical reads the front matter itself
+    html = body.split("<!-- pac_gen:html -->\n", 1)[1].strip()
+    assert html == str(page.html).strip()
+    md = markdown.Markdown(extensions=["toc", "tables", "admonition", "pac_gen.engines.zensical_markdown"])
+    assert md.convert(body) == html
+    tokens = md.toc_tokens  # type: ignore[attr-defined]
+    assert [t["id"] for t in tokens][:3] == ["strategie", "resume", "actions"]
+    assert tokens[2]["children"][0]["name"] == "Mettre en place une boutique sur le site"
+    # The next page converted by the same instance gets none of this page's contents.
+    assert md.reset().convert("# Autre page\n") == '<h1 id="autre-page">Autre page</h1>'
+    assert [t["id"] for t in md.toc_tokens] == ["autre-page"]  # type: ignore[attr-defined]
+
+
+# --- the hostile cases of tests/test_hostile_round2.py, through the Zensical path ---------------------
+
+
+def _zensical_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    from tests.hostile.support import mkdocs_env
+
+    return subprocess.run([str(BIN / "pac-gen"), "build", "--engine", "zensical", "--site-dir", "site", *args],
+                          cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_hostile_edit_link_and_folder_names_and_plans_link_under_zensical(tmp_path: Path) -> None:
+    from tests.hostile.support import HOSTILE, assert_no_live_markup, site_project
+    from tests.test_hostile_round2 import XSS_FOLDER
+
+    minimal = (HOSTILE / "minimal.yaml").read_bytes()
+    project = site_project(tmp_path / "project", {"#x&y=1 '(z)/plan.yaml": minimal})
+    config = project / "mkdocs.yml"
+    config.write_text("repo_url: https://github.com/example/cohorte\nedit_uri: edit/main/docs/\n"
+                      + config.read_text("utf-8").replace("font: false\n", "font: false\n  features: [content.action.edit]\n"),
+                      "utf-8")
+    result = _zensical_build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site/plans/#x&y=1 '(z)/plan/index.html").read_text("utf-8")
+    assert 'href="https://github.com/example/cohorte/edit/main/plans/%23x%26y%3D1%20%27%28z%29/plan.yaml"' in html
+    assert_no_live_markup(html)
+
+    project = site_project(tmp_path / "xss", {f"{XSS_FOLDER}/plan.yaml": minimal, "ok/plan.yaml": minimal})
+    result = _zensical_build(project, "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"plans/{XSS_FOLDER}/plan.yaml:1:1: E014 Ce chemin ne peut pas être celui d'un plan" in result.stderr
+    assert not (project / ".pac_gen").exists() or not list((project / ".pac_gen").rglob("*onerror*"))
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "plan.yaml").write_bytes(minimal)
+    project = site_project(tmp_path / "linked", {})
+    (project / "plans").rmdir()
+    (project / "plans").symlink_to(elsewhere)
+    result = _zensical_build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"pac_gen: plans_dir: plans est un lien vers {elsewhere}, hors du dossier du site" in result.stderr
+
+
+def test_preview_of_an_invalid_confidential_plan_shows_nothing_of_it_under_zensical(tmp_path: Path) -> None:
+    from pac_gen.engines.zensical import ZensicalSite
+    from tests.hostile.support import HOSTILE, site_project
+
+    minimal = (HOSTILE / "minimal.yaml").read_bytes()
+    secret = b"confidentiel: oui\n" + minimal + b"montant_secret_zq7x: 98765\n"  # an unknown key: invalid
+    project = site_project(tmp_path / "project", {"secret.yaml": secret, "ok.yaml": minimal})
+    ZensicalSite(project / "mkdocs.yml", serving=True, log=lambda line: None).prepare()
+    work = project / ".pac_gen" / "zensical"
+    assert (work / "docs/plans/ok.md").exists() and not (work / "docs/plans/secret.md").exists()
+    for file in work.rglob("*"):
+        if file.is_file():
+            assert b"zq7x" not in file.read_bytes(), file
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_pac_gen_build_runs_the_plugin_engines_with_the_same_options(tmp_path: Path, engine: str) -> None:
+    project = make_project(tmp_path, {"ok.yaml": SMALL_PLAN.format(n=1, volume=9)})
+    command = [str(BIN / "pac-gen"), "build", "--engine", engine, "--strict", "--site-dir", "out"]
+    # Material sets NO_MKDOCS_2_WARNING in the process that imports it: start from an environment without it.
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")}
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Apprenant·e Apprenant 1" in text(read(project / "out", "plans/ok/index.html"))
+    assert "reaches end of life" not in result.stderr  # Material's notice is silenced, as make site did
+    (project / "plans/bad.yaml").write_text(BAD_PLAN, encoding="utf-8")
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 1
+    assert "plans/bad.yaml:3:3: E101 Clé inconnue « echeanse »" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_config_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = subprocess.run([str(BIN / "pac-gen"), "build", "--engine", "zensical"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "pac-gen: mkdocs.yml: introuvable (le fichier de réglages du site, mkdocs.yml)\n"

@@ -1,5 +1,3 @@
-"""Site engine adapters: thin layers between :mod:`pac_gen.site_build` and a site generator.
-
-Only the modules of this package (and the MkDocs/ProperDocs plugin,
-:mod:`pac_gen.plugin`) know a site engine; the core never imports one.
+"""Site engine adapters: the only modules that import a site engine, each a thin layer over
+:mod:`pac_gen.site.build` — the MkDocs / ProperDocs plugin and the Zensical path.
 """

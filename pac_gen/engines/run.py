@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from pac_gen.engines import process
-from pac_gen.site_build import FOCUS_ENV
+from pac_gen.site.build import FOCUS_ENV
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 """``mkdocs`` (1.x, unmaintained), ``properdocs`` (its maintained continuation), ``zensical`` (Material's successor)."""
@@ -21,7 +21,8 @@ ENGINES = ("mkdocs", "properdocs", "zensical")
 def _plugin_engine(engine: str, command: str, config_file: Path, options: list[str]) -> int:
     # MkDocs 1.6.1 and ProperDocs print a notice about MkDocs 2 on every build.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    status = process.run([sys.executable, "-m", engine, command, "--config-file", str(config_file), *options], env,
+    # -P: the current folder is not put on sys.path (it may hold another copy of pac_gen).
+    status = process.run([sys.executable, "-P", "-m", engine, command, "--config-file", str(config_file), *options], env,
                          stopped=0 if command == "serve" else 130)
     return 1 if status else 0
 
@@ -42,7 +43,7 @@ def serve(engine: str, config_file: Path, dev_addr: str | None = None) -> int:
         from pac_gen.engines import zensical
 
         return zensical.serve(config_file, dev_addr)
-    # A focused preview (pac_gen.site_build.Focus) rebuilds only what changed: the
+    # A focused preview (pac_gen.site.build.Focus) rebuilds only what changed: the
     # plans' pages are always rebuilt, the pages of docs/ only when saved.
     dirty = ["--dirty"] if FOCUS_ENV in os.environ else []
     return _plugin_engine(engine, "serve", config_file, [*(["--dev-addr", dev_addr] if dev_addr else []), *dirty])

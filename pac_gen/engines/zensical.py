@@ -3,17 +3,19 @@
 Zensical reads ``mkdocs.yml`` and Markdown but runs no MkDocs plugin, so pages
 cannot be added in memory. Instead, before each build:
 
-1. the site build plan (:mod:`pac_gen.site_build`) checks the plans, exactly as
+1. the site build plan (:mod:`pac_gen.site.build`) checks the plans, exactly as
    the plugin does, and lists the generated pages, downloads and assets;
 2. a build folder of its own (``.pac_gen/zensical/``, git-ignored) gets a
    ``docs/`` that holds the project's documentation (symbolic links to each file,
    copies under ``serve`` so that edits are seen), every generated page as a
-   Markdown file whose body is the page's HTML in one raw HTML block (Markdown
-   leaves it alone), the downloads and the assets;
+   Markdown file that holds the page's HTML after a marker line, the downloads
+   and the assets;
 3. a generated ``mkdocs.yml`` there inherits the project's (``INHERIT``), points
    ``docs_dir`` and ``site_dir`` into the build folder, adds pac_gen's stylesheet
-   and scripts, and the Markdown extension that gives plan pages their table of
-   contents (:mod:`pac_gen.engines.zensical_markdown`);
+   and scripts, the Markdown extension that hands each page's HTML over untouched
+   with its table of contents (:mod:`pac_gen.engines.zensical_markdown`), and
+   lists the plan pages in ``not_in_nav``; a theme partial gives plan pages their
+   edit button;
 4. ``zensical build`` runs on it, and the site is moved where the project wants it.
 
 Nothing is written in ``docs/`` or ``plans/``. What Zensical cannot do that the
@@ -29,16 +31,15 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlparse
+from urllib.parse import urljoin, urlparse
 
 import yaml
 
+from pac_gen.check.problems import format_text
 from pac_gen.engines import process
-from pac_gen.engines.zensical_markdown import toc_line
-from pac_gen.loader import yaml_quote
-from pac_gen.problems import format_text
-from pac_gen.site import SitePage, TocEntry
-from pac_gen.site_build import (
+from pac_gen.engines.zensical_markdown import HTML_MARK, toc_line
+from pac_gen.format.loader import yaml_quote
+from pac_gen.site.build import (
     SiteBuild,
     SiteBuilder,
     SiteBuildError,
@@ -50,6 +51,8 @@ from pac_gen.site_build import (
     preview_focus,
     site_options,
 )
+from pac_gen.site.pages import SitePage, TocEntry
+from pac_gen.text import text
 
 BUILD_DIR = Path(".pac_gen") / "zensical"
 """The build folder, relative to ``mkdocs.yml``."""
@@ -111,11 +114,12 @@ def read_config(path: Path, depth: int = 0) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        raise SiteBuildError(f"pac_gen: {path}{where}: YAML illisible ({getattr(exc, 'problem', exc)})") from None
+        detail = getattr(exc, "problem", None) or exc
+        raise SiteBuildError(f"pac_gen: {path}{where}: {text('site.config_unreadable', detail=detail)}") from None
     if config is None:
         config = {}
     if not isinstance(config, dict):
-        raise SiteBuildError(f"pac_gen: {path}: le fichier doit être une table de réglages (clé: valeur)")
+        raise SiteBuildError(f"pac_gen: {path}: {text('site.config_table')}")
     parent = config.pop("INHERIT", None)
     if isinstance(parent, str) and depth < 10:
         config = _merge(read_config(path.parent / parent, depth + 1), config)
@@ -135,8 +139,7 @@ def plugin_options(config: Mapping[str, Any]) -> Any:
     for name, options in entries:
         if name == "pac_gen":
             return options
-    raise SiteBuildError("pac_gen: mkdocs.yml n'a pas d'entrée « pac_gen » sous « plugins: » : "
-                         "ajoutez-la (voir docs/site.md)")
+    raise SiteBuildError(f"pac_gen: {text('site.no_plugin_entry')}")
 
 
 # --- The build folder ----------------------------------------------------------
@@ -163,18 +166,16 @@ def page_source(page: SitePage, edit_url: str = "") -> str:
     ``edit_url`` is where the page's "edit" button goes (a plan's YAML file), or
     ``""`` for no button; the theme override of :func:`actions_partial` reads it.
 
-    The parts the MkDocs plugin keeps out of the search index without changing the
-    page (charts, calendar, ideal week) are marked ``data-search-exclude``, which
-    Zensical's search honours (and removes from the published page).
+    Charts, calendar and ideal week carry ``data-search-exclude`` (the template puts
+    it), which Zensical's search honours too. The tables, which the MkDocs plugin
+    hands to search as plain text (``page.unindexed``), are indexed as they are:
+    Zensical's index takes their text.
     """
     html = str(page.html)
-    for part, stand_in in page.unindexed:
-        if not stand_in:  # the tables stay indexed: Zensical indexes text, not tags
-            html = html.replace(str(part), f"<div data-search-exclude>{part}</div>", 1)
     front, _, placeholder = page.markdown.rpartition("---\n")
     assert placeholder.strip(), "page_markdown ends with the placeholder"
     return (f"{front}{EDIT_KEY}: {yaml_quote(edit_url)}\n---\n\n"
-            f"{toc_line(_toc_tokens(page.toc))}\n\n{html}\n")
+            f"{toc_line(_toc_tokens(page.toc))}\n{HTML_MARK}\n{html}\n")
 
 
 EDIT_KEY = "pac_gen_edit_url"
@@ -210,12 +211,12 @@ def effective_edit_uri(config: Mapping[str, Any], docs_dir: str) -> str | None:
 
 
 def edit_url(config: Mapping[str, Any], docs_dir: str, relative: str) -> str:
-    """The address of the edit button for a file at ``relative`` to the docs folder (``../plans/x.yaml``)."""
+    """The address of the edit button for a file at ``relative`` (percent-encoded) to the docs folder."""
     repo_url, edit_uri = config.get("repo_url"), effective_edit_uri(config, docs_dir)
     if not isinstance(repo_url, str) or not repo_url or not edit_uri:
         return ""
     base = urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
-    return urljoin(base, quote(relative))
+    return urljoin(base, relative)
 
 
 def _ignore_pattern(uri: str) -> str:
@@ -318,7 +319,7 @@ class ZensicalSite:
         site = replace(site, source_links=True)
         self.docs_dir = (self.base / str(config.get("docs_dir") or "docs")).resolve()
         if not self.docs_dir.is_dir():
-            raise SiteBuildError(f"pac_gen: docs_dir: {self.docs_dir} n'existe pas")
+            raise SiteBuildError(f"pac_gen: docs_dir: {text('site.docs_dir_missing', site.lang, path=self.docs_dir)}")
         own = dict(_docs_files(self.docs_dir))
         existing = {uri: page_dest(uri, site.use_directory_urls) for uri in own}
         build = self.builder.build(self.plans_dir, site, base=self.base, docs_dir=self.docs_dir,
@@ -328,7 +329,7 @@ class ZensicalSite:
             self.log(f"WARNING -  {format_text(problem, severity=False)}")
         if build.errors:
             if not self.serving:
-                raise SiteBuildError(error_report(build.errors))
+                raise SiteBuildError(error_report(build.errors, site.lang))
             for problem in sorted(build.errors):  # the preview goes on; the plan's page lists its errors
                 self.log(f"ERROR   -  {format_text(problem, severity=False)}")
         self._write_build_folder(config, build, own)
@@ -396,7 +397,8 @@ def _mtime(path: Path) -> float:
 
 
 def _zensical(command: str, config: Path, *arguments: str) -> list[str]:
-    return [sys.executable, "-m", "zensical", command, "--config-file", str(config), *arguments]
+    # -P: the current folder is not put on sys.path (it may hold another copy of pac_gen).
+    return [sys.executable, "-P", "-m", "zensical", command, "--config-file", str(config), *arguments]
 
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> int:
@@ -415,7 +417,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool = False)
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
     if strict and build.warnings:
-        print(f"ERROR   -  pac_gen: {len(build.warnings)} avertissement(s) dans les plans, et --strict",
+        print(f"ERROR   -  pac_gen: {text('site.strict_warnings', build.options.lang, n=len(build.warnings))}",
               file=sys.stderr)
         return 1
     if process.run(_zensical("build", site.build_dir / "mkdocs.yml", *(["--strict"] if strict else []))) != 0:

@@ -1,0 +1,226 @@
+"""The ``pac_gen`` MkDocs / ProperDocs plugin: a thin adapter over the core.
+
+Hooks only orchestrate, in the manner of Material's blog plugin:
+
+- ``on_config`` resets the per-build state (the same instance serves every
+  rebuild of ``mkdocs serve``), resolves the options and adds the stylesheets;
+- ``on_files`` asks the engine-free :mod:`pac_gen.site.build` for what the plans
+  add to the site (checked once, output paths claimed), logs warnings (so
+  ``--strict`` fails on them), stops the build on errors, and adds the generated
+  pages, downloads and assets with ``File.generated`` (nothing is ever written in
+  ``docs/`` or ``plans/``);
+- ``on_page_content`` swaps each generated page's placeholder for its HTML
+  (built by :mod:`pac_gen.site.pages`) and gives it its table of contents;
+- ``on_serve`` watches the plans folder.
+
+Under ``mkdocs serve`` an invalid plan does not stop the server: its page lists
+its errors, and the next valid save brings the plan back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import jinja2
+import jinja2.bccache
+
+# Plain mkdocs imports: under ProperDocs they are ProperDocs' own modules (see pac_gen.engines.mkdocs_config).
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from pac_gen.check.problems import format_text
+from pac_gen.engines.mkdocs_config import PacGenConfig
+from pac_gen.site.build import (
+    GeneratedFile,
+    SiteBuild,
+    SiteBuilder,
+    SiteBuildError,
+    asset_links,
+    edit_path,
+    error_report,
+    preview_focus,
+    site_options,
+)
+from pac_gen.site.pages import SiteOptions, SitePage, TocEntry
+from pac_gen.text import text
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates in memory, for the life of one preview server."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+class PacGenPlugin(BasePlugin[PacGenConfig]):
+    """Publishes every plan of ``plans_dir`` as a page, plus an overview of all of them."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        # Its caches (checked plans, ICS events) survive between `mkdocs serve` rebuilds.
+        self.builder = SiteBuilder()
+        # So do the theme's compiled templates: MkDocs makes a new Jinja environment
+        # for every rebuild, and compiling Material's templates again was a quarter
+        # of a preview rebuild (keyed by each template's source: never stale).
+        self._templates = _CompiledTemplates()
+        self._reset()
+
+    def _reset(self) -> None:
+        self.plans_dir = Path()
+        self.options: SiteOptions | None = None
+        self.build: SiteBuild | None = None
+        # The parts of each page kept out of the search index, between on_page_content
+        # and on_post_page, as UTF-8 (mostly ASCII HTML: half the size of a str that
+        # holds one narrow no-break space).
+        self._put_back: dict[str, list[bytes]] = {}
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this is ``mkdocs serve``, where errors must not stop the server.
+
+        ``pac-gen serve`` runs a focused preview with ``--dirty`` (pages of docs/
+        that did not change are not rebuilt): the engine's warning about dirty
+        builds, meant for site authors, is left out of the learner's terminal.
+        """
+        self.serving = command == "serve"
+        if self.serving and dirty:
+            for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+                logging.getLogger(name).addFilter(_quiet_dirty_warning)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Under ``serve``, keep the theme's compiled templates from one rebuild to the next."""
+        if self.serving:
+            env.bytecode_cache = self._templates
+        return env
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Reset the state of the previous build, resolve the options, add the stylesheets."""
+        self._reset()
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        try:
+            self.plans_dir, self.options = site_options(
+                dict(self.config), base=base, theme_lang=config.theme.get("language"),
+                use_directory_urls=config.use_directory_urls, site_url=config.site_url, feeds=self.builder.feeds)
+        except SiteBuildError as exc:
+            raise PluginError(str(exc)) from None
+        stylesheets, scripts = asset_links()
+        config.extra_css.extend(uri for uri in stylesheets if uri not in config.extra_css)
+        config.extra_javascript.extend(uri for uri in scripts if uri not in config.extra_javascript)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Check every plan once, report its problems, and add the pages, downloads and assets."""
+        assert self.options is not None
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        docs_dir = Path(config.docs_dir)
+        try:
+            build = self.builder.build(self.plans_dir, self.options, base=base, docs_dir=docs_dir,
+                                       existing={file.src_uri: file.dest_uri for file in files},
+                                       serving=self.serving,
+                                       focus=preview_focus(self.plans_dir, os.environ) if self.serving else None)
+        except SiteBuildError as exc:
+            raise PluginError(str(exc)) from None
+        self.build = build
+        for problem in build.warnings:
+            log.warning(format_text(problem, severity=False))
+        if build.errors:
+            if not self.serving:
+                raise PluginError(error_report(build.errors, self.options.lang))
+            for problem in sorted(build.errors):  # the server keeps running; the plan's page shows its errors
+                log.error(format_text(problem, severity=False))
+        for entry in build.plan_pages.values():
+            added = File.generated(config, entry.uri, content=entry.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            # "Edit this page" opens the plan's YAML file (percent-encoded), wherever it is relative to docs/.
+            added.edit_uri = edit_path(entry.path, docs_dir)
+            files.append(added)
+        for page in build.pages.values():
+            files.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.INCLUDED))
+        for generated in build.files:
+            files.append(_generated_file(config, generated))
+        return files
+
+    @property
+    def _lang(self) -> str:
+        return self.options.lang if self.options is not None else "fr"
+
+    def _generated(self, uri: str) -> SitePage | None:
+        """The generated page at ``uri``, rendered now if it is a plan's."""
+        if self.build is None:
+            return None
+        return self.builder.page(self.build, uri, self.serving)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Give a generated page its HTML and table of contents (Markdown never saw learner text)."""
+        uri = page.file.src_uri
+        generated = self._generated(uri)
+        if generated is None:
+            return html
+        page.toc = TableOfContents([_anchor(entry) for entry in generated.toc])
+        html = str(generated.html)
+        # The search plugin indexes page.content after this hook; parts it should skip wait
+        # behind a comment (learner text is escaped and sanitised: it never holds one) and
+        # come back in on_post_page, so the published page is the same.
+        for number, (part, stand_in) in enumerate(generated.unindexed):
+            html = html.replace(str(part), _unindexed_marker(number) + str(stand_in) + _UNINDEXED_END, 1)
+        self._put_back[uri] = [str(part).encode() for part, _ in generated.unindexed]
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put back the parts of a generated page that were kept out of the search index."""
+        parts = self._put_back.pop(page.file.src_uri, None)
+        if parts is None:
+            return output
+        for number, part in enumerate(parts):
+            start = output.find(_unindexed_marker(number))
+            end = output.find(_UNINDEXED_END, start)
+            if start < 0 or end < 0:  # never publish the search stand-in in place of the real part
+                raise PluginError(f"pac_gen: {text('plugin.comments_removed', self._lang, uri=page.file.src_uri)}")
+            output = output[:start] + part.decode() + output[end + len(_UNINDEXED_END):]
+        return output
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Rebuild when a plan changes."""
+        if self.plans_dir.is_dir():
+            server.watch(str(self.plans_dir))
+        return server
+
+
+def _unindexed_marker(number: int) -> str:
+    return f"<!-- pac_gen:unindexed:{number} -->"
+
+
+_UNINDEXED_END = "<!-- /pac_gen:unindexed -->"
+
+
+def _anchor(entry: TocEntry) -> AnchorLink:
+    link = AnchorLink(str(entry.title), entry.id, entry.level)
+    link.children = [_anchor(child) for child in entry.children]
+    return link
+
+
+def _generated_file(config: MkDocsConfig, generated: GeneratedFile) -> File:
+    if generated.source is not None:
+        return File.generated(config, generated.uri, abs_src_path=str(generated.source))
+    return File.generated(config, generated.uri, content=generated.content or b"")
