@@ -33,7 +33,7 @@ validate: $(STAMP)
 	$(BIN)/pac-gen validate
 
 serve: $(STAMP)
-	$(BIN)/pac-gen serve --engine $(ENGINE)
+	$(BIN)/pac-gen serve --engine $(ENGINE) $(if $(PLANS),--plans $(PLANS))
 
 test: $(STAMP) $(CLIENTS_STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks

@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "path.denied": {"fr": "la permission de le lire est refusée.", "en": "permission to read it is denied."},
     "path.unreadable": {"fr": "il ne peut pas être lu (erreur système {detail}).",
                         "en": "it cannot be read (system error {detail})."},
+    "site.preview_focus": {"fr": "Aperçu : {shown} plan(s) sur {total}, ceux que vous modifiez (dans le dossier choisi, "
+                                 "ou enregistrés depuis le début de l'aperçu). Le site publié montre toute la promotion.",
+                           "en": "Preview: {shown} plan(s) of {total}, the ones you are editing (in the chosen folder, "
+                                 "or saved since the preview started). The published site shows the whole cohort."},
     "plugin.plans_outside": {"fr": "{path} est un lien vers {target}, hors du dossier du site : refusé, pour ne "
                                    "jamais publier des fichiers d'ailleurs. Mettez les plans dans le dépôt.",
                              "en": "{path} is a link to {target}, outside the site's folder: refused, so that files "
