@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site validate test lint serve screenshots benchmark clean
+.PHONY: site validate test lint serve screenshots benchmark lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 est requis / is required")'
@@ -25,6 +25,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 test: $(STAMP)
+	test -f tests/browser/axe/node_modules/axe-core/axe.min.js || ! command -v npm >/dev/null || (cd tests/browser/axe && npm ci --no-audit --no-fund --silent)
 	$(BIN)/ruff check pac_gen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -36,10 +37,15 @@ lint: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# Screenshots of a plan page (desktop and phone, light and dark) in docs/screenshots/,
+# Screenshots of every page kind (desktop and phone, light and dark) in docs/screenshots/,
 # taken with Debian's Chromium (apt-get install chromium); the README shows them.
 screenshots: $(STAMP)
 	$(BIN)/python tests/browser/screenshots.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+
+# Lighthouse (mobile) over every page kind of the example site, served gzipped (benchmarks/lighthouse.py).
+lighthouse: $(STAMP)
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	$(BIN)/python benchmarks/lighthouse.py
