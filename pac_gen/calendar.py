@@ -55,7 +55,9 @@ LABELS: dict[str, dict[str, str]] = {
         "copy_hint": "Copiez l'adresse du lien (clic droit → « Copier le lien ») plutôt que de télécharger le fichier : "
                      "l'agenda se mettra à jour tout seul.",
         "ideal_week": "Semaine idéale", "hour": "Heure", "outside": "hors des blocs « {domain} »",
-        "no_block": "Aucun bloc", "legend": "Légende",
+        "no_block": "Aucun bloc", "legend": "Légende", "biweekly": "une semaine sur deux",
+        "week_table": "Tableau de la semaine idéale",
+        "occasional": "Moins d'une fois par semaine (hors de la grille)", "custom_rhythm": "rythme personnalisé",
     },
     "en": {
         "rituel": "Ritual", "tache": "Task due", "lancement": "Launch",
@@ -69,7 +71,9 @@ LABELS: dict[str, dict[str, str]] = {
         "copy_hint": "Copy the link's address (right click → “Copy link”) rather than downloading the file: "
                      "your calendar will then update by itself.",
         "ideal_week": "Ideal week", "hour": "Time", "outside": "outside the “{domain}” blocks",
-        "no_block": "No block", "legend": "Legend",
+        "no_block": "No block", "legend": "Legend", "biweekly": "every other week",
+        "week_table": "Ideal week table",
+        "occasional": "Less than once a week (not in the grid)", "custom_rhythm": "custom rhythm",
     },
 }
 
@@ -485,6 +489,7 @@ def _render_months(views: list[Month], settings: Settings, title: str, site: boo
     template = environment().get_template("calendar.html")
     return Markup(template.render(
         months=views, title=title, site=site, links=links or {}, t=_texts(settings.lang), hhmm=_hhmm,
+        heading=2 if site else 3,
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
         month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
         # A calendar has hundreds of days, and the same days recur in every plan:
