@@ -269,6 +269,7 @@ CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.expected_today": {"fr": "Attendu aujourd'hui", "en": "Expected today"},
     "chart.lower_is_better": {"fr": "plus bas = mieux", "en": "lower is better"},
     "chart.today": {"fr": "aujourd'hui", "en": "today"},
+    "chart.data": {"fr": "Les chiffres du graphique", "en": "The chart's figures"},
     "chart.deadline": {"fr": "échéance", "en": "deadline"},
     "chart.hover.value": {"fr": "{label} : {value}<br>{date}", "en": "{label}: {value}<br>{date}"},
     "chart.timeline.title": {"fr": "Calendrier des actions", "en": "Action timeline"},

@@ -20,7 +20,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.conftest import PLAN_PAGES, Served, Watch, build_site, fence, watch_page
+from tests.browser.conftest import (
+    PLAN_PAGES,
+    Served,
+    Watch,
+    build_site,
+    draw_charts,
+    fence,
+    watch_page,
+)
 from tests.browser.hostile import write_hostile_project
 
 pytestmark = pytest.mark.browser
@@ -30,9 +38,6 @@ PAGES = ("", "plans/", *PLAN_PAGES)
 
 TOGGLE_TO_DARK = 'label[for="__palette_1"]'
 
-# Every .pac-chart holds plotly's SVG (plotly draws two .main-svg per chart: plot and info layer).
-CHARTS_DRAWN = """() => [...document.querySelectorAll('div.pac-chart')]
-    .every(chart => chart.querySelector('svg.main-svg') !== null)"""
 
 CHART_COUNTS = """() => ({
     charts: document.querySelectorAll('div.pac-chart').length,
@@ -80,9 +85,9 @@ SEARCH_WORDS = {
 
 
 def open_page(page: Any, url: str) -> dict[str, int]:
-    """Load ``url`` and wait until every chart of it is drawn; return the chart counts."""
+    """Load ``url`` and scroll to every chart of it until drawn; return the chart counts."""
     page.goto(url, wait_until="load")
-    page.wait_for_function(CHARTS_DRAWN)
+    draw_charts(page)
     counts: dict[str, int] = page.evaluate(CHART_COUNTS)
     return counts
 
@@ -93,7 +98,7 @@ def open_page(page: Any, url: str) -> dict[str, int]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_without_error_and_stays_local(example_site: Served, page: Any, watch: Watch, path: str) -> None:
     page.goto(example_site.url(path), wait_until="networkidle")
-    page.wait_for_function(CHARTS_DRAWN)
+    draw_charts(page)
     assert page.locator("article.md-content__inner h1").count() >= 1
     watch.assert_clean()
 
@@ -149,7 +154,7 @@ def test_charts_are_drawn_again_after_instant_navigation_and_back(example_site: 
         page.locator(f'article a[href$="{path.split("/", 1)[1]}"]').first.click()
         page.wait_for_url(example_site.url(path))
         try:
-            page.wait_for_function(CHARTS_DRAWN, timeout=5_000)
+            draw_charts(page)
         except PlaywrightError:
             raise AssertionError(f"{path}: charts not drawn after instant navigation: "
                                  f"{page.evaluate(CHART_COUNTS)}; {watch.problems()}") from None
@@ -160,7 +165,7 @@ def test_charts_are_drawn_again_after_instant_navigation_and_back(example_site: 
         page.go_back()
         page.wait_for_url(overview)
         page.wait_for_function("n => document.querySelectorAll('div.pac-chart').length === n", arg=before["charts"])
-        page.wait_for_function(CHARTS_DRAWN)
+        draw_charts(page)
         assert page.evaluate(CHART_COUNTS) == before
     assert page.evaluate("window.__sameDocument") is True
 
@@ -318,7 +323,7 @@ MIN_LINKS = {"plans/pirate/piege/": 20, "plans/": 5}  # header, nav, table of co
 def test_a_hostile_plan_never_runs_script(hostile_site: Served, page: Any, watch: Watch, path: str) -> None:
     url = hostile_site.url(path)
     page.goto(url, wait_until="load")
-    page.wait_for_function(CHARTS_DRAWN)
+    draw_charts(page)
     assert "Piège" in page.locator("article.md-content__inner").inner_text()
     # No javascript: or data: link and no inline event handler made it into the page.
     assert page.evaluate("""() => [...document.querySelectorAll('[href], [src]')]
