@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -310,6 +310,8 @@ class WeekRitual:
         domain: The ritual's domain.
         outside: True when this slot is outside the blocks of the ritual's domain (warning W701).
         index: Position of the ritual in the plan.
+        rhythm: ``weekly`` when the slot comes back every week, ``biweekly`` every other week,
+            ``occasional`` less often (a monthly ritual: the grid leaves it out, a list names it).
 
     """
 
@@ -320,6 +322,7 @@ class WeekRitual:
     domain: Domain
     outside: bool
     index: int
+    rhythm: str = "weekly"
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +370,9 @@ class WeekGrid:
         step: Minutes per row.
         rows: For each row, its start minute and the cells that begin on it, Monday first.
         blocks: Every block, per weekday.
-        rituals: Every ritual slot, per weekday.
+        rituals: Every ritual slot that comes back weekly or every other week, per weekday.
+        occasional: Rituals that come back less often than every other week (monthly…), one
+            slot each: drawn on a weekday they would read as a weekly habit, so they are listed.
 
     """
 
@@ -375,6 +380,7 @@ class WeekGrid:
     rows: list[tuple[int, list[WeekCell]]]
     blocks: dict[int, list[WeekBlock]]
     rituals: dict[int, list[WeekRitual]]
+    occasional: list[WeekRitual] = field(default_factory=list)
 
     @property
     def outside(self) -> list[WeekRitual]:
@@ -386,26 +392,40 @@ def _minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+def _rhythm(count: int, weeks: int) -> str:
+    # How often a slot comes back over the weeks its ritual runs: a monthly ritual on the 5th
+    # falls on every weekday in turn, and drawn on each it would read as five rituals a week.
+    if weeks >= 2 and count >= 0.9 * weeks:
+        return "weekly"
+    if weeks >= 3 and count >= 0.45 * weeks:
+        return "biweekly"
+    return "occasional"
+
+
 def week_rituals(plan: Plan, settings: Settings) -> list[WeekRitual]:
-    """Each ritual's distinct (weekday, start, end) slots, marked outside as warning W701 does."""
+    """Each ritual's distinct (weekday, start, end) slots with their rhythm, marked outside as warning W701 does."""
     found: list[WeekRitual] = []
     for index, ritual in enumerate(plan.rituals):
         try:
             # The lint decides (warning W701); it returns local starts (or occurrences) of outside slots.
             reported = ritual_fits_week(plan, index, settings) if plan.ideal_week is not None else []
             outside = {(start.weekday(), start.time()) for start in (getattr(o, "start", o) for o in reported)}
-            seen: set[tuple[int, int, int]] = set()
+            slots: dict[tuple[int, int, int], list[datetime]] = {}
             for occurrence in recurrence.occurrences(ritual, settings.zone, settings.working_day_hours):
                 begin = _minutes(occurrence.start.time())
                 length = int((occurrence.end - occurrence.start).total_seconds() // 60)
-                slot = (occurrence.start.weekday(), begin, min(begin + length, 24 * 60))
-                if slot in seen:
-                    continue
-                seen.add(slot)
-                marked = (slot[0], occurrence.start.time()) in outside
-                found.append(WeekRitual(slot[0], slot[1], slot[2], ritual.ritual, ritual.domain, marked, index))
+                slots.setdefault((occurrence.start.weekday(), begin, min(begin + length, 24 * 60)), []).append(
+                    occurrence.start)
         except (ValueError, TypeError, OverflowError):
             continue  # an invalid rrule is reported as an error; the page just leaves it out
+        starts = [s for found_starts in slots.values() for s in found_starts]
+        if not starts:
+            continue
+        weeks = (max(starts).date() - min(starts).date()).days // 7 + 1
+        for slot, slot_starts in slots.items():
+            marked = (slot[0], slot_starts[0].time()) in outside
+            found.append(WeekRitual(slot[0], slot[1], slot[2], ritual.ritual, ritual.domain, marked, index,
+                                    _rhythm(len(slot_starts), weeks)))
     return sorted(found, key=lambda r: (r.weekday, r.start, r.index))
 
 
@@ -422,8 +442,12 @@ def ideal_week(plan: Plan, settings: Settings) -> WeekGrid | None:
     for sorted_blocks in blocks.values():
         sorted_blocks.sort(key=lambda b: b.start)
     rituals: dict[int, list[WeekRitual]] = {d: [] for d in range(7)}
+    occasional: dict[int, WeekRitual] = {}
     for slot in week_rituals(plan, settings):
-        rituals[slot.weekday].append(slot)
+        if slot.rhythm == "occasional":
+            occasional.setdefault(slot.index, slot)
+        else:
+            rituals[slot.weekday].append(slot)
 
     marks = [m for day in blocks.values() for b in day for m in (b.start, b.end)]
     marks += [m for day in rituals.values() for r in day for m in (r.start, r.end)]
@@ -454,7 +478,8 @@ def ideal_week(plan: Plan, settings: Settings) -> WeekGrid | None:
             previous = WeekCell(weekday, minute, minute + step, 1, block, starting,
                                 [r for r in here if r.start != minute], block_starts)
             cells.append(previous)
-    return WeekGrid(step, rows, blocks, rituals)
+    drawn = {r.index for day in rituals.values() for r in day}
+    return WeekGrid(step, rows, blocks, rituals, [r for i, r in sorted(occasional.items()) if i not in drawn])
 
 
 # --- HTML ----------------------------------------------------------------------------
@@ -538,8 +563,12 @@ def ideal_week_html(plan: Plan, settings: Settings) -> Markup:
         return Markup("")
     locale = _locale(settings.lang)
     template = environment().get_template("ideal_week.html")
+    texts = _texts(settings.lang)
+    frequencies = [r.frequency for r in plan.rituals]
+    rhythms = {r.index: texts[f.value].lower() if (f := frequencies[r.index]) else texts["custom_rhythm"]
+               for r in grid.occasional}
     return Markup(template.render(
-        grid=grid, t=_texts(settings.lang), domains=list(Domain), hhmm=_hhmm,
+        grid=grid, t=texts, domains=list(Domain), hhmm=_hhmm, rhythms=rhythms,
         weekdays=[get_day_names("wide", locale=locale)[i] for i in range(7)],
     ))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -187,3 +188,32 @@ def test_ideal_week_html_labels_domains_and_marks_the_outside_ritual():
 def test_example_plan_week_agrees_with_its_warnings():
     # Camille's plan has no W701: no ritual slot may be marked outside.
     assert [s for s in week_rituals(camille(), SETTINGS) if s.outside] == []
+
+
+def test_monthly_ritual_is_listed_once_not_drawn_on_every_weekday():
+    # Camille's newsletter: monthly on the 5th, 2 h. The 5th falls on five different weekdays
+    # between October and February; drawn on each it read as 10 h a week.
+    slots = [s for s in week_rituals(camille(), SETTINGS) if s.title == "Préparer et envoyer la newsletter"]
+    assert len({s.weekday for s in slots}) >= 4
+    assert {s.rhythm for s in slots} == {"occasional"}
+    grid = ideal_week(camille(), SETTINGS)
+    assert grid is not None
+    drawn = {r.title for day in grid.rituals.values() for r in day}
+    assert "Préparer et envoyer la newsletter" not in drawn
+    assert [(r.title, r.end - r.start) for r in grid.occasional] == [("Préparer et envoyer la newsletter", 120)]
+    # Weekly and daily rituals are drawn on their weekdays; every other week is drawn and says so.
+    rhythms = {(r.title, r.weekday): r.rhythm for day in grid.rituals.values() for r in day}
+    assert rhythms[("Revue de la semaine (CA, commandes, mise à jour du CRM)", 4)] == "weekly"
+    assert {rhythms[("Story Instagram et réponses aux messages", d)] for d in range(5)} == {"weekly"}
+    assert rhythms[("Relancer les boutiques en dépôt-vente", 1)] == "biweekly"
+    html = str(ideal_week_html(camille(), SETTINGS))
+    assert "Moins d&#39;une fois par semaine (hors de la grille)" in html
+    assert "Préparer et envoyer la newsletter — chaque mois" in html
+    assert html.count("(une semaine sur deux)") == 2  # table and phone list
+
+
+def test_phone_list_of_a_day_is_in_time_order():
+    html = str(ideal_week_html(camille(), SETTINGS))
+    monday = html.split('<ol class="pac-week-list">')[1].split("<strong>")[1]
+    hours = re.findall(r'<span class="pac-week-hours">(\d\d:\d\d)', monday)
+    assert len(hours) >= 3 and hours == sorted(hours)
