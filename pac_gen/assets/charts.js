@@ -177,9 +177,6 @@
     // one-line title would be cut off; the top margin keeps room for the "today" label.
     layout = merge(layout, { title: { text: "" }, margin: { t: 30 } });
     el.style.minHeight = (layout.height || 400) + "px";
-    // Coming back with the back button, Material may restore the page with the
-    // previous drawing still inside the div: start from an empty one.
-    el.textContent = "";
     Plotly.newPlot(el, figure.data || [], applyTheme(layout), config);
     drawn.push(el);
     keepPlotlyStyles(); // the first drawing is when plotly.js writes its rules
@@ -205,6 +202,9 @@
     if (!charts.length) {
       return;
     }
+    // Coming back with the back button, Material may restore the page with the previous
+    // drawing still inside the div: it is stale (no plotly state behind it), so it goes.
+    charts.forEach(function (el) { el.textContent = ""; });
     if (!("IntersectionObserver" in window)) {
       charts.forEach(drawSoon);
       return;

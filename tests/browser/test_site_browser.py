@@ -153,6 +153,8 @@ def test_charts_are_drawn_again_after_instant_navigation_and_back(example_site: 
     for path in PLAN_PAGES:
         page.locator(f'article a[href$="{path.split("/", 1)[1]}"]').first.click()
         page.wait_for_url(example_site.url(path))
+        # The address changes before Material swaps the content in: wait for the plan's charts.
+        page.wait_for_function("() => document.querySelectorAll('div.pac-chart').length > 1")
         try:
             draw_charts(page)
         except PlaywrightError:
