@@ -67,6 +67,9 @@ def uptime() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is kept (default 3)")
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), metavar="PAGE",
+                        help="only these pages (names as in the table)")
+    parser.add_argument("--keep", type=Path, help="keep every Lighthouse JSON report in this folder")
     args = parser.parse_args()
     if not LIGHTHOUSE.is_file():
         print(f"{LIGHTHOUSE} is missing: run `npm ci` in benchmarks/lighthouse/", file=sys.stderr)
@@ -81,8 +84,11 @@ def main() -> int:
             build_serving(work / "src", work / "site", site_url=base)
             print(f"load before: {uptime()}", flush=True)
             results: dict[str, dict[str, float]] = {}
-            for name, path in PAGES.items():
-                runs = [lighthouse(base + path, work / f"report-{i}.json") for i in range(args.runs)]
+            reports = args.keep or work
+            reports.mkdir(parents=True, exist_ok=True)
+            for name in args.pages:
+                path, slug = PAGES[name], name.replace(" ", "-")
+                runs = [lighthouse(base + path, reports / f"{slug}-{i}.json") for i in range(args.runs)]
                 results[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
                 print(f"  {name}: " + ", ".join(f"{run['performance']:.2f}/{run['tbt']:.0f} ms" for run in runs),
                       flush=True)
@@ -101,7 +107,7 @@ def main() -> int:
         print(f"| {name} (`{PAGES[name]}`) | {r['performance']:.2f} | {r['tbt']:,.0f} ms | {r['weight']:,.0f} KiB"
               f" | {r['accessibility']:.2f} | {r['dom']:,.0f} | {r['fcp'] / 1000:.1f} s | {r['lcp'] / 1000:.1f} s"
               f" | {r['cls']:.3f} |")
-    material = results["plain Material page"]["accessibility"]
+    material = results.get("plain Material page", {}).get("accessibility", 0.0)
     print()
     for name, r in results.items():
         if name.startswith("pac_gen"):

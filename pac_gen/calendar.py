@@ -57,6 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ideal_week": "Semaine idéale", "hour": "Heure", "outside": "hors des blocs « {domain} »",
         "no_block": "Aucun bloc", "legend": "Légende", "biweekly": "une semaine sur deux",
         "week_table": "Tableau de la semaine idéale",
+        "window_note": "Le mois dernier, ce mois-ci et les deux suivants ; l'agenda du plan (.ics) a tous ses mois.",
         "occasional": "Moins d'une fois par semaine (hors de la grille)", "custom_rhythm": "rythme personnalisé",
     },
     "en": {
@@ -73,6 +74,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ideal_week": "Ideal week", "hour": "Time", "outside": "outside the “{domain}” blocks",
         "no_block": "No block", "legend": "Legend", "biweekly": "every other week",
         "week_table": "Ideal week table",
+        "window_note": "Last month, this month and the next two; the plan's calendar feed (.ics) has all its months.",
         "occasional": "Less than once a week (not in the grid)", "custom_rhythm": "custom rhythm",
     },
 }
@@ -509,12 +511,12 @@ def _format_date(day: date, pattern: str, locale: str) -> str:
 
 
 def _render_months(views: list[Month], settings: Settings, title: str, site: bool,
-                   links: Mapping[str, str] | None = None) -> Markup:
+                   links: Mapping[str, str] | None = None, note: str = "") -> Markup:
     locale = _locale(settings.lang)
     template = environment().get_template("calendar.html")
     return Markup(template.render(
         months=views, title=title, site=site, links=links or {}, t=_texts(settings.lang), hhmm=_hhmm,
-        heading=2 if site else 3,
+        heading=2 if site else 3, note=note,
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
         month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
         # A calendar has hundreds of days, and the same days recur in every plan:
@@ -536,8 +538,18 @@ def _calendar_module(locale: str) -> Any:
 
 
 def calendar_html(plan: Plan, plan_path: str, settings: Settings) -> Markup:
-    """The plan's month views as an HTML fragment (escaped, styled by ``assets/calendar.css``)."""
-    return _render_months(plan_months(plan, plan_path, settings), settings, label("calendar", settings.lang), False)
+    """The plan's month views around today as an HTML fragment (escaped, styled by ``assets/calendar.css``).
+
+    The months of :func:`site_window` (last month, this one, the next two) that the
+    plan covers; all its months when it covers none of them (a plan that has ended or
+    not begun). Six months of daily rituals were half of a plan page's elements, and
+    what a reader looks for is what comes next; the plan's ICS feed holds everything.
+    """
+    views = plan_months(plan, plan_path, settings)
+    first, last = site_window(settings.today)
+    shown = [m for m in views if first <= date(m.year, m.month, 1) <= last] or views
+    note = label("window_note", settings.lang) if len(shown) < len(views) else ""
+    return _render_months(shown, settings, label("calendar", settings.lang), False, note=note)
 
 
 def site_calendar_html(plans: list[tuple[str, Plan]], settings: Settings,

@@ -104,7 +104,7 @@ def test_calendar_html_is_escaped_and_marks_today():
     assert "Atelier &lt;ouvert&gt; du samedi" in html
     assert "<ouvert>" not in html
     assert html.count('aria-current="date"') == 1
-    assert '<time class="pac-cal-date" datetime="2026-11-27">' in html
+    assert '<time class="pac-cal-date" datetime="2026-11-27" data-day="27">' in html
     assert '<span class="pac-cal-hour">10:00</span> Atelier &lt;ouvert&gt; du samedi' in html
     assert "<style" not in html and "style=" not in html
     assert "samedi 7 novembre" in html

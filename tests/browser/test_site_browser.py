@@ -202,6 +202,9 @@ def test_calendar_shows_this_months_rituals(example_site: Served, page: Any, pat
     assert days.count() == 30
     assert page.locator('li.pac-cal-day[aria-current="date"] time.pac-cal-date').get_attribute("datetime") == "2026-11-27"
 
+    # As a reader does: scroll to the month (months off screen are not rendered: content-visibility).
+    page.locator('.pac-cal-month:has(time.pac-cal-date[datetime^="2026-11-"])').scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
     shown: dict[str, set[int]] = defaultdict(set)
     rituals = page.locator('li.pac-cal-day:has(time.pac-cal-date[datetime^="2026-11-"]) li.pac-cal-ev.pac-cal-rituel')
     for i in range(rituals.count()):
