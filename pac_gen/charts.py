@@ -402,7 +402,7 @@ def timeline_figure(plan: Plan, settings: Settings) -> Figure:
     }
     # A phone keeps most of its width for the bars: shorter lines of action titles, a taller
     # figure for them and for the six legend entries below.
-    phone = {"height": 280 + 80 * len(keys), "margin": {"b": 150, "r": 10, "l": 10},
+    phone = {"height": 260 + 80 * len(keys), "margin": {"b": 130, "r": 10, "l": 10},
              "yaxis": {"ticktext": [_wrap(a.title, 14) for a in plan.actions], "tickfont": {"size": 11}}}
     return _figure(data, layout, settings, phone)
 
@@ -447,7 +447,7 @@ def budget_figure(plan: Plan, settings: Settings) -> Figure | None:
                   "ticktext": [_wrap(a.title) for a in plan.actions], "automargin": True},
         "margin": {"t": 60, "r": 20, "b": 90, "l": 20},
     }
-    phone = {"height": 200 + 80 * len(keys), "margin": {"b": 110, "r": 10, "l": 10},
+    phone = {"height": 180 + 80 * len(keys), "margin": {"b": 90, "r": 10, "l": 10},
              "yaxis": {"ticktext": [_wrap(a.title, 14) for a in plan.actions], "tickfont": {"size": 11}}}
     return _figure(data, layout, settings, phone)
 
