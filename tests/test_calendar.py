@@ -6,8 +6,8 @@ import re
 from datetime import date, time
 from pathlib import Path
 
-from pac_gen.calendar import (
-    EventKind,
+from pac_gen.agenda.model import EventKind, week_rituals
+from pac_gen.agenda.views import (
     calendar_html,
     ideal_week,
     ideal_week_html,
@@ -15,10 +15,10 @@ from pac_gen.calendar import (
     site_calendar_html,
     site_months,
     subscribe_html,
-    week_rituals,
 )
-from pac_gen.model import Plan
-from pac_gen.validate import Settings, check_file
+from pac_gen.check.validate import check_file
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY, check, codes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,19 +190,42 @@ def test_example_plan_week_agrees_with_its_warnings():
     assert [s for s in week_rituals(camille(), SETTINGS) if s.outside] == []
 
 
+def test_w701_in_english_names_the_day_and_domain_in_english():
+    result = check(WEEK_PLAN, lang="en")
+    (w701,) = [p for p in result.problems if p.code == "W701"]
+    assert w701.message == ("The ritual “Atelier <ouvert> du samedi” falls on Saturday at 10:00, "
+                            "outside the “business” blocks of the ideal week.")
+
+
+def test_french_w701_keeps_the_french_words():
+    (w701,) = [p for p in check(WEEK_PLAN).problems if p.code == "W701"]
+    assert w701.message == ("Le rituel « Atelier <ouvert> du samedi » tombe le samedi à 10:00, "
+                            "hors des blocs « entreprise » de la semaine idéale.")
+
+
+def test_english_calendar_writes_english_colons():
+    html = str(calendar_html(week_plan(), "plans/nina/atelier.yaml", Settings(today=TODAY, lang="en")))
+    kinds = re.findall(r'<span class="pac-cal-kind">([^<]*)</span>', html)
+    assert kinds and all(k.endswith(":") and not k.endswith(" :") for k in kinds)
+    french = str(calendar_html(week_plan(), "plans/nina/atelier.yaml", SETTINGS))
+    assert '<span class="pac-cal-kind">Échéance de l&#39;objectif :</span>' in french
+    assert '<span class="pac-cal-kind">Objective due:</span>' in html
+
+
 def test_monthly_ritual_is_listed_once_not_drawn_on_every_weekday():
     # Camille's newsletter: monthly on the 5th, 2 h. The 5th falls on five different weekdays
     # between October and February; drawn on each it read as 10 h a week.
     slots = [s for s in week_rituals(camille(), SETTINGS) if s.title == "Préparer et envoyer la newsletter"]
     assert len({s.weekday for s in slots}) >= 4
-    assert {s.rhythm for s in slots} == {"occasional"}
     grid = ideal_week(camille(), SETTINGS)
     assert grid is not None
+    assert {grid.rhythms[(s.index, s.weekday, s.start)] for s in slots} == {"occasional"}
     drawn = {r.title for day in grid.rituals.values() for r in day}
     assert "Préparer et envoyer la newsletter" not in drawn
     assert [(r.title, r.end - r.start) for r in grid.occasional] == [("Préparer et envoyer la newsletter", 120)]
     # Weekly and daily rituals are drawn on their weekdays; every other week is drawn and says so.
-    rhythms = {(r.title, r.weekday): r.rhythm for day in grid.rituals.values() for r in day}
+    rhythms = {(r.title, r.weekday): grid.rhythms[(r.index, r.weekday, r.start)]
+               for day in grid.rituals.values() for r in day}
     assert rhythms[("Revue de la semaine (CA, commandes, mise à jour du CRM)", 4)] == "weekly"
     assert {rhythms[("Story Instagram et réponses aux messages", d)] for d in range(5)} == {"weekly"}
     assert rhythms[("Relancer les boutiques en dépôt-vente", 1)] == "biweekly"

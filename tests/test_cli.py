@@ -173,7 +173,7 @@ def test_an_unknown_time_zone_is_a_usage_error_not_a_traceback(capsys) -> None:
     for command in (["validate", "plans"], ["export", "plans/camille/boutique.yaml", "--format", "ics"]):
         assert main([*command, "--timezone", "Mars/Olympus"]) == 2
         err = capsys.readouterr().err
-        assert err == "pac-gen: --timezone: 'Mars/Olympus' n'est pas un fuseau IANA (ex. Europe/Paris)\n"
+        assert err == "pac-gen: --timezone: « Mars/Olympus » n'est pas un fuseau IANA (ex. Europe/Paris)\n"
 
 
 def test_a_working_day_outside_0_to_24_hours_is_a_usage_error(capsys) -> None:
@@ -183,3 +183,22 @@ def test_a_working_day_outside_0_to_24_hours_is_a_usage_error(capsys) -> None:
         assert main(["validate", "plans", "--working-day-hours", hours]) == 2
         err = capsys.readouterr().err
         assert err == "pac-gen: --working-day-hours: la journée de travail dure plus de 0 et au plus 24 heures\n"
+
+
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("--timezone", "Mars/Olympus", "pac-gen: --timezone: “Mars/Olympus” is not an IANA time zone (e.g. Europe/Paris)\n"),
+    ("--today", "2026-13-01", "pac-gen: --today: “2026-13-01” is not a date (YYYY-MM-DD)\n"),
+    ("--working-day-hours", "25", "pac-gen: --working-day-hours: a working day lasts more than 0 and at most 24 hours\n"),
+])
+def test_option_errors_speak_english_with_lang_en(capsys, option: str, value: str, expected: str) -> None:
+    from pac_gen.cli import main
+
+    assert main(["validate", "plans", "--lang", "en", option, value]) == 2
+    assert capsys.readouterr().err == expected
+
+
+def test_new_says_a_bad_today_in_english(tmp_path: Path, capsys) -> None:
+    from pac_gen.cli import main
+
+    assert main(["new", str(tmp_path / "p.yaml"), "--lang", "en", "--yes", "--today", "tomorrow"]) == 2
+    assert capsys.readouterr().err == "pac-gen: --today: “tomorrow” is not a date (YYYY-MM-DD)\n"

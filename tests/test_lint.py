@@ -1,7 +1,9 @@
 """Each of the method's coherence warnings, at the value it questions."""
 
-from pac_gen.lint import WARNING_CODES
-from pac_gen.messages import WARNINGS
+import pytest
+
+from pac_gen.check.method import WARNINGS as RULES
+from pac_gen.text import WARNINGS
 from tests.conftest import check, codes
 
 # A plan without any warning: objective over 3 months, result and tracking
@@ -44,11 +46,13 @@ def test_base_has_no_warning():
     assert check(BASE).problems == []
 
 
-def test_every_warning_code_has_a_message_and_a_fix_in_both_languages():
-    for code in WARNING_CODES:
+def test_every_warning_rule_has_a_message_and_a_fix_and_every_warning_message_a_rule():
+    codes = [rule.code for rule in RULES]
+    for code in codes:
         for lang in ("fr", "en"):
             assert WARNINGS[code][lang]
             assert WARNINGS[f"{code}.fix"][lang]
+    assert sorted(codes) == sorted(c for c in WARNINGS if "." not in c)
 
 
 def test_w101_action_after_the_objective_deadline():
@@ -207,3 +211,26 @@ def test_w701_sees_every_hour_of_a_written_rule() -> None:
     )
     assert codes(result) == [("W701", 7, 5)]
     assert "dimanche à 18:00" in result.problems[0].message
+
+
+def test_every_error_rule_has_its_message_in_both_languages():
+    from pac_gen.check.coherence import ERRORS
+    from pac_gen.text import MESSAGES
+
+    assert [rule.code for rule in ERRORS if not (MESSAGES[rule.code]["fr"] and MESSAGES[rule.code]["en"])] == []
+
+
+def test_a_rule_is_one_unit_and_a_code_is_declared_once():
+    from pac_gen.check.problems import Severity
+    from pac_gen.check.rules import Context, Finding, RuleSet
+
+    rules = RuleSet(Severity.WARNING)
+
+    @rules.rule("W501")
+    def every_obstacle(plan, ctx: Context):
+        for index, obstacle in enumerate(plan.obstacles):
+            yield Finding(("freins", index), {"title": obstacle.obstacle})
+
+    with pytest.raises(AssertionError, match="W501 declared twice"):
+        rules.rule("W501")(every_obstacle)
+    assert [rule.code for rule in rules] == ["W501"]

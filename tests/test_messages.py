@@ -1,7 +1,12 @@
-"""Messages stay on one line whatever the learner wrote."""
+"""The one catalogue: both languages everywhere, language-aware punctuation, and
+messages that stay on one line whatever the learner wrote."""
 
-from pac_gen.messages import message
-from pac_gen.problems import Problem, Severity, format_text, render
+import re
+from pathlib import Path
+from string import Formatter
+
+from pac_gen.check.problems import Problem, Severity, format_text, render
+from pac_gen.text import MESSAGES, colon, message, quote, text, texts
 from tests.conftest import check
 
 
@@ -36,3 +41,37 @@ def test_a_file_name_cannot_fake_lines_commands_or_terminal_escapes() -> None:
         assert line.startswith("a⏎::error file=README.md,line=1::FAUX\ufffd]0;titre\ufffd.yaml:2:3: ")
     assert format_text(problem).split(".yaml:2:3: ")[1].startswith("warning: W101 ")
     assert format_text(problem, severity=False).split(".yaml:2:3: ")[1].startswith("W101 ")
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+
+
+def test_every_text_has_french_and_english_with_the_same_placeholders() -> None:
+    wrong = [key for key, entry in MESSAGES.items()
+             if set(entry) != {"fr", "en"} or not entry["fr"] or not entry["en"]
+             or _placeholders(entry["fr"]) != _placeholders(entry["en"])]
+    assert wrong == []
+
+
+def test_no_other_module_keeps_a_table_of_translations() -> None:
+    # A table by language ("fr": {…}) or a French text keyed by language; file names are no text.
+    table = re.compile(r'"fr": (\{|"(?![\w/.-]+")|\()')
+    package = Path(__file__).resolve().parent.parent / "pac_gen"
+    holders = [p.name for p in package.rglob("*.py") if table.search(p.read_text()) and p.name != "text.py"]
+    assert holders == []
+    assert table.search((package / "text.py").read_text())
+
+
+def test_colon_and_quotes_follow_the_language() -> None:
+    assert colon("Tâches", "fr") == "Tâches :"
+    assert colon("Tasks", "en") == "Tasks:"
+    assert quote("boutique", "fr") == "« boutique »"
+    assert quote("shop", "en") == "“shop”"
+    assert colon("Tasks", "de") == "Tasks :"  # an unknown language falls back to French
+
+
+def test_text_fills_placeholders_and_texts_gives_a_section() -> None:
+    assert text("site.days_left", "en", n=3) == "3 days left"
+    assert texts("site", "fr")["tasks"] == "Tâches"
+    assert texts("word", "en")["fidelisation"] == "Retention"

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from pac_gen.check.problems import Problem, Severity
+from pac_gen.check.validate import check_bytes
 from pac_gen.cli import main
-from pac_gen.problems import Problem, Severity
+from pac_gen.format.settings import Settings
 from pac_gen.review import PlanReport, Report, RevisionError, plan_files_at, review, to_json, to_markdown
-from pac_gen.validate import Settings, check_bytes
 from tests.conftest import TODAY
 
 PLAN_A = textwrap.dedent("""\
@@ -455,3 +456,17 @@ def test_file_names_cannot_escape_their_code_spans_in_the_report() -> None:
     assert f"### Titre (``{flat}``)" in text.splitlines()
     assert f"- ``{flat}:3:5`` erreur E101 : Clé inconnue." in text.splitlines()
     assert not [line for line in text.splitlines() if line.startswith("## ✅")]
+
+
+def test_a_misspelt_value_is_not_reported_as_removed_and_other_changes_still_show():
+    # The check's partial plan drops the bad budget; the review leaves that action out
+    # rather than saying "budget 1 500 € → —", and still sees the new task status elsewhere.
+    settings = Settings(today=TODAY)
+    base = {PATH_A: check_bytes(PATH_A, PLAN_A.encode(), settings)}
+    head_text = edit(PLAN_A, ("    budget: 1500", "    budget: beaucoup"))
+    checked = check_bytes(PATH_A, head_text.encode(), settings)
+    assert checked.plan is None and checked.readable is not None and checked.pruning is not None
+    report = json.loads(to_json(review(base, {PATH_A: checked}, settings, "a", "b")))
+    (plan,) = report["plans"]
+    assert [c["kind"] for c in plan["changes"]] == []
+    assert [p["code"] for p in plan["introduced"]] == ["E110"]

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from pac_gen.values import (
+from pac_gen.format.values import (
     SpanUnit,
     ValueProblem,
     normalize_word,
@@ -234,7 +234,7 @@ def test_add_months_clips_to_the_end_of_the_month_like_relativedelta() -> None:
 
     from dateutil.relativedelta import relativedelta
 
-    from pac_gen.values import add_months
+    from pac_gen.format.values import add_months
 
     assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
     assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
@@ -245,3 +245,33 @@ def test_add_months_clips_to_the_end_of_the_month_like_relativedelta() -> None:
         for months in (0, 1, 2, 3, 11, 12, 13, 25):
             assert add_months(day, months) == day + relativedelta(months=months)
         day += timedelta(days=1)
+
+
+def test_one_folding_for_keys_words_ids_and_html_ids() -> None:
+    from pac_gen.format.values import fold, normalize_word, slug_words, slugify
+
+    assert fold("Échéance ½ JOURNÉE") == "echeance 1/2 journee"
+    assert normalize_word("  Date-limite ") == "date_limite"
+    assert normalize_word("aujourd’hui") == "aujourd_hui"
+    assert slug_words("Été 2026 : bilan !") == "ete-2026-bilan"
+    assert slugify("½ journée") == "1-2-journee"
+    assert slugify("!!!") == "sans-titre"
+    assert slugify("a" * 100) == "a" * 80
+
+
+def test_shape_child_steps_through_models_lists_dicts_and_measurements() -> None:
+    from pac_gen.format.model import Indicator, Measurement, Plan
+    from pac_gen.format.normalize import Shape
+
+    plan = Shape("model", model=Plan)
+    actions = plan.child("Actions")
+    assert actions is not None and actions.kind == "list"
+    assert plan.child("échéance") is None  # not a key of the top level
+    indicators = plan.child("indicators")  # the English alias
+    assert indicators is not None and indicators.child(0) == Shape("model", model=Indicator)
+    measurements = Shape("model", model=Indicator).child("mesures")
+    assert measurements is not None and measurements.child(3) == Shape("model", model=Measurement)
+    week = plan.child("semaine_ideale")
+    assert week is not None and week.kind == "dict" and week.child("lundi") == week.item
+    text = Shape("model", model=Plan).child("titre")
+    assert text is not None and text.child("x") is None

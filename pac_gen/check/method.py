@@ -1,0 +1,423 @@
+"""The method's coherence questions, asked of a valid plan, one rule each: a
+warning with a stable code (``W101``…), its message and fix in the catalogue, and
+an example plan that the reference page shows and the tests run.
+
+Warnings never stop a normal build; ``--strict`` turns them into failures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pac_gen.agenda.model import ritual_slots
+from pac_gen.check.problems import Severity
+from pac_gen.check.rules import Context, Finding, RuleSet
+from pac_gen.format import metrics, recurrence
+from pac_gen.format.model import Domain, IndicatorKind, Plan, Term, Weekday
+from pac_gen.format.values import add_months
+from pac_gen.text import choice_word
+
+WARNINGS = RuleSet(Severity.WARNING)
+rule = WARNINGS.rule
+
+
+# --- 1. Dates after the objective's deadline, tasks after their action, launch after due
+
+
+@rule("W101", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    date_limite: 2026-07-15  # ← W101
+""")
+def action_after_deadline(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An action launched or due after the objective's deadline."""
+    deadline = plan.objective.deadline
+    for index, action in enumerate(plan.actions):
+        for key, when in (("lancement", action.start), ("date_limite", action.due)):
+            if when is not None and when > deadline:
+                yield Finding(("actions", index, key), {"title": action.title, "date": when, "deadline": deadline})
+
+
+@rule("W102", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    taches:
+      - tache: Relancer les indécis
+        date_limite: 2026-07-10  # ← W102
+""")
+def task_after_deadline(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A task due after the objective's deadline."""
+    deadline = plan.objective.deadline
+    for index, action in enumerate(plan.actions):
+        for t_index, task in enumerate(action.tasks):
+            if task.due is not None and task.due > deadline:
+                yield Finding(("actions", index, "taches", t_index, "date_limite"),
+                              {"title": task.task, "date": task.due, "deadline": deadline})
+
+
+@rule("W103", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+rituels:
+  - rituel: Revue de la semaine
+    frequence: hebdomadaire
+    debut: 2026-03-06
+    pendant: 6 mois  # ← W103
+""")
+def ritual_after_deadline(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A ritual that runs past the objective's deadline (or starts after it)."""
+    deadline = plan.objective.deadline
+    for index, ritual in enumerate(plan.rituals):
+        last = recurrence.last_day(ritual)
+        args = {"title": ritual.ritual, "date": last, "deadline": deadline}
+        if ritual.start > deadline:
+            yield Finding(("rituels", index, "debut"), args)
+        elif last > deadline:
+            yield Finding(("rituels", index, "fin" if ritual.end is not None else "pendant"), args)
+
+
+@rule("W104", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    date_limite: 2026-04-30
+    taches:
+      - tache: Relancer les indécis
+        date_limite: 2026-05-15  # ← W104
+""")
+def task_after_its_action(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A task due after its action's deadline (but not after the objective's: that is W102)."""
+    deadline = plan.objective.deadline
+    for index, action in enumerate(plan.actions):
+        for t_index, task in enumerate(action.tasks):
+            if (task.due is not None and action.due is not None and task.due <= deadline
+                    and task.due > action.due):
+                yield Finding(("actions", index, "taches", t_index, "date_limite"),
+                              {"title": task.task, "date": task.due, "due": action.due})
+
+
+@rule("W105", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    lancement: 2026-05-01  # ← W105
+    date_limite: 2026-04-30
+""")
+def launch_after_due(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An action launched after its own deadline."""
+    for index, action in enumerate(plan.actions):
+        if action.start is not None and action.due is not None and action.start > action.due:
+            yield Finding(("actions", index, "lancement"),
+                          {"title": action.title, "start": action.start, "due": action.due})
+
+
+# --- 2. Are the actions consistent with the deadline?
+
+
+def short_objective(plan: Plan) -> bool:
+    """True when the objective is due within 3 months of the plan's start."""
+    return plan.objective.deadline <= add_months(plan.start, 3)
+
+
+@rule("W201", example="""\
+objectif:
+  intitule: Vendre 20 coffrets de Noël
+  debut: 2026-10-01
+  echeance: 2026-12-20
+actions:
+  - intitule: Stand au marché de Noël
+    type: prospection
+    horizon: court
+  - intitule: Créer une communauté en ligne
+    type: communication
+    horizon: long  # ← W201
+""")
+def long_action_short_objective(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A long-term action for an objective less than 3 months away."""
+    if short_objective(plan):
+        for index, action in enumerate(plan.actions):
+            if action.term is Term.LONG:
+                yield Finding(("actions", index, "horizon"), {"title": action.title})
+
+
+@rule("W202", example="""\
+objectif:
+  intitule: Vendre 20 coffrets de Noël
+  debut: 2026-10-01
+  echeance: 2026-12-20
+actions:
+  - intitule: Refaire le site  # ← W202
+    type: communication
+    horizon: moyen
+""")
+def no_short_action(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """No short-term action for an objective less than 3 months away."""
+    if short_objective(plan) and not any(a.term is Term.SHORT for a in plan.actions):
+        yield Finding(("actions",))
+
+
+# --- 3. The law of numbers: ×3 at start-up, ×2 in growth
+
+
+@rule("W301", example="""\
+objectif:
+  intitule: Signer 3 contrats de maintenance
+  debut: 2026-03-01
+  echeance: 2026-09-30
+  phase: demarrage
+actions:
+  - intitule: Envoyer des SMS aux anciens clients
+    type: prospection
+    loi_des_nombres:
+      resultat_vise: 3
+      volume_prevu: 5  # ← W301 (3 × 3 = 9)
+      unite: SMS
+""")
+def law_of_numbers(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A planned volume below the target result times the stage's multiplier."""
+    multiplier = plan.objective.stage.multiplier
+    for index, action in enumerate(plan.actions):
+        law = action.law_of_numbers
+        if law is not None and law.planned_volume < law.target_result * multiplier:
+            yield Finding(("actions", index, "loi_des_nombres", "volume_prevu"),
+                          {"volume": law.planned_volume, "target": law.target_result,
+                           "multiplier": multiplier, "needed": law.target_result * multiplier})
+
+
+# --- 4. Indicators: at least one of each kind, each with its source
+
+
+def _indicators_path(plan: Plan) -> tuple[Any, ...]:
+    return ("indicateurs",) if plan.indicators else ()
+
+
+@rule("W401", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-03-01
+  echeance: 2026-09-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Articles publiés  # ← W401
+    type: suivi
+    valeur_initiale: 0
+    valeur_cible: 12
+    outil: WordPress
+""")
+def no_result_indicator(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """No result indicator."""
+    if all(i.kind is not IndicatorKind.RESULT for i in plan.indicators):
+        yield Finding(_indicators_path(plan))
+
+
+@rule("W402", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-03-01
+  echeance: 2026-09-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Visiteurs par mois  # ← W402
+    type: resultat
+    valeur_initiale: 1000
+    valeur_cible: 1200
+    outil: Matomo
+""")
+def no_tracking_indicator(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """No tracking indicator."""
+    if all(i.kind is not IndicatorKind.TRACKING for i in plan.indicators):
+        yield Finding(_indicators_path(plan))
+
+
+@rule("W403", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-03-01
+  echeance: 2026-09-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Visiteurs par mois  # ← W403
+    type: resultat
+    valeur_initiale: 1000
+    valeur_cible: 1200
+""")
+def indicator_without_source(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An indicator that does not say where its values come from."""
+    for index, indicator in enumerate(plan.indicators):
+        if not indicator.source:
+            yield Finding(("indicateurs", index), {"title": indicator.name})
+
+
+# --- 5. Obstacles without a solution
+
+
+@rule("W501", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+freins:
+  - frein: Je n'ose pas appeler  # ← W501
+    depend_de_moi: oui
+""")
+def obstacle_without_solution(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An obstacle with no solution."""
+    for index, obstacle in enumerate(plan.obstacles):
+        if not obstacle.solutions:
+            yield Finding(("freins", index), {"title": obstacle.obstacle})
+
+
+# --- 6. Task budgets above their action's budget
+
+
+@rule("W601", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Stand au salon de l'habitat
+    type: prospection
+    budget: 200  # ← W601
+    taches:
+      - tache: Louer le stand
+        budget: 150
+      - tache: Imprimer les flyers
+        budget: 100
+""")
+def tasks_over_budget(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """Tasks whose budgets add up to more than their action's."""
+    for index, action in enumerate(plan.actions):
+        total = metrics.tasks_budget(action)
+        if action.budget is not None and total > action.budget:
+            yield Finding(("actions", index, "budget"), {"title": action.title, "total": total, "budget": action.budget})
+
+
+# --- 7. Rituals outside the ideal week's blocks of their domain
+
+
+@rule("W701", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+rituels:
+  - rituel: Appels de prospection  # ← W701
+    frequence: hebdomadaire
+    jours: [mercredi]
+    moment: apres_midi
+    debut: 2026-03-04
+    pendant: 8 semaines
+semaine_ideale:
+  mercredi:
+    - {de: "09:00", a: "12:00", domaine: entreprise}
+    - {de: "13:00", a: "18:00", domaine: famille}
+""")
+def ritual_outside_its_blocks(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A ritual with an occurrence outside the ideal week's blocks of its domain (the first one is named)."""
+    if plan.ideal_week is None:
+        return
+    lang = ctx.settings.lang
+    for index, ritual in enumerate(plan.rituals):
+        try:
+            outside = [slot.first for slot in ritual_slots(plan, index, ctx.settings) if slot.outside]
+        except (ValueError, TypeError, OverflowError):
+            continue  # an invalid rrule is already an error
+        if outside:
+            first = outside[0]
+            domain = (ritual.domain or Domain.BUSINESS).value
+            yield Finding(("rituels", index), {
+                "title": ritual.ritual, "day": choice_word(list(Weekday)[first.weekday()].value, lang),
+                "time": first.strftime("%H:%M"), "domain": choice_word(domain, lang).lower()})
+
+
+# --- 8. Measurements outside the plan's period
+
+
+@rule("W801", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-03-01
+  echeance: 2026-09-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Visiteurs par mois
+    type: resultat
+    valeur_initiale: 1000
+    valeur_cible: 1200
+    outil: Matomo
+    mesures:
+      2026-10-31: 1250  # ← W801
+""")
+def measurement_after_deadline(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A measurement dated after the objective's deadline."""
+    deadline = plan.objective.deadline
+    for index, indicator in enumerate(plan.indicators):
+        for m_index, measurement in enumerate(indicator.measurements):
+            if measurement.date > deadline:
+                yield Finding(("indicateurs", index, "mesures", m_index, "date"),
+                              {"date": measurement.date, "deadline": deadline})
+
+
+@rule("W802", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-03-01
+  echeance: 2026-09-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Visiteurs par mois
+    type: resultat
+    valeur_initiale: 1000
+    valeur_cible: 1200
+    outil: Matomo
+    mesures:
+      2026-02-01: 980  # ← W802
+""")
+def measurement_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A measurement dated before the plan's start (it belongs in the initial value)."""
+    for index, indicator in enumerate(plan.indicators):
+        for m_index, measurement in enumerate(indicator.measurements):
+            if measurement.date < plan.start and measurement.date <= plan.objective.deadline:
+                yield Finding(("indicateurs", index, "mesures", m_index, "date"),
+                              {"date": measurement.date, "start": plan.start})
