@@ -371,7 +371,7 @@ def test_chart_html_cannot_be_closed_by_learner_text() -> None:
     # The figures as text: what plotly shows of the legend name (tags are plotly's markup, so
     # dropped) and of the hover text (learner text is entity-escaped for plotly), escaped, <br> as a dash.
     assert html.endswith('<details class="pac-chart-data"><summary>Les chiffres du graphique</summary><ul>'
-                         f'<li><strong>alert(1) &amp; &lt;!--</strong> : {escaped} — 1 500 €</li>'
+                         f'<li><strong>alert(1) &amp; &lt;!-- :</strong> {escaped} — 1 500 €</li>'
                          '</ul></details>\n</figure>\n')
     # Only the markup's own tags: figure, figcaption, div, details, summary, ul, li, strong.
     assert html.count("<") == html.count(">") == 16

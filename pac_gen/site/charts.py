@@ -35,7 +35,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from markupsafe import Markup
 
 from pac_gen.site import render
-from pac_gen.text import choice_word, message
+from pac_gen.text import choice_word, colon, message
 from pac_gen.format.metrics import (
     IndicatorStatus,
     expected_value,
@@ -606,8 +606,7 @@ def chart_html(chart_id: str, figure: Figure, title: str, lang: str = "fr") -> M
     """
     height = int(figure.get("layout", {}).get("height", 400))
     items = Markup("").join(
-        Markup("<li><strong>{name}</strong> : {values}</li>" if lang == "fr" else
-               "<li><strong>{name}</strong>: {values}</li>").format(name=name, values=" ; ".join(values))
+        Markup("<li><strong>{name}</strong> {values}</li>").format(name=colon(name, lang), values=" ; ".join(values))
         for name, values in figure_text(figure))
     return Markup(
         '<figure class="pac-chart-figure" data-search-exclude>\n<figcaption class="pac-chart-title">{title}</figcaption>\n'
