@@ -69,7 +69,6 @@ def copy_sources(work: Path, site_url: str | None = None, with_error: bool = Fal
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("screenshots"))
     shutil.copytree(ROOT / "plans", work / "plans")
-    shutil.copytree(ROOT / "hooks", work / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     if with_error:
         target = work / "plans" / ERROR_PLAN_RELATIVE
         target.parent.mkdir(parents=True)
