@@ -25,13 +25,12 @@ import subprocess
 import sys
 import tempfile
 import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.sites import MATERIAL_PAGE, PAGE_KINDS, GzipHandler, build_serving  # noqa: E402
+from tests.browser.sites import MATERIAL_PAGE, PAGE_KINDS, GzipHandler, QuietServer, build_serving  # noqa: E402
 
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -76,7 +75,7 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="pac_gen_lighthouse_") as tmp:
         work = Path(tmp)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(work / "site")))
+        server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(work / "site")))
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

@@ -22,14 +22,14 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.sites import TODAY_EPOCH, copy_sources
+from tests.browser.sites import TODAY_EPOCH, QuietServer, copy_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,14 +75,6 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class _QuietServer(ThreadingHTTPServer):
-    """Ignores connections the browser drops (a page left before plotly.js finished downloading)."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @dataclass
 class Served:
     """A built site and the address it is served at (``http://127.0.0.1:PORT/``)."""
@@ -98,11 +90,11 @@ class Served:
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Any]:
     """A function that serves a folder over HTTP on 127.0.0.1 and returns its :class:`Served`."""
-    servers: list[_QuietServer] = []
+    servers: list[QuietServer] = []
 
     def start(root: Path) -> Served:
         handler = functools.partial(_QuietHandler, directory=str(root))
-        server = _QuietServer(("127.0.0.1", 0), handler)
+        server = QuietServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

@@ -14,14 +14,13 @@ import functools
 import sys
 import tempfile
 import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS  # noqa: E402
-from tests.browser.sites import PAGE_KINDS, GzipHandler, build_serving  # noqa: E402
+from tests.browser.sites import PAGE_KINDS, GzipHandler, QuietServer, build_serving  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORTS = {
@@ -49,7 +48,7 @@ def shoot(site: Path, out: Path) -> list[Path]:
     """Serve ``site`` and write the screenshots into ``out``."""
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     out.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -90,6 +90,14 @@ def build_serving(work: Path, site_dir: Path, site_url: str | None = None) -> su
     if result.returncode != 0 or not (site_dir / PAGE_KINDS["error"] / "index.html").is_file():
         raise RuntimeError(f"build failed in {work} (exit {result.returncode}):\n{result.stderr}\n{result.stdout}")
     return result
+
+
+class QuietServer(ThreadingHTTPServer):
+    """Ignores connections the browser drops (a page left before plotly.js finished downloading)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".csv", ".txt", ".map")

@@ -17,14 +17,13 @@ import functools
 import json
 import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.browser.conftest import Served, Watch, draw_charts, fence, watch_page
-from tests.browser.sites import PAGE_KINDS, GzipHandler, build_serving
+from tests.browser.sites import PAGE_KINDS, GzipHandler, QuietServer, build_serving
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +45,7 @@ def kinds_site(site_folder: Any) -> Iterator[Served]:
     work = site_folder("kinds")
     site = work / "site"
     site.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     served = Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
