@@ -8,8 +8,11 @@ STAMP := $(VENV)/.installed
 # pinned by tests/clients/package-lock.json and run with the machine's node.
 CLIENTS := tests/clients
 CLIENTS_STAMP := $(CLIENTS)/node_modules/.installed
+# axe-core, injected into pages by the browser tests (tests/browser/test_reader.py).
+AXE := tests/browser/axe
+AXE_STAMP := $(AXE)/node_modules/.installed
 
-.PHONY: site validate test test-fast lint serve screenshots benchmark clean
+.PHONY: site validate test test-fast lint serve screenshots benchmark lighthouse clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 est requis / is required")'
@@ -20,6 +23,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 $(CLIENTS_STAMP): $(CLIENTS)/package-lock.json
 	cd $(CLIENTS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(AXE_STAMP): $(AXE)/package-lock.json
+	cd $(AXE) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The site generator: mkdocs (default), properdocs or zensical (`make site ENGINE=zensical`).
@@ -33,9 +40,9 @@ validate: $(STAMP)
 	$(BIN)/pac-gen validate
 
 serve: $(STAMP)
-	$(BIN)/pac-gen serve --engine $(ENGINE)
+	$(BIN)/pac-gen serve --engine $(ENGINE) $(if $(PLANS),--plans $(PLANS))
 
-test: $(STAMP) $(CLIENTS_STAMP)
+test: $(STAMP) $(CLIENTS_STAMP) $(AXE_STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -53,10 +60,15 @@ lint: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# Screenshots of a plan page (desktop and phone, light and dark) in docs/screenshots/,
+# Screenshots of every page kind (desktop and phone, light and dark) in docs/screenshots/,
 # taken with Debian's Chromium (apt-get install chromium); the README shows them.
 screenshots: $(STAMP)
 	$(BIN)/python tests/browser/screenshots.py
 
 clean:
 	rm -rf site .pac_gen .pytest_cache .mypy_cache .ruff_cache
+
+# Lighthouse (mobile) over every page kind of the example site, served gzipped (benchmarks/lighthouse.py).
+lighthouse: $(STAMP)
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	$(BIN)/python benchmarks/lighthouse.py

@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "path.denied": {"fr": "la permission de le lire est refusée.", "en": "permission to read it is denied."},
     "path.unreadable": {"fr": "il ne peut pas être lu (erreur système {detail}).",
                         "en": "it cannot be read (system error {detail})."},
+    "site.preview_focus": {"fr": "Aperçu : {shown} plan(s) sur {total}, ceux que vous modifiez (dans le dossier choisi, "
+                                 "ou enregistrés depuis le début de l'aperçu). Le site publié montre toute la promotion.",
+                           "en": "Preview: {shown} plan(s) of {total}, the ones you are editing (in the chosen folder, "
+                                 "or saved since the preview started). The published site shows the whole cohort."},
     "plugin.plans_outside": {"fr": "{path} est un lien vers {target}, hors du dossier du site : refusé, pour ne "
                                    "jamais publier des fichiers d'ailleurs. Mettez les plans dans le dépôt.",
                              "en": "{path} is a link to {target}, outside the site's folder: refused, so that files "
@@ -316,6 +320,7 @@ CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.expected_today": {"fr": "Attendu aujourd'hui", "en": "Expected today"},
     "chart.lower_is_better": {"fr": "plus bas = mieux", "en": "lower is better"},
     "chart.today": {"fr": "aujourd'hui", "en": "today"},
+    "chart.data": {"fr": "Les chiffres du graphique", "en": "The chart's figures"},
     "chart.deadline": {"fr": "échéance", "en": "deadline"},
     "chart.hover.value": {"fr": "{label} : {value}<br>{date}", "en": "{label}: {value}<br>{date}"},
     "chart.timeline.title": {"fr": "Calendrier des actions", "en": "Action timeline"},
@@ -584,6 +589,13 @@ CALENDAR_TEXT: dict[str, dict[str, str]] = {
     "calendar.outside": {"fr": "hors des blocs « {domain} »", "en": "outside the “{domain}” blocks"},
     "calendar.no_block": {"fr": "Aucun bloc", "en": "No block"},
     "calendar.legend": {"fr": "Légende", "en": "Legend"},
+    "calendar.biweekly": {"fr": "une semaine sur deux", "en": "every other week"},
+    "calendar.week_table": {"fr": "Tableau de la semaine idéale", "en": "Ideal week table"},
+    "calendar.occasional": {"fr": "Moins d'une fois par semaine (hors de la grille)",
+                            "en": "Less than once a week (not in the grid)"},
+    "calendar.custom_rhythm": {"fr": "rythme personnalisé", "en": "custom rhythm"},
+    "calendar.window_note": {"fr": "Le mois dernier, ce mois-ci et les deux suivants ; l'agenda du plan (.ics) a tous ses mois.",
+                             "en": "Last month, this month and the next two; the plan's calendar feed (.ics) has all its months."},
 }
 MESSAGES.update(CALENDAR_TEXT)
 

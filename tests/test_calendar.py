@@ -104,7 +104,7 @@ def test_calendar_html_is_escaped_and_marks_today():
     assert "Atelier &lt;ouvert&gt; du samedi" in html
     assert "<ouvert>" not in html
     assert html.count('aria-current="date"') == 1
-    assert '<time class="pac-cal-date" datetime="2026-11-27">' in html
+    assert '<time class="pac-cal-date" datetime="2026-11-27" data-day="27">' in html
     assert '<span class="pac-cal-hour">10:00</span> Atelier &lt;ouvert&gt; du samedi' in html
     assert "<style" not in html and "style=" not in html
     assert "samedi 7 novembre" in html
@@ -210,3 +210,33 @@ def test_english_calendar_writes_english_colons():
     french = str(calendar_html(week_plan(), "plans/nina/atelier.yaml", SETTINGS))
     assert '<span class="pac-cal-kind">Échéance de l&#39;objectif :</span>' in french
     assert '<span class="pac-cal-kind">Objective due:</span>' in html
+
+
+def test_monthly_ritual_is_listed_once_not_drawn_on_every_weekday():
+    # Camille's newsletter: monthly on the 5th, 2 h. The 5th falls on five different weekdays
+    # between October and February; drawn on each it read as 10 h a week.
+    slots = [s for s in week_rituals(camille(), SETTINGS) if s.title == "Préparer et envoyer la newsletter"]
+    assert len({s.weekday for s in slots}) >= 4
+    grid = ideal_week(camille(), SETTINGS)
+    assert grid is not None
+    assert {grid.rhythms[(s.index, s.weekday, s.start)] for s in slots} == {"occasional"}
+    drawn = {r.title for day in grid.rituals.values() for r in day}
+    assert "Préparer et envoyer la newsletter" not in drawn
+    assert [(r.title, r.end - r.start) for r in grid.occasional] == [("Préparer et envoyer la newsletter", 120)]
+    # Weekly and daily rituals are drawn on their weekdays; every other week is drawn and says so.
+    rhythms = {(r.title, r.weekday): grid.rhythms[(r.index, r.weekday, r.start)]
+               for day in grid.rituals.values() for r in day}
+    assert rhythms[("Revue de la semaine (CA, commandes, mise à jour du CRM)", 4)] == "weekly"
+    assert {rhythms[("Story Instagram et réponses aux messages", d)] for d in range(5)} == {"weekly"}
+    assert rhythms[("Relancer les boutiques en dépôt-vente", 1)] == "biweekly"
+    html = str(ideal_week_html(camille(), SETTINGS))
+    assert "Moins d&#39;une fois par semaine (hors de la grille)" in html
+    assert "Préparer et envoyer la newsletter — chaque mois" in html
+    assert html.count("(une semaine sur deux)") == 2  # table and phone list
+
+
+def test_phone_list_of_a_day_is_in_time_order():
+    html = str(ideal_week_html(camille(), SETTINGS))
+    monday = html.split('<ol class="pac-week-list">')[1].split("<strong>")[1]
+    hours = re.findall(r'<span class="pac-week-hours">(\d\d:\d\d)', monday)
+    assert len(hours) >= 3 and hours == sorted(hours)

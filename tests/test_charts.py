@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -131,6 +130,17 @@ def validate(figure: dict[str, Any]) -> None:
     """plotly.py's validators refuse any property plotly.js does not know (on a copy: they move keys)."""
     copied = copy.deepcopy(figure)
     go.Figure({"data": copied["data"], "layout": copied["layout"]})
+    if "phone" in figure:  # the layout charts.js draws on a phone: the same, merged with figure["phone"]
+        copied = copy.deepcopy(figure)
+        go.Figure({"data": copied["data"], "layout": _merge(copied["layout"], copied["phone"])})
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``extra`` merged into ``base`` key by key, as charts.js does."""
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 # --- indicator charts -------------------------------------------------------
@@ -199,7 +209,10 @@ def test_english_labels_separators_and_no_locale_module(plan: Plan) -> None:
     assert trace(figure, "Target: 200\u00a0€")["y"] == [200.0, 200.0]
     assert trace(figure, "Measurements")["hovertext"][1] == "Measurements: 160\u00a0€<br>Jun 1, 2026"
     assert figure["layout"]["separators"] == ".,"
-    assert figure["config"] == {"responsive": True, "displaylogo": False, "locale": "en"}
+    assert figure["config"] == {"responsive": True, "displaylogo": False, "displayModeBar": False, "locale": "en"}
+    # Ticks read like the text: "€160" in English, the thousands separated even in 4-digit numbers.
+    assert (figure["layout"]["yaxis"]["tickprefix"], figure["layout"]["yaxis"]["separatethousands"]) == ("€", True)
+    assert "ticksuffix" not in figure["layout"]["yaxis"]
     assert "locale" not in figure
 
 
@@ -268,14 +281,22 @@ def test_budget_compares_each_action_with_its_tasks(plan: Plan) -> None:
     validate(figure)
     action = trace(figure, "Budget de l'action")
     tasks = trace(figure, "Somme des budgets des tâches")
-    assert action["x"] == tasks["x"] == ["action-a", "action-b-sans-dates"]
-    assert action["y"] == [500.0, None]
-    assert tasks["y"] == [600.0, 0.0]
+    # Horizontal bars: on a phone the actions' titles read across instead of turning 90° over the legend.
+    assert action["orientation"] == tasks["orientation"] == "h"
+    assert action["y"] == tasks["y"] == ["action-a", "action-b-sans-dates"]
+    assert action["x"] == [500.0, None]
+    assert tasks["x"] == [600.0, 0.0]
     # 600 > 500: the tasks go over the action's budget.
     assert tasks["marker"]["color"] == [charts.LATE_COLOUR, "#90caf9"]
     assert tasks["hovertext"][0] == "Action A<br>Somme des budgets des tâches : 600\u00a0€"
     assert action["hovertext"][1] == "Action B sans dates<br>Budget de l'action : pas de budget"
-    assert figure["layout"]["yaxis"]["title"]["text"] == "Montant (€)"
+    # The amounts' ticks are written like the text's: "1 500 €" (narrow no-break space, then € after).
+    axis = figure["layout"]["xaxis"]
+    assert (axis["ticksuffix"], axis["separatethousands"], axis["rangemode"]) == ("\u00a0€", True, "tozero")
+    assert figure["layout"]["separators"] == ",\u202f"
+    # A phone gets shorter lines of titles and a taller figure for the legend.
+    assert figure["phone"]["yaxis"]["ticktext"] == ["Action A", "Action B sans<br>dates"]
+    assert figure["phone"]["height"] > figure["layout"]["height"]
 
 
 def test_no_budget_chart_without_budgets() -> None:
@@ -313,7 +334,7 @@ def test_overview_shares_of_tasks_done_and_indicators_on_track(plan: Plan) -> No
     assert indicators["x"] == [60.0, None]
     assert tasks["hovertext"][0] == "Alex · Plan d'essai<br>1 tâche(s) faite(s) sur 3"
     assert indicators["hovertext"] == ["Alex · Plan d'essai<br>3 indicateur(s) sur 5", "Autre<br>aucun indicateur"]
-    assert figure["layout"]["xaxis"]["range"] == [0, 100]
+    assert figure["layout"]["xaxis"]["range"] == [0, 101]  # just over 100: the "100 %" tick is drawn
     assert figure["layout"]["yaxis"]["ticktext"] == ["Alex · Plan d'essai", "Autre"]
 
 
@@ -335,17 +356,25 @@ def _figures(html: str) -> list[str]:
 
 
 def test_chart_html_cannot_be_closed_by_learner_text() -> None:
-    figure = {"data": [{"type": "scatter", "name": EVIL + " & \u2028 <!--"}], "layout": {"height": 300}}
+    figure = {"data": [{"type": "scatter", "name": EVIL + " & \u2028 <!--",
+                        "hovertext": [charts.plotly_text(EVIL) + "<br>1 500 €"]}],
+              "layout": {"height": 300}}
     html = str(charts.chart_html("pac-chart-x", figure, EVIL))
     assert "<script" not in html  # instant navigation would run an inline script
     assert "<!--" not in html
     assert "\u2028" not in html
-    assert html.startswith('<p class="pac-chart-title" aria-hidden="true">'
-                           '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>\n'
-                           '<div class="pac-chart" id="pac-chart-x" role="img" '
-                           'aria-label="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" style="min-height:300px"'
+    escaped = "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert html.startswith('<figure class="pac-chart-figure" data-search-exclude>\n'
+                           f'<figcaption class="pac-chart-title">{escaped}</figcaption>\n'
+                           '<div class="pac-chart" id="pac-chart-x" aria-hidden="true" style="min-height:300px"'
                            ' data-figure="{&#34;data&#34;:')
-    assert html.count("<") == 4 and html.count(">") == 4  # the caption's and div's own tags, nothing from data
+    # The figures as text: what plotly shows of the legend name (tags are plotly's markup, so
+    # dropped) and of the hover text (learner text is entity-escaped for plotly), escaped, <br> as a dash.
+    assert html.endswith('<details class="pac-chart-data"><summary>Les chiffres du graphique</summary><ul>'
+                         f'<li><strong>alert(1) &amp; &lt;!-- :</strong> {escaped} — 1 500 €</li>'
+                         '</ul></details>\n</figure>\n')
+    # Only the markup's own tags: figure, figcaption, div, details, summary, ul, li, strong.
+    assert html.count("<") == html.count(">") == 16
     (data,) = _figures(html)
     assert "\\u003c/script\\u003e" in data
     assert json.loads(data) == figure
@@ -382,13 +411,17 @@ def test_ids_are_deterministic_and_derived_from_path_and_indicator(plan: Plan) -
     assert charts.overview_chart_html([], FR) == ""
 
 
-def test_plotly_js_is_the_bundle_of_the_installed_package() -> None:
+def test_plotly_js_is_the_basic_bundle_of_the_version_plotly_py_embeds() -> None:
+    # The figures are made by plotly.py for its own plotly.js: the site draws them with that version.
+    import plotly.offline
+
     path = charts.plotly_js_path()
-    assert path.name == "plotly.min.js"
-    assert path.parent.name == "package_data"
-    with path.open("rb") as bundle:
-        head = bundle.read(200)
-    assert re.search(rb"plotly\.js v\d+\.\d+\.\d+", head)
+    assert path == ROOT / "pac_gen" / "site" / "vendor" / "plotly" / "plotly-basic.min.js"
+    assert charts.plotly_js_version() == plotly.offline.get_plotlyjs_version()
+    assert (path.parent / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    # Every trace type the charts draw is in the partial bundle (scatter and bar only).
+    kinds = {trace["type"] for figure in example_figures().values() for trace in figure["data"]}
+    assert kinds == {"scatter", "bar"}
 
 
 def test_charts_js_asset_is_shipped_next_to_the_package() -> None:

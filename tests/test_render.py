@@ -26,12 +26,19 @@ def test_numbers_percentages_and_dates():
     assert day(None) == ""
 
 
+def test_learner_headings_fit_under_the_section_without_skipping_a_level():
+    # axe's heading-order: a "##" under the page's h2 "Notes" was an h4, skipping h3.
+    html = str(markdown_html("## Bilan\n\n#### Détail\n\n## Suite\n\n# Titre"))
+    assert html.split("\n") == ["<h4>Bilan</h4>", "<h5>Détail</h5>", "<h4>Suite</h4>", "<h3>Titre</h3>"]
+    assert str(markdown_html("###### Six\n\n##### Cinq")) == "<h4>Six</h4>\n<h3>Cinq</h3>"
+
+
 def test_markdown_is_rendered_then_sanitised():
     html = markdown_html(
         "## Titre\n\n**gras** [site](https://example.org) [mail](mailto:a@b.fr) [js](javascript:alert(1))\n\n"
         "<script>alert(2)</script><img src=x onerror=alert(3)><b onclick=alert(4)>b</b>\n"
     )
-    assert "<h4>Titre</h4>" in html  # moved two levels down, under the page's sections
+    assert "<h3>Titre</h3>" in html  # the highest level fits right under the page's section (h2)
     assert "<strong>gras</strong>" in html
     assert '<a href="https://example.org" rel="noopener noreferrer nofollow">site</a>' in html
     assert '<a href="mailto:a@b.fr" rel="noopener noreferrer nofollow">mail</a>' in html

@@ -14,6 +14,7 @@ screens, a list of the days that have events on phones) lives in
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -24,6 +25,7 @@ from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
 from pac_gen.agenda.model import Event, WeekRitual, plan_events, week_rituals
+from pac_gen.format import recurrence
 from pac_gen.format.model import Domain, Plan, Weekday
 from pac_gen.format.settings import Settings
 from pac_gen.format.values import add_months
@@ -177,7 +179,12 @@ class WeekGrid:
         step: Minutes per row.
         rows: For each row, its start minute and the cells that begin on it, Monday first.
         blocks: Every block, per weekday.
-        rituals: Every ritual slot, per weekday.
+        rituals: Every ritual slot that comes back weekly or every other week, per weekday.
+        rhythms: ``weekly``, ``biweekly`` or ``occasional`` for each ritual slot, keyed by
+            (ritual index, weekday, start minute); see :func:`slot_rhythms`.
+        occasional: Rituals that come back less often than every other week (monthly…),
+            one slot each: drawn on a weekday they would read as a weekly habit, so they
+            are listed under the grid instead.
 
     """
 
@@ -185,6 +192,8 @@ class WeekGrid:
     rows: list[tuple[int, list[WeekCell]]]
     blocks: dict[int, list[WeekBlock]]
     rituals: dict[int, list[WeekRitual]]
+    rhythms: dict[tuple[int, int, int], str] = field(default_factory=dict)
+    occasional: list[WeekRitual] = field(default_factory=list)
 
     @property
     def outside(self) -> list[WeekRitual]:
@@ -194,6 +203,40 @@ class WeekGrid:
 
 def _minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
+
+
+RHYTHM_WEEKS = 12
+"""How many weeks of a ritual's occurrences tell how often each of its slots comes back."""
+
+
+def _rhythm(count: int, weeks: int) -> str:
+    if weeks >= 2 and count >= 0.9 * weeks:
+        return "weekly"
+    if weeks >= 3 and count >= 0.45 * weeks:
+        return "biweekly"
+    return "occasional"
+
+
+def slot_rhythms(plan: Plan, index: int, settings: Settings) -> dict[tuple[int, int], str]:
+    """How often each (weekday, start minute) slot of a ritual comes back, over its first weeks.
+
+    ``weekly``, ``biweekly`` (every other week) or ``occasional`` (less often): a
+    ritual monthly on the 5th falls on every weekday in turn, and drawn on each it
+    would read as five rituals a week.
+
+    Raises:
+        ValueError: when the ritual's rrule is not valid.
+
+    """
+    ritual = plan.rituals[index]
+    first = next(recurrence.local_starts(ritual, settings.zone), None)
+    if first is None:
+        return {}
+    seen = list(recurrence.local_starts(ritual, settings.zone,
+                                        through=first.date() + timedelta(weeks=RHYTHM_WEEKS, days=-1)))
+    weeks = (seen[-1].date() - first.date()).days // 7 + 1
+    counts = Counter((s.weekday(), _minutes(s.time())) for s in seen)
+    return {slot: _rhythm(count, weeks) for slot, count in counts.items()}
 
 
 def ideal_week(plan: Plan, settings: Settings) -> WeekGrid | None:
@@ -209,8 +252,18 @@ def ideal_week(plan: Plan, settings: Settings) -> WeekGrid | None:
     for sorted_blocks in blocks.values():
         sorted_blocks.sort(key=lambda b: b.start)
     rituals: dict[int, list[WeekRitual]] = {d: [] for d in range(7)}
+    rhythms: dict[tuple[int, int, int], str] = {}
+    occasional: dict[int, WeekRitual] = {}
+    by_ritual: dict[int, dict[tuple[int, int], str]] = {}
     for slot in week_rituals(plan, settings):
-        rituals[slot.weekday].append(slot)
+        if slot.index not in by_ritual:
+            by_ritual[slot.index] = slot_rhythms(plan, slot.index, settings)  # its rrule is valid: it has slots
+        rhythm = by_ritual[slot.index].get((slot.weekday, slot.start), "occasional")
+        rhythms[(slot.index, slot.weekday, slot.start)] = rhythm
+        if rhythm == "occasional":
+            occasional.setdefault(slot.index, slot)
+        else:
+            rituals[slot.weekday].append(slot)
 
     marks = [m for day in blocks.values() for b in day for m in (b.start, b.end)]
     marks += [m for day in rituals.values() for r in day for m in (r.start, r.end)]
@@ -241,7 +294,9 @@ def ideal_week(plan: Plan, settings: Settings) -> WeekGrid | None:
             previous = WeekCell(weekday, minute, minute + step, 1, block, starting,
                                 [r for r in here if r.start != minute], block_starts)
             cells.append(previous)
-    return WeekGrid(step, rows, blocks, rituals)
+    drawn = {r.index for day in rituals.values() for r in day}
+    return WeekGrid(step, rows, blocks, rituals, rhythms,
+                    [r for i, r in sorted(occasional.items()) if i not in drawn])
 
 
 # --- HTML ----------------------------------------------------------------------------
@@ -272,11 +327,12 @@ def _format_date(day: date, pattern: str, locale: str) -> str:
 
 
 def _render_months(views: list[Month], settings: Settings, title: str, site: bool,
-                   links: Mapping[str, str] | None = None) -> Markup:
+                   links: Mapping[str, str] | None = None, note: str = "") -> Markup:
     locale = _locale(settings.lang)
     template = environment().get_template("calendar.html")
     return Markup(template.render(
         months=views, title=title, site=site, links=links or {}, t=_texts(locale), lang=locale, hhmm=_hhmm,
+        heading=2 if site else 3, note=note,
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
         month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
         # A calendar has hundreds of days, and the same days recur in every plan:
@@ -298,8 +354,18 @@ def _calendar_module(locale: str) -> Any:
 
 
 def calendar_html(plan: Plan, plan_path: str, settings: Settings) -> Markup:
-    """The plan's month views as an HTML fragment (escaped, styled by ``assets/calendar.css``)."""
-    return _render_months(plan_months(plan, plan_path, settings), settings, text("calendar.calendar", settings.lang), False)
+    """The plan's month views around today as an HTML fragment (escaped, styled by ``assets/calendar.css``).
+
+    The months of :func:`site_window` (last month, this one, the next two) that the
+    plan covers; all its months when it covers none of them (a plan that has ended or
+    not begun). Six months of daily rituals were half of a plan page's elements, and
+    what a reader looks for is what comes next; the plan's ICS feed holds everything.
+    """
+    views = plan_months(plan, plan_path, settings)
+    first, last = site_window(settings.today)
+    shown = [m for m in views if first <= date(m.year, m.month, 1) <= last] or views
+    note = text("calendar.window_note", settings.lang) if len(shown) < len(views) else ""
+    return _render_months(shown, settings, text("calendar.calendar", settings.lang), False, note=note)
 
 
 def site_calendar_html(plans: list[tuple[str, Plan]], settings: Settings,
@@ -324,14 +390,18 @@ def ideal_week_html(plan: Plan, settings: Settings) -> Markup:
     if grid is None:
         return Markup("")
     locale = _locale(settings.lang)
+    words = _texts(locale)
+    frequencies = [r.frequency for r in plan.rituals]
+    rhythms = {r.index: words[f.value].lower() if (f := frequencies[r.index]) else words["custom_rhythm"]
+               for r in grid.occasional}
     template = environment().get_template("ideal_week.html")
     return Markup(template.render(
-        grid=grid, t=_texts(locale), domains=list(Domain), hhmm=_hhmm,
+        grid=grid, t=words, domains=list(Domain), hhmm=_hhmm, rhythms=rhythms,
         weekdays=[get_day_names("wide", locale=locale)[i] for i in range(7)],
     ))
 
 
 __all__ = [
     "Day", "Month", "WeekBlock", "WeekCell", "WeekGrid", "calendar_html", "ideal_week", "ideal_week_html",
-    "months", "plan_months", "site_calendar_html", "site_months", "subscribe_html",
+    "months", "plan_months", "site_calendar_html", "site_months", "slot_rhythms", "subscribe_html",
 ]

@@ -19,9 +19,14 @@ its errors, and the next valid save brings the plan back.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+
+import jinja2
+import jinja2.bccache
 
 # Plain mkdocs imports: under ProperDocs they are ProperDocs' own modules (see pac_gen.engines.mkdocs_config).
 from mkdocs.exceptions import PluginError
@@ -39,6 +44,7 @@ from pac_gen.site.build import (
     asset_links,
     edit_path,
     error_report,
+    preview_focus,
     site_options,
 )
 from pac_gen.site.pages import SiteOptions, SitePage, TocEntry
@@ -51,6 +57,25 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates in memory, for the life of one preview server."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 class PacGenPlugin(BasePlugin[PacGenConfig]):
     """Publishes every plan of ``plans_dir`` as a page, plus an overview of all of them."""
 
@@ -58,6 +83,10 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         self.serving = False
         # Its caches (checked plans, ICS events) survive between `mkdocs serve` rebuilds.
         self.builder = SiteBuilder()
+        # So do the theme's compiled templates: MkDocs makes a new Jinja environment
+        # for every rebuild, and compiling Material's templates again was a quarter
+        # of a preview rebuild (keyed by each template's source: never stale).
+        self._templates = _CompiledTemplates()
         self._reset()
 
     def _reset(self) -> None:
@@ -70,8 +99,22 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         self._put_back: dict[str, list[bytes]] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Remember whether this is ``mkdocs serve``, where errors must not stop the server."""
+        """Remember whether this is ``mkdocs serve``, where errors must not stop the server.
+
+        ``pac-gen serve`` runs a focused preview with ``--dirty`` (pages of docs/
+        that did not change are not rebuilt): the engine's warning about dirty
+        builds, meant for site authors, is left out of the learner's terminal.
+        """
         self.serving = command == "serve"
+        if self.serving and dirty:
+            for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+                logging.getLogger(name).addFilter(_quiet_dirty_warning)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Under ``serve``, keep the theme's compiled templates from one rebuild to the next."""
+        if self.serving:
+            env.bytecode_cache = self._templates
+        return env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset the state of the previous build, resolve the options, add the stylesheets."""
@@ -96,7 +139,8 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         try:
             build = self.builder.build(self.plans_dir, self.options, base=base, docs_dir=docs_dir,
                                        existing={file.src_uri: file.dest_uri for file in files},
-                                       serving=self.serving)
+                                       serving=self.serving,
+                                       focus=preview_focus(self.plans_dir, os.environ) if self.serving else None)
         except SiteBuildError as exc:
             raise PluginError(str(exc)) from None
         self.build = build

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from pac_gen.engines import process
+from pac_gen.site.build import FOCUS_ENV
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 """``mkdocs`` (1.x, unmaintained), ``properdocs`` (its maintained continuation), ``zensical`` (Material's successor)."""
@@ -42,4 +43,7 @@ def serve(engine: str, config_file: Path, dev_addr: str | None = None) -> int:
         from pac_gen.engines import zensical
 
         return zensical.serve(config_file, dev_addr)
-    return _plugin_engine(engine, "serve", config_file, ["--dev-addr", dev_addr] if dev_addr else [])
+    # A focused preview (pac_gen.site.build.Focus) rebuilds only what changed: the
+    # plans' pages are always rebuilt, the pages of docs/ only when saved.
+    dirty = ["--dirty"] if FOCUS_ENV in os.environ else []
+    return _plugin_engine(engine, "serve", config_file, [*(["--dev-addr", dev_addr] if dev_addr else []), *dirty])

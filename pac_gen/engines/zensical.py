@@ -48,6 +48,7 @@ from pac_gen.site.build import (
     edit_path,
     error_report,
     page_dest,
+    preview_focus,
     site_options,
 )
 from pac_gen.site.pages import SitePage, TocEntry
@@ -322,7 +323,8 @@ class ZensicalSite:
         own = dict(_docs_files(self.docs_dir))
         existing = {uri: page_dest(uri, site.use_directory_urls) for uri in own}
         build = self.builder.build(self.plans_dir, site, base=self.base, docs_dir=self.docs_dir,
-                                   existing=existing, serving=self.serving)
+                                   existing=existing, serving=self.serving,
+                                   focus=preview_focus(self.plans_dir, os.environ) if self.serving else None)
         for problem in build.warnings:
             self.log(f"WARNING -  {format_text(problem, severity=False)}")
         if build.errors:

@@ -11,6 +11,7 @@ needs it (:meth:`SiteBuilder.page`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from markupsafe import Markup
 
 from pac_gen.agenda.ics import FeedParts
 from pac_gen.check.problems import Problem, Severity, format_text
@@ -68,6 +71,79 @@ OPTION_DEFAULTS: dict[str, Any] = {
 
 class SiteBuildError(Exception):
     """A problem that stops the site build; its message is ready to show (French, one line per problem)."""
+
+
+FOCUS_ENV = "PAC_GEN_FOCUS"
+"""Set by ``pac-gen serve`` for its engine: the preview's :class:`Focus`, as :meth:`Focus.to_env` writes it."""
+
+FOCUS_FROM = 50
+"""A preview shows every plan of a folder of at most this many plans; past it, only those being edited."""
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The plans a preview of a large cohort shows: those being edited.
+
+    A cohort of a thousand plans took 98 s before its first page and 27 s per save,
+    since the engine rebuilds every page each time. A learner previews their own
+    plans: the ones below ``paths``, plus any saved since the preview started.
+    The overview and the cohort calendar say that they show only these.
+
+    Attributes:
+        paths: Files or folders, relative to the plans folder (``camille``, ``camille/boutique.yaml``).
+        since: Seconds since the epoch: a plan modified after it is shown too.
+
+    """
+
+    paths: tuple[str, ...] = ()
+    since: float | None = None
+
+    def wants(self, path: Path, relative: str) -> bool:
+        """True when the plan at ``path`` (``relative`` below the plans folder) is shown."""
+        if any(relative == p or relative.startswith(p.rstrip("/") + "/") for p in self.paths):
+            return True
+        try:
+            return self.since is not None and path.stat().st_mtime > self.since
+        except OSError:
+            return True  # let the check say what is wrong with it
+
+    def to_env(self) -> str:
+        """The focus as one environment value: the start time, then each path, separated by NUL-free tabs."""
+        return "\t".join([repr(self.since) if self.since is not None else "", *self.paths])
+
+    @classmethod
+    def from_env(cls, value: str) -> Focus:
+        """The focus :meth:`to_env` wrote."""
+        since, *paths = value.split("\t")
+        return cls(tuple(p for p in paths if p), float(since) if since else None)
+
+
+def preview_focus(plans_dir: Path, environ: Mapping[str, str]) -> Focus | None:
+    """The focus of a preview started by ``pac-gen serve``, or None to show every plan.
+
+    ``pac-gen serve`` writes absolute paths; they become paths below ``plans_dir``
+    (a path outside it shows nothing). None when the variable is not set, and when
+    no path was chosen and the plans folder holds at most :data:`FOCUS_FROM` plans:
+    a small site is quick to rebuild whole, and a newcomer sees the examples.
+    """
+    value = environ.get(FOCUS_ENV)
+    if value is None:
+        return None
+    given = Focus.from_env(value)
+    root = plans_dir.resolve()
+    inside = [Path(p).resolve() for p in given.paths]
+    focus = Focus(tuple(p.relative_to(root).as_posix() if p != root else "" for p in inside
+                        if p.is_relative_to(root)), given.since)
+    if "" in focus.paths:  # the whole plans folder was chosen
+        return None
+    if given.paths:
+        return focus
+    count = 0
+    for _ in find_plan_files([plans_dir]):
+        count += 1
+        if count > FOCUS_FROM:
+            return focus
+    return None
 
 
 def assets() -> list[tuple[str, bytes]]:
@@ -257,6 +333,7 @@ class SiteBuild:
     pages: dict[str, SitePage] = field(default_factory=dict)
     plan_pages: dict[str, PlanPageEntry] = field(default_factory=dict)
     files: list[GeneratedFile] = field(default_factory=list)
+    left_out: int = 0
 
 
 def error_report(errors: Iterable[Problem], lang: str = "fr") -> str:
@@ -267,6 +344,12 @@ def error_report(errors: Iterable[Problem], lang: str = "fr") -> str:
 
 _CacheKey = tuple[str, str, str, SiteOptions]
 """A plan's bytes (SHA-256), its display path, its path below plans_dir, and the site options."""
+
+
+def _focus_note(shown: int, left_out: int, lang: str) -> Markup:
+    """The notice of a focused preview, at the top of the overview and the cohort calendar."""
+    note = text("site.preview_focus", lang, shown=shown, total=shown + left_out)
+    return Markup('<p class="admonition note pac-gen-preview">{}</p>').format(note)
 
 
 class SiteBuilder:
@@ -280,13 +363,13 @@ class SiteBuilder:
         # then redo only the plans that changed; each build keeps only the
         # entries it used, so the cache never outgrows one site.
         self._cache: dict[_CacheKey, Built] = {}
-        self._site_cache: dict[tuple[_CacheKey, ...], tuple[SitePage, SiteCalendar]] = {}
+        self._site_cache: dict[tuple[tuple[_CacheKey, ...], int], tuple[SitePage, SiteCalendar]] = {}
         # The plans' serialised ICS events, which the site's feed reuses; same lifetime
         # (handed to the pages through SiteOptions.feeds, see site_options).
         self.feeds = FeedParts()
 
     def build(self, plans_dir: Path, options: SiteOptions, *, base: Path, docs_dir: Path,
-              existing: Mapping[str, str], serving: bool) -> SiteBuild:
+              existing: Mapping[str, str], serving: bool, focus: Focus | None = None) -> SiteBuild:
         """Check every plan once and list what the site gets from them.
 
         Args:
@@ -297,6 +380,8 @@ class SiteBuilder:
             existing: The site's own files, source URI to output path.
             serving: A preview: keep the cache for the next rebuild, and give plans with
                 errors a page that lists them.
+            focus: In a preview of a large cohort, the plans to show (the others are
+                neither read nor checked, and the overview says so).
 
         Raises:
             SiteBuildError: The plans folder is missing, or a generated page is already a file of the site.
@@ -323,6 +408,9 @@ class SiteBuilder:
         for path in find_plan_files([plans_dir], refused):
             display = Path(os.path.relpath(path, base)).as_posix()
             relative = path.relative_to(plans_dir).as_posix()
+            if focus is not None and not focus.wants(path, relative):
+                result.left_out += 1
+                continue
             built = self._check(path, display, relative, options, used)
             checked = built.checked
             result.warnings.extend(checked.warnings)
@@ -353,10 +441,15 @@ class SiteBuilder:
         # A one-off build has no next build: keeping pages for one would only hold memory.
         self._cache = used if serving else {}
         # The overview and the cohort calendar depend on every plan: made again when any plan changed.
-        site_key = tuple(used)
+        site_key = (tuple(used), result.left_out)
         if site_key not in self._site_cache:
-            self._site_cache = {site_key: (overview_page(result.sources, options),
-                                           site_calendar(result.sources, options))}
+            overview, calendar = overview_page(result.sources, options), site_calendar(result.sources, options)
+            if focus is not None:
+                note = _focus_note(len(result.sources), result.left_out, options.lang)
+                overview = dataclasses.replace(overview, html=note + overview.html)
+                calendar = dataclasses.replace(calendar, page=dataclasses.replace(calendar.page,
+                                                                                   html=note + calendar.page.html))
+            self._site_cache = {site_key: (overview, calendar)}
         overview, calendar = self._site_cache[site_key]
         result.pages = {overview.uri: overview, calendar.page.uri: calendar.page}
         result.files.append(GeneratedFile(calendar.feed_uri, calendar.feed))

@@ -4,8 +4,11 @@ the budgets, and the cohort overview.
 Every figure is a plain JSON-able dict (``data`` + ``layout``, plus the plotly.js
 ``config`` and, for languages other than English, a plotly.js locale module built
 from babel) so the core stays free of any site machinery. :func:`chart_html`
-embeds a figure in a page as escaped JSON that ``assets/charts.js`` draws with the
-plotly.js bundle shipped in the ``plotly`` package (see :func:`plotly_js_path`).
+embeds a figure in a page as escaped JSON that ``assets/charts.js`` draws, once
+the chart comes near the viewport, with plotly's own partial bundle of the
+plotly.js version plotly.py embeds (see :func:`plotly_js_path`). A figure may
+carry a ``phone`` layout that charts.js merges into ``layout`` when the chart is
+narrower than 600 px (shorter labels, room for the legend below).
 
 Learner text reaches plotly.js, which reads a few HTML-like tags and entities in
 titles, legends and hover texts; it is entity-escaped first (:func:`plotly_text`)
@@ -14,6 +17,7 @@ so that a ``<b>`` in a task name stays text.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import textwrap
@@ -31,7 +35,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from markupsafe import Markup
 
 from pac_gen.site import render
-from pac_gen.text import choice_word, message
+from pac_gen.text import choice_word, colon, message
 from pac_gen.format.metrics import (
     IndicatorStatus,
     expected_value,
@@ -148,34 +152,87 @@ def plotly_locale(lang: str) -> dict[str, Any]:
     }
 
 
-def _figure(data: list[dict[str, Any]], layout: dict[str, Any], settings: Settings) -> Figure:
-    """A figure with the layout defaults every chart shares, and the plotly.js config."""
+def _figure(data: list[dict[str, Any]], layout: dict[str, Any], settings: Settings,
+            phone: dict[str, Any] | None = None) -> Figure:
+    """A figure with the layout defaults every chart shares, the plotly.js config and the phone layout.
+
+    The legend sits at the bottom of the whole figure (``yref: container``), below
+    the axis and its ticks whatever the plot's height; ``phone`` is merged into the
+    layout by ``assets/charts.js`` on narrow screens, where the legend takes more lines.
+    """
     base: dict[str, Any] = {
         "separators": separators(settings.lang),
         # Transparent: the page's own background shows through, in both palettes.
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hovermode": "closest",
-        "margin": {"t": 60, "r": 20, "b": 40, "l": 60},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        "margin": {"t": 60, "r": 20, "b": 90, "l": 60},
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
     }
     base.update(layout)
     figure: Figure = {
         "data": data,
         "layout": base,
-        "config": {"responsive": True, "displaylogo": False, "locale": settings.lang},
+        # No toolbar: on a phone it covers the labels, and its zoom buttons are controls
+        # that a screen reader cannot name; hover and the figures as text remain.
+        "config": {"responsive": True, "displaylogo": False, "displayModeBar": False, "locale": settings.lang},
     }
+    if phone:
+        figure["phone"] = phone
     if settings.lang != "en":  # plotly.js ships English only
         figure["locale"] = plotly_locale(settings.lang)
     return figure
 
 
-def _vline(day: date, colour: str, label: str, dash: str, y: float = 1.0) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A vertical line across the plot at ``day``, and its label above it."""
+def _value_axis(settings: Settings, unit: str = "", tozero: bool = False) -> dict[str, Any]:
+    """A value axis whose ticks read like the text: ``1 560 €`` in French, ``€1,560`` in English.
+
+    The thousands separator is the layout's ``separators`` (plotly leaves it out of
+    4-digit numbers unless ``separatethousands``); a currency takes its symbol on the
+    side the language writes it, any other unit follows the number.
+    """
+    axis: dict[str, Any] = {"separatethousands": True}
+    if tozero:
+        axis["rangemode"] = "tozero"
+    if unit:
+        prefix, suffix = unit_affixes(unit, settings.lang)
+        if prefix:
+            axis["tickprefix"] = prefix
+        if suffix:
+            axis["ticksuffix"] = suffix
+    return axis
+
+
+def unit_affixes(unit: str, lang: str) -> tuple[str, str]:
+    """What goes before and after a number in ``unit``: ``("", "\u00a0€")`` in French, ``("€", "")`` in English.
+
+    ``unit`` is a currency code (``EUR``), a currency symbol (``€``) or any other
+    unit (``visiteurs``, which always follows the number).
+    """
+    symbol = get_currency_symbol(unit, locale=lang) if unit.isalpha() and unit.isupper() and len(unit) == 3 else unit
+    is_currency = symbol != unit or unit in _CURRENCY_SYMBOLS
+    if is_currency and Locale.parse(lang).currency_formats["standard"].pattern.startswith("¤"):
+        return plotly_text(symbol), ""
+    return "", "\u00a0" + plotly_text(symbol)
+
+
+_CURRENCY_SYMBOLS = frozenset("€$£¥₣₹")
+
+
+def _vline(day: date, colour: str, label: str, dash: str, top: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A vertical line across the plot at ``day``, and its label.
+
+    With ``top`` the label sits above the plot, centred on the line; otherwise inside
+    the plot at its foot, on the left of the line: two lines a few days apart
+    (today and the deadline) never have their labels on top of each other.
+    """
     shape = {"type": "line", "xref": "x", "yref": "paper", "x0": day.isoformat(), "x1": day.isoformat(),
              "y0": 0, "y1": 1, "line": {"color": colour, "width": 1.5, "dash": dash}}
-    note = {"xref": "x", "yref": "paper", "x": day.isoformat(), "y": y, "yanchor": "bottom",
-            "text": label, "showarrow": False, "font": {"color": colour, "size": 11}}
+    note = {"xref": "x", "yref": "paper", "x": day.isoformat(), "y": 1 if top else 0,
+            "yanchor": "bottom", "xanchor": "center" if top else "right",
+            "text": label, "showarrow": False, "font": {"color": colour, "size": 12}}
+    if not top:
+        note.update(bgcolor="rgba(128,128,128,0.12)", borderpad=2)
     return shape, note
 
 
@@ -242,7 +299,10 @@ def indicator_figure(plan: Plan, indicator: Indicator, settings: Settings) -> Fi
          "marker": {"symbol": "cross-thin-open", "size": 12, "color": TODAY_COLOUR, "line": {"width": 2}},
          "hovertext": [hover(today_label, expected_now, today)], "hoverinfo": "text"})
 
-    axis_title = plotly_text(unit) if unit else ""
+    # A short unit is on every tick ("1 560 €"), as the text writes it; a longer one
+    # ("réclamations") is the axis title, which also says which way is better when lower is.
+    short_unit = unit if unit and len(unit) <= 3 else ""
+    axis_title = plotly_text(unit) if unit and not short_unit else ""
     if indicator.lower_is_better:
         better = _t("chart.lower_is_better", settings)
         axis_title = f"{axis_title} ({better})" if axis_title else better
@@ -253,11 +313,14 @@ def indicator_figure(plan: Plan, indicator: Indicator, settings: Settings) -> Fi
         "title": {"text": title, "x": 0, "xanchor": "left"},
         "height": 380,
         "xaxis": {"type": "date"},
-        "yaxis": {"title": {"text": axis_title}},
+        "yaxis": {"title": {"text": axis_title}, **_value_axis(settings, short_unit)},
         "shapes": [today_line],
         "annotations": [today_note],
+        "margin": {"t": 60, "r": 20, "b": 90, "l": 70},
     }
-    return _figure(data, layout, settings)
+    # Five legend entries take three lines on a phone: the figure grows instead of the plot shrinking.
+    phone = {"height": 440, "margin": {"b": 130, "l": 60, "r": 10}}
+    return _figure(data, layout, settings, phone)
 
 
 def _action_span(plan: Plan, start: date | None, due: date | None) -> tuple[date, date]:
@@ -322,20 +385,26 @@ def timeline_figure(plan: Plan, settings: Settings) -> Figure:
             "hoverinfo": "text",
         })
 
-    deadline_line, deadline_note = _vline(plan.objective.deadline, DEADLINE_COLOUR, _t("chart.deadline", settings), "solid")
-    today_line, today_note = _vline(settings.today, TODAY_COLOUR, _t("chart.today", settings), "dot", y=1.06)
+    deadline_line, deadline_note = _vline(plan.objective.deadline, DEADLINE_COLOUR, _t("chart.deadline", settings),
+                                          "solid", top=False)
+    today_line, today_note = _vline(settings.today, TODAY_COLOUR, _t("chart.today", settings), "dot")
     layout = {
         "title": {"text": _t("chart.timeline.title", settings), "x": 0, "xanchor": "left"},
-        "height": 160 + 60 * len(keys),
+        "height": 200 + 60 * len(keys),
         "barmode": "overlay",
         "xaxis": {"type": "date"},
         "yaxis": {"type": "category", "autorange": "reversed", "categoryorder": "array", "categoryarray": keys,
-                  "tickmode": "array", "tickvals": keys, "ticktext": [_wrap(a.title) for a in plan.actions]},
+                  "tickmode": "array", "tickvals": keys, "ticktext": [_wrap(a.title) for a in plan.actions],
+                  "automargin": True},
         "shapes": [deadline_line, today_line],
         "annotations": [deadline_note, today_note],
-        "margin": {"t": 80, "r": 20, "b": 40, "l": 220},
+        "margin": {"t": 60, "r": 20, "b": 90, "l": 20},
     }
-    return _figure(data, layout, settings)
+    # A phone keeps most of its width for the bars: shorter lines of action titles, a taller
+    # figure for them and for the six legend entries below.
+    phone = {"height": 260 + 80 * len(keys), "margin": {"b": 130, "r": 10, "l": 10},
+             "yaxis": {"ticktext": [_wrap(a.title, 14) for a in plan.actions], "tickfont": {"size": 11}}}
+    return _figure(data, layout, settings, phone)
 
 
 def budget_figure(plan: Plan, settings: Settings) -> Figure | None:
@@ -354,31 +423,33 @@ def budget_figure(plan: Plan, settings: Settings) -> Figure | None:
 
     sums = [tasks_budget(a) for a in plan.actions]
     action_label, tasks_label = _t("chart.budget.action", settings), _t("chart.budget.tasks", settings)
+    # Horizontal bars: the actions' titles read across on a phone instead of turning 90°.
     data: list[dict[str, Any]] = [
-        {"type": "bar", "name": action_label, "x": keys,
-         "y": [float(a.budget) if a.budget is not None else None for a in plan.actions],
+        {"type": "bar", "orientation": "h", "name": action_label, "y": keys,
+         "x": [float(a.budget) if a.budget is not None else None for a in plan.actions],
          "marker": {"color": "#1e88e5"},
          "hovertext": [_t("chart.hover.amount", settings, title=plotly_text(a.title), label=action_label,
                           value=money(a.budget)) for a in plan.actions],
          "hoverinfo": "text"},
-        {"type": "bar", "name": tasks_label, "x": keys, "y": [float(s) for s in sums],
+        {"type": "bar", "orientation": "h", "name": tasks_label, "y": keys, "x": [float(s) for s in sums],
          "marker": {"color": [LATE_COLOUR if a.budget is not None and s > a.budget else "#90caf9"
                               for a, s in zip(plan.actions, sums, strict=True)]},
          "hovertext": [_t("chart.hover.amount", settings, title=plotly_text(a.title), label=tasks_label,
                           value=money(s)) for a, s in zip(plan.actions, sums, strict=True)],
          "hoverinfo": "text"},
     ]
-    symbol = get_currency_symbol(currency, locale=settings.lang)
     layout = {
         "title": {"text": _t("chart.budget.title", settings), "x": 0, "xanchor": "left"},
-        "height": 400,
+        "height": 160 + 70 * len(keys),
         "barmode": "group",
-        "xaxis": {"type": "category", "tickmode": "array", "tickvals": keys,
-                  "ticktext": [_wrap(a.title, 20) for a in plan.actions]},
-        "yaxis": {"title": {"text": _t("chart.budget.axis", settings, symbol=plotly_text(symbol))}, "rangemode": "tozero"},
-        "margin": {"t": 60, "r": 20, "b": 40, "l": 70},
+        "xaxis": _value_axis(settings, currency, tozero=True),
+        "yaxis": {"type": "category", "autorange": "reversed", "tickmode": "array", "tickvals": keys,
+                  "ticktext": [_wrap(a.title) for a in plan.actions], "automargin": True},
+        "margin": {"t": 60, "r": 20, "b": 90, "l": 20},
     }
-    return _figure(data, layout, settings)
+    phone = {"height": 180 + 80 * len(keys), "margin": {"b": 90, "r": 10, "l": 10},
+             "yaxis": {"ticktext": [_wrap(a.title, 14) for a in plan.actions], "tickfont": {"size": 11}}}
+    return _figure(data, layout, settings, phone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,12 +529,16 @@ def overview_figure(plans: Sequence[tuple[str, Plan]], settings: Settings) -> Fi
         "height": 160 + 70 * len(paths),
         "barmode": "group",
         # "%" on the ticks rather than an axis title, which the legend below would cover.
-        "xaxis": {"range": [0, 100], "ticksuffix": "\u202f%" if settings.lang == "fr" else "%"},
+        # Just over 100 so that the "100 %" tick is drawn; a tick every 25 % on any width.
+        "xaxis": {"range": [0, 101], "dtick": 25, "ticksuffix": "\u202f%" if settings.lang == "fr" else "%"},
         "yaxis": {"type": "category", "autorange": "reversed", "tickmode": "array", "tickvals": paths,
-                  "ticktext": [_wrap(_plan_label(path, plan), 30) for path, plan in plans]},
-        "margin": {"t": 60, "r": 20, "b": 40, "l": 220},
+                  "ticktext": [_wrap(_plan_label(path, plan), 30) for path, plan in plans], "automargin": True},
+        "margin": {"t": 60, "r": 20, "b": 90, "l": 20},
     }
-    return _figure(data, layout, settings)
+    phone = {"height": 180 + 80 * len(paths), "margin": {"b": 100, "r": 10, "l": 10},
+             "yaxis": {"ticktext": [_wrap(_plan_label(path, plan), 14) for path, plan in plans],
+                       "tickfont": {"size": 11}}}
+    return _figure(data, layout, settings, phone)
 
 
 # ---------------------------------------------------------------------------
@@ -497,23 +572,49 @@ def chart_id(plan_path: str, *parts: str) -> str:
     return "-".join(s for s in ("pac-chart", slug_words(stem), *(slug_words(p) for p in parts)) if s)
 
 
-def chart_html(chart_id: str, figure: Figure, title: str) -> Markup:
-    """A chart's place in a page: an empty ``div.pac-chart`` carrying its figure as JSON.
+_TAG_RE = re.compile(r"<br\s*/?>|<[^>]*>")
 
-    ``assets/charts.js`` draws it. The figure is in the ``data-figure`` attribute
-    (attribute-escaped on top of :func:`figure_json`'s escapes) rather than in an
-    inline ``<script>``: Material's instant navigation re-creates inline scripts
-    without their ``type`` and would run the data as code. The ``div`` is an image
-    for assistive technology, named by ``title``; the page gives the same figures as text.
-    The title is also a caption above the chart (charts.js then hides plotly's own
-    one-line title, which a phone would cut off).
+
+def plain_text(text: str) -> str:
+    """What a reader sees of a plotly text (``<br>`` and entities), as plain text on one line."""
+    return " ".join(html.unescape(_TAG_RE.sub(lambda m: " — " if m.group().startswith("<br") else "", text)).split())
+
+
+def figure_text(figure: Figure) -> list[tuple[str, list[str]]]:
+    """Every trace of a figure as its legend name and the texts its points show on hover.
+
+    These are the chart's figures in words, formatted like the page's text: the
+    alternative to the drawing for a screen reader, a reader without JavaScript, or
+    someone who wants the numbers.
+    """
+    return [(plain_text(str(trace.get("name", ""))), [plain_text(str(t)) for t in trace.get("hovertext", [])])
+            for trace in figure.get("data", []) if trace.get("hovertext")]
+
+
+def chart_html(chart_id: str, figure: Figure, title: str, lang: str = "fr") -> Markup:
+    """A chart's place in a page: a figure with its caption, the chart and its figures as text.
+
+    ``assets/charts.js`` draws the empty ``div.pac-chart`` when it comes near the
+    viewport, from the figure in its ``data-figure`` attribute (attribute-escaped on
+    top of :func:`figure_json`'s escapes) rather than in an inline ``<script>``:
+    Material's instant navigation re-creates inline scripts without their ``type``
+    and would run the data as code. The drawing is hidden from assistive technology
+    (plotly's layers are mouse controls with no names); the caption names the chart
+    and the ``<details>`` below it gives every value of it as text. The caption
+    wraps on a phone, where plotly's one-line title would be cut off (charts.js
+    hides that one).
     """
     height = int(figure.get("layout", {}).get("height", 400))
+    items = Markup("").join(
+        Markup("<li><strong>{name}</strong> {values}</li>").format(name=colon(name, lang), values=" ; ".join(values))
+        for name, values in figure_text(figure))
     return Markup(
-        '<p class="pac-chart-title" aria-hidden="true">{title}</p>\n'
-        '<div class="pac-chart" id="{id}" role="img" aria-label="{title}" style="min-height:{height}px"'
+        '<figure class="pac-chart-figure" data-search-exclude>\n<figcaption class="pac-chart-title">{title}</figcaption>\n'
+        '<div class="pac-chart" id="{id}" aria-hidden="true" style="min-height:{height}px"'
         ' data-figure="{data}"></div>\n'
-    ).format(id=chart_id, title=title, height=height, data=figure_json(figure))
+        '<details class="pac-chart-data"><summary>{summary}</summary><ul>{items}</ul></details>\n</figure>\n'
+    ).format(id=chart_id, title=title, height=height, data=figure_json(figure), items=items,
+             summary=message("chart.data", lang))
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,9 +625,11 @@ class Chart:
     title: str
     figure: Figure
 
+    lang: str = "fr"
+
     def html(self) -> Markup:
         """The chart ready to be placed in a page."""
-        return chart_html(self.id, self.figure, self.title)
+        return chart_html(self.id, self.figure, self.title, self.lang)
 
 
 def plan_charts(plan_path: str, plan: Plan, settings: Settings,
@@ -548,14 +651,15 @@ def plan_charts(plan_path: str, plan: Plan, settings: Settings,
                 figure = indicator_figure(plan, indicator, settings)
                 status = indicator_figures(indicator, plan.start, plan.objective.deadline, settings.today).status
                 title = _t("chart.indicator.title", settings, name=indicator.name, status=status_label(status, settings))
-                charts.append(Chart(chart_id(plan_path, "indicateur", indicator.key), title, figure))
+                charts.append(Chart(chart_id(plan_path, "indicateur", indicator.key), title, figure, settings.lang))
         elif kind == "timeline":
             charts.append(Chart(chart_id(plan_path, "calendrier"), _t("chart.timeline.title", settings),
-                                timeline_figure(plan, settings)))
+                                timeline_figure(plan, settings), settings.lang))
         elif kind == "budget":
             budget = budget_figure(plan, settings)
             if budget is not None:
-                charts.append(Chart(chart_id(plan_path, "budget"), _t("chart.budget.title", settings), budget))
+                charts.append(Chart(chart_id(plan_path, "budget"), _t("chart.budget.title", settings), budget,
+                                    settings.lang))
         else:
             raise ValueError(f"unknown chart kind {kind!r}")
     return charts
@@ -571,7 +675,8 @@ def overview_chart_html(plans: Sequence[tuple[str, Plan]], settings: Settings) -
     """The overview chart of a cohort (empty when there is no plan)."""
     if not plans:
         return Markup("")
-    return chart_html("pac-chart-overview", overview_figure(plans, settings), _t("chart.overview.title", settings))
+    return chart_html("pac-chart-overview", overview_figure(plans, settings), _t("chart.overview.title", settings),
+                      settings.lang)
 
 
 def has_charts(html: str) -> bool:
@@ -579,19 +684,31 @@ def has_charts(html: str) -> bool:
     return 'class="pac-chart"' in html
 
 
+PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly" / "plotly-basic.min.js"
+"""plotly's own "basic" partial bundle (scatter and bar, every trace pac_gen draws), vendored
+from npm ``plotly.js-basic-dist-min`` with its licence: the version of the plotly.js that the
+installed plotly.py embeds (a test checks it), a quarter of the full bundle's size."""
+
+_VERSION_RE = re.compile(rb"plotly\.js \(basic - minified\) v(\d+\.\d+\.\d+)")
+
+
 def plotly_js_path() -> Path:
-    """The plotly.js bundle shipped inside the installed ``plotly`` package.
+    """The plotly.js bundle published once in the site.
 
     Raises:
         FileNotFoundError: when the package was installed without it.
 
     """
-    import plotly
+    if not PLOTLY_JS.is_file():
+        raise FileNotFoundError(PLOTLY_JS)
+    return PLOTLY_JS
 
-    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    if not path.is_file():
-        raise FileNotFoundError(path)
-    return path
+
+def plotly_js_version(path: Path | None = None) -> str:
+    """The version written in the bundle's licence header (``4.1.1``), or ``""``."""
+    with (path or plotly_js_path()).open("rb") as bundle:
+        found = _VERSION_RE.search(bundle.read(300))
+    return found.group(1).decode("ascii") if found else ""
 
 
 PLOTLY_JS_NAME = "plotly.min.js"

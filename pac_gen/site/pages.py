@@ -370,7 +370,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
 
 # Every table of the plan page template is wrapped like this, and learner text,
 # escaped, never contains the closing tags.
-_TABLE_RE = re.compile(r'<div class="pac-gen-table"><table.*?</table></div>', re.DOTALL)
+_TABLE_RE = re.compile(r'<div class="pac-gen-table"[^>]*><table.*?</table></div>', re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]*>")
 
 

@@ -39,6 +39,7 @@ SAFE_TAGS = frozenset({
 SAFE_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 SAFE_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])>")
+_HEADING_LEVEL = re.compile(r"<h([1-6])>")
 
 
 _EMPTY_LINK_RE = re.compile(r'<a((?: title="[^"]*")?) rel="[^"]*">')
@@ -47,8 +48,10 @@ _EMPTY_LINK_RE = re.compile(r'<a((?: title="[^"]*")?) rel="[^"]*">')
 def markdown_html(text: str | None) -> Markup:
     """Learner Markdown as sanitised HTML, ready to be inserted in a page.
 
-    Headings are moved two levels down (``#`` becomes ``h3``) because the
-    field sits under a section heading of the page.
+    Headings are fitted under the section heading (``h2``) the field sits in:
+    the learner's highest level becomes ``h3`` and each lower level the next one,
+    without gaps (``##`` then ``####`` give ``h3`` then ``h4``; at most ``h6``), so
+    that a screen reader's outline of the page skips no level.
     """
     if not text:
         return Markup("")
@@ -60,7 +63,8 @@ def _markdown_html(text: str) -> Markup:
     # Cached by text: a cohort repeats the same comments, and a Markdown instance
     # (its extensions, its regexes) costs more to build than most fields do to convert.
     raw = _converter().reset().convert(text)
-    shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}>", raw)
+    levels = {level: min(3 + rank, 6) for rank, level in enumerate(sorted({int(m) for m in _HEADING_LEVEL.findall(raw)}))}
+    shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{levels[int(m.group(2))]}>", raw)
     clean = nh3.clean(
         shifted,
         tags=set(SAFE_TAGS),

@@ -23,17 +23,17 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.sites import TODAY_EPOCH, QuietServer, copy_sources
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-TODAY_EPOCH = str(int(datetime(2026, 11, 27, 12, 0, tzinfo=UTC).timestamp()))
 LOCAL_HOSTS = {"127.0.0.1"}
 
 # The example plans published on the site (lea/cabinet.yaml is confidential: left out).
@@ -80,14 +80,6 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class _QuietServer(ThreadingHTTPServer):
-    """Ignores connections the browser drops (a page left before plotly.js finished downloading)."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @dataclass
 class Served:
     """A built site and the address it is served at (``http://127.0.0.1:PORT/``)."""
@@ -104,11 +96,11 @@ class Served:
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Any]:
     """A function that serves a folder over HTTP on 127.0.0.1 and returns its :class:`Served`."""
-    servers: list[_QuietServer] = []
+    servers: list[QuietServer] = []
 
     def start(root: Path) -> Served:
         handler = functools.partial(_QuietHandler, directory=str(root))
-        server = _QuietServer(("127.0.0.1", 0), handler)
+        server = QuietServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
@@ -145,16 +137,10 @@ def example_site(request: pytest.FixtureRequest, site_folder: Any, serve: Any) -
     engine = request.param
     work = site_folder(f"example-{engine}")
     served: Served = serve(work / "site")  # the port is needed for site_url, before the build
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # Without site_url, MkDocs writes an empty sitemap.xml and Material's navigation.instant,
-    # which only follows links listed there, silently falls back to full page loads. The
-    # repository's mkdocs.yml takes it from SITE_URL, as the publish workflow sets it.
-    config = re.sub(r"^site_url:.*$", f"site_url: {served.base_url}", config, flags=re.MULTILINE)
-    if not re.search(r"^site_url:", config, re.MULTILINE):
-        config += f"\nsite_url: {served.base_url}\n"
-    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("screenshots"))
-    shutil.copytree(ROOT / "plans", work / "plans")
+    config = copy_sources(work, served.base_url)
+    if not re.search(r"^site_url:", config.read_text(encoding="utf-8"), re.MULTILINE):
+        # Without site_url, Material's navigation.instant silently falls back to full page loads.
+        config.write_text(config.read_text(encoding="utf-8") + f"\nsite_url: {served.base_url}\n", encoding="utf-8")
     build_site(work, work / "site", strict=True, engine=engine)
     served.engine = engine
     return served
@@ -265,3 +251,26 @@ def page(context: Any, watch: Watch) -> Iterator[Any]:
     new_page.set_default_timeout(15_000)
     yield new_page
     watch.assert_clean()
+
+
+# Charts are drawn when they come near the viewport (assets/charts.js): bring each one in
+# view in turn and wait for its drawing, then go back to the top.
+_DRAW_EVERY_CHART = """async () => {
+    for (const chart of document.querySelectorAll('div.pac-chart')) {
+        chart.scrollIntoView({block: 'center'});
+        const start = performance.now();
+        while (!chart.querySelector('svg.main-svg') && performance.now() - start < 15000) {
+            await new Promise(resolve => setTimeout(resolve, 50));
+        }
+    }
+    window.scrollTo(0, 0);
+}"""
+
+CHARTS_DRAWN = """() => [...document.querySelectorAll('div.pac-chart')]
+    .every(chart => chart.querySelector('svg.main-svg') !== null)"""
+
+
+def draw_charts(page: Any) -> None:
+    """Scroll every chart of the page into view until plotly.js has drawn it; fail if one is not drawn."""
+    page.evaluate(_DRAW_EVERY_CHART)
+    page.wait_for_function(CHARTS_DRAWN, timeout=5_000)

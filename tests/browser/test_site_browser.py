@@ -20,7 +20,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.conftest import PLAN_PAGES, Served, Watch, build_site, fence, watch_page
+from tests.browser.conftest import (
+    PLAN_PAGES,
+    Served,
+    Watch,
+    build_site,
+    draw_charts,
+    fence,
+    watch_page,
+)
 from tests.browser.hostile import write_hostile_project
 
 pytestmark = pytest.mark.browser
@@ -30,9 +38,6 @@ PAGES = ("", "plans/", *PLAN_PAGES)
 
 TOGGLE_TO_DARK = 'label[for="__palette_1"]'
 
-# Every .pac-chart holds plotly's SVG (plotly draws two .main-svg per chart: plot and info layer).
-CHARTS_DRAWN = """() => [...document.querySelectorAll('div.pac-chart')]
-    .every(chart => chart.querySelector('svg.main-svg') !== null)"""
 
 CHART_COUNTS = """() => ({
     charts: document.querySelectorAll('div.pac-chart').length,
@@ -87,9 +92,9 @@ SEARCH_UI = {
 
 
 def open_page(page: Any, url: str) -> dict[str, int]:
-    """Load ``url`` and wait until every chart of it is drawn; return the chart counts."""
+    """Load ``url`` and scroll to every chart of it until drawn; return the chart counts."""
     page.goto(url, wait_until="load")
-    page.wait_for_function(CHARTS_DRAWN)
+    draw_charts(page)
     counts: dict[str, int] = page.evaluate(CHART_COUNTS)
     return counts
 
@@ -100,7 +105,7 @@ def open_page(page: Any, url: str) -> dict[str, int]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_without_error_and_stays_local(example_site: Served, page: Any, watch: Watch, path: str) -> None:
     page.goto(example_site.url(path), wait_until="networkidle")
-    page.wait_for_function(CHARTS_DRAWN)
+    draw_charts(page)
     assert page.locator("article.md-content__inner h1").count() >= 1
     watch.assert_clean()
 
@@ -155,8 +160,10 @@ def test_charts_are_drawn_again_after_instant_navigation_and_back(example_site: 
     for path in PLAN_PAGES:
         page.locator(f'article a[href$="{path.split("/", 1)[1]}"]').first.click()
         page.wait_for_url(example_site.url(path))
+        # The address changes before Material swaps the content in: wait for the plan's charts.
+        page.wait_for_function("() => document.querySelectorAll('div.pac-chart').length > 1")
         try:
-            page.wait_for_function(CHARTS_DRAWN, timeout=5_000)
+            draw_charts(page)
         except PlaywrightError:
             raise AssertionError(f"{path}: charts not drawn after instant navigation: "
                                  f"{page.evaluate(CHART_COUNTS)}; {watch.problems()}") from None
@@ -167,7 +174,7 @@ def test_charts_are_drawn_again_after_instant_navigation_and_back(example_site: 
         page.go_back()
         page.wait_for_url(overview)
         page.wait_for_function("n => document.querySelectorAll('div.pac-chart').length === n", arg=before["charts"])
-        page.wait_for_function(CHARTS_DRAWN)
+        draw_charts(page)
         assert page.evaluate(CHART_COUNTS) == before
     assert page.evaluate("window.__sameDocument") is True
 
@@ -202,6 +209,9 @@ def test_calendar_shows_this_months_rituals(example_site: Served, page: Any, pat
     assert days.count() == 30
     assert page.locator('li.pac-cal-day[aria-current="date"] time.pac-cal-date').get_attribute("datetime") == "2026-11-27"
 
+    # As a reader does: scroll to the month (months off screen are not rendered: content-visibility).
+    page.locator('.pac-cal-month:has(time.pac-cal-date[datetime^="2026-11-"])').scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
     shown: dict[str, set[int]] = defaultdict(set)
     rituals = page.locator('li.pac-cal-day:has(time.pac-cal-date[datetime^="2026-11-"]) li.pac-cal-ev.pac-cal-rituel')
     for i in range(rituals.count()):
@@ -331,7 +341,7 @@ MIN_LINKS = {"plans/pirate/piege/": 20, "plans/": 5}  # header, nav, table of co
 def test_a_hostile_plan_never_runs_script(hostile_site: Served, page: Any, watch: Watch, path: str) -> None:
     url = hostile_site.url(path)
     page.goto(url, wait_until="load")
-    page.wait_for_function(CHARTS_DRAWN)
+    draw_charts(page)
     assert "Piège" in page.locator("article.md-content__inner").inner_text()
     # No javascript: or data: link and no inline event handler made it into the page.
     assert page.evaluate("""() => [...document.querySelectorAll('[href], [src]')]

@@ -1,11 +1,15 @@
 /*
- * pac_gen charts: draws every `div.pac-chart` of a page with plotly.js.
+ * pac_gen charts: draws every `div.pac-chart` of a page with plotly.js, when it comes near
+ * the viewport.
  *
  * Loaded on every page (extra_javascript); plotly.js itself (assets/pac_gen/plotly.min.js,
- * next to this file) is fetched only by pages that hold a chart, once per visit.
+ * next to this file: plotly's "basic" partial bundle) is fetched only once a chart is about
+ * to be seen, once per visit: the first paint of a page never waits for it, and a reader who
+ * never scrolls to the charts never downloads it.
  * Each chart's figure is JSON in the div's `data-figure` attribute, as written by
- * pac_gen/charts.py: {data, layout, config, locale?}. (Not in a <script> element:
- * instant navigation re-creates inline scripts without their type and would run it.)
+ * pac_gen/charts.py: {data, layout, config, phone?, locale?}. `phone` is merged into the
+ * layout when the chart is narrower than 600 px. (Not in a <script> element: instant
+ * navigation re-creates inline scripts without their type and would run it.)
  *
  * Material's instant navigation swaps the page content without reloading scripts, so
  * drawing follows `document$` (emits on each page, back button included); the charts
@@ -138,50 +142,84 @@
     });
   }
 
+  // `extra` merged into `base`, objects key by key (a phone's margin keeps the desktop's top).
+  function merge(base, extra) {
+    var out = Object.assign({}, base);
+    Object.keys(extra || {}).forEach(function (key) {
+      var value = extra[key];
+      out[key] = value && typeof value === "object" && !Array.isArray(value) &&
+        out[key] && typeof out[key] === "object" ? merge(out[key], value) : value;
+    });
+    return out;
+  }
+
+  function drawOne(Plotly, el) {
+    if (!el.isConnected) {
+      return; // the reader navigated away while plotly.js was loading
+    }
+    var figure = readFigure(el);
+    if (!figure) {
+      return;
+    }
+    if (figure.locale && !locales[figure.locale.name]) {
+      Plotly.register(figure.locale);
+      locales[figure.locale.name] = true;
+    }
+    var config = Object.assign({}, figure.config || {}, { responsive: true, displaylogo: false });
+    if (config.locale && !locales[config.locale] && config.locale !== "en") {
+      delete config.locale; // no such locale registered: plotly.js would warn
+    }
+    var layout = figure.layout || {};
+    if (el.clientWidth < 600 && figure.phone) {
+      layout = merge(layout, figure.phone);
+    }
+    // The title is the HTML caption above, which wraps on a phone where plotly's
+    // one-line title would be cut off; the top margin keeps room for the "today" label.
+    layout = merge(layout, { title: { text: "" }, margin: { t: 30 } });
+    el.style.minHeight = (layout.height || 400) + "px";
+    Plotly.newPlot(el, figure.data || [], applyTheme(layout), config);
+    drawn.push(el);
+    keepPlotlyStyles(); // the first drawing is when plotly.js writes its rules
+  }
+
+  function drawSoon(el) {
+    loadPlotly().then(function (Plotly) {
+      keepPlotlyStyles();
+      drawOne(Plotly, el);
+    }).catch(function (error) {
+      console.warn(error.message || error);
+    });
+  }
+
+  var observer = null;
+
   function draw() {
     purge();
+    if (observer) {
+      observer.disconnect();
+    }
     var charts = Array.prototype.slice.call(document.querySelectorAll("div.pac-chart"));
     if (!charts.length) {
       return;
     }
-    loadPlotly().then(function (Plotly) {
-      keepPlotlyStyles();
-      charts.forEach(function (el) {
-        if (!el.isConnected) {
-          return; // the reader navigated away while plotly.js was loading
+    // Coming back with the back button, Material may restore the page with the previous
+    // drawing still inside the div: it is stale (no plotly state behind it), so it goes.
+    charts.forEach(function (el) { el.textContent = ""; });
+    if (!("IntersectionObserver" in window)) {
+      charts.forEach(drawSoon);
+      return;
+    }
+    // Half a screen ahead: drawn by the time the reader scrolls to it, and not loaded for a
+    // reader who stays at the top of the page.
+    observer = new IntersectionObserver(function (entries, self) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          self.unobserve(entry.target);
+          drawSoon(entry.target);
         }
-        var figure = readFigure(el);
-        if (!figure) {
-          return;
-        }
-        if (figure.locale && !locales[figure.locale.name]) {
-          Plotly.register(figure.locale);
-          locales[figure.locale.name] = true;
-        }
-        var config = Object.assign({}, figure.config || {}, { responsive: true, displaylogo: false });
-        if (el.clientWidth < 600) {
-          config.displayModeBar = false; // on a phone the toolbar would cover the chart's labels
-        }
-        if (config.locale && !locales[config.locale] && config.locale !== "en") {
-          delete config.locale; // no such locale registered: plotly.js would warn
-        }
-        var layout = figure.layout || {};
-        if (el.previousElementSibling && el.previousElementSibling.classList.contains("pac-chart-title")) {
-          // The title is the HTML caption above, which wraps on a phone where
-          // plotly's one-line title would be cut off.
-          layout = Object.assign({}, layout, { title: { text: "" } });
-          layout.margin = Object.assign({}, layout.margin || {}, { t: 24 });
-        }
-        // Coming back with the back button, Material may restore the page with the
-        // previous drawing still inside the div: start from an empty one.
-        el.textContent = "";
-        Plotly.newPlot(el, figure.data || [], applyTheme(layout), config);
-        drawn.push(el);
       });
-      keepPlotlyStyles(); // the first drawing is when plotly.js writes its rules
-    }).catch(function (error) {
-      console.warn(error.message || error);
-    });
+    }, { rootMargin: "50% 0px" });
+    charts.forEach(function (el) { observer.observe(el); });
   }
 
   function retheme() {
