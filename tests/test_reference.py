@@ -13,7 +13,7 @@ from pac_gen.check.method import WARNINGS
 from pac_gen.messages import MESSAGES
 from pac_gen.model import Plan
 from pac_gen.problems import Severity
-from tests.conftest import check
+from tests.conftest import TODAY, check
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,8 +39,9 @@ def _schema_fields() -> list[tuple[str, str, str]]:
 def test_the_schema_walk_sees_every_model() -> None:
     models = {name for name, _, _ in _schema_fields()}
     assert models == {"Plan", "Objective", "PastAction", "Action", "LawOfNumbers", "Task", "Ritual",
-                      "Indicator", "Measurement", "Obstacle", "TeamMember", "Block"}
-    assert len(_schema_fields()) == 83
+                      "Indicator", "Measurement", "Obstacle", "TeamMember", "Block",
+                      "Review", "Decision", "Motivation"}  # v1.1
+    assert len(_schema_fields()) == 83 + 1 + 2 + 6 + 3 + 4
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -80,13 +81,13 @@ def test_links_inside_the_format_page_point_to_its_sections() -> None:
         ids = set(re.findall(r"\{#([a-z0-9-]+)\}", page))
         targets = set(re.findall(r"\]\(#([^)]+)\)", page))
         assert targets and targets <= ids
-        assert len(ids) == 12  # one section a model
+        assert len(ids) == 15  # one section a model (v1.1: suivi, suivi.decisions, motivation)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_codes_page_lists_every_error_and_warning(lang: str) -> None:
     page = (ROOT / reference.PAGES[(lang, "codes")]).read_text(encoding="utf-8")
-    codes = [c for c in MESSAGES if re.fullmatch(r"[EW]\d{3}[a-z]?", c)]
+    codes = [c for c in MESSAGES if re.fullmatch(r"[EW]\d{3,4}[a-z]?", c)]
     assert len(codes) >= 50
     for code in codes:
         assert f"`{code}`" in page or f"### {code} " in page, code
@@ -100,10 +101,11 @@ def test_codes_page_lists_every_error_and_warning(lang: str) -> None:
 
 @pytest.mark.parametrize("code", [rule.code for rule in WARNINGS])
 def test_each_warning_example_raises_its_warning_on_the_marked_line(code: str) -> None:
-    example = WARNINGS.rules[code].example
+    rule = WARNINGS.rules[code]
+    example = rule.example
     assert example is not None
     marked = [n for n, line in enumerate(example.splitlines(), 1) if f"# ← {code}" in line]
-    result = check(example)
+    result = check(example, today=rule.today or TODAY)
     assert result.errors == []
     found = [(p.code, p.line) for p in result.problems if p.code == code]
     assert found == [(code, marked[0])]

@@ -40,7 +40,7 @@ def duplicate_id(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("E202")
 def unknown_action(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """A ritual or an obstacle linked to an action id that does not exist."""
+    """A ritual, an obstacle or a review's decision linked to an action id that does not exist."""
     known = list(dict.fromkeys(a.key for a in plan.actions))
     accepted = set(known) | ctx.pruning.known_ids
     references: tuple[tuple[str, Sequence[Ritual | Obstacle]], ...] = (
@@ -49,6 +49,25 @@ def unknown_action(plan: Plan, ctx: Context) -> Iterator[Finding]:
         for index, referrer in enumerate(referring):
             if referrer.action is not None and referrer.action not in accepted:
                 yield Finding((section, index, "action"), {"id": referrer.action, "known": ", ".join(known)})
+    for r_index, review in enumerate(plan.reviews):
+        for d_index, decision in enumerate(review.decisions):
+            if decision.action is not None and decision.action not in accepted:
+                yield Finding(("suivi", r_index, "decisions", d_index, "action"),
+                              {"id": decision.action, "known": ", ".join(known)})
+
+
+@rule("E209")
+def unknown_indicator(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A review that lists an indicator id that does not exist."""
+    pruning = ctx.pruning
+    if ("indicateurs",) in pruning.kept or any(p[:1] == ("indicateurs",) and p[2:] in ((), ("id",))
+                                                for p in pruning.pruned):
+        return  # an indicator was refused: the ids it could have had are unknown
+    known = list(dict.fromkeys(i.key for i in plan.indicators))
+    for r_index, review in enumerate(plan.reviews):
+        for i_index, key in enumerate(review.indicators):
+            if key not in known:
+                yield Finding(("suivi", r_index, "indicateurs", i_index), {"id": key, "known": ", ".join(known)})
 
 
 @rule("E205")
