@@ -20,8 +20,8 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component, Event, Timezone, vRecur, vText
 
 from pac_gen import messages, recurrence
-from pac_gen.agenda.model import AgendaRitual, EventKind, Milestone, agenda
-from pac_gen.model import Plan
+from pac_gen.agenda.model import AgendaRitual, EventKind, MeasureRhythm, Milestone, agenda
+from pac_gen.model import Plan, Rhythm
 from pac_gen.settings import Settings
 from pac_gen.values import slugify
 
@@ -150,8 +150,46 @@ def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, slug: str, pref
     return event
 
 
+def measure_rule(measure: MeasureRhythm) -> vRecur:
+    """The RRULE that, from the first due date, gives exactly the measure's due dates.
+
+    Months are clipped to their end like :func:`pac_gen.values.add_months`: from
+    the 31st, ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1`` takes the 31st, or the
+    month's last day when it is shorter.
+    """
+    rhythm = measure.indicator.rhythm
+    rule = vRecur()
+    if rhythm in (Rhythm.WEEKLY, Rhythm.BIWEEKLY):
+        rule["FREQ"] = "WEEKLY"
+        rule["INTERVAL"] = 1 if rhythm is Rhythm.WEEKLY else 2
+    else:
+        rule["FREQ"] = "MONTHLY"
+        rule["INTERVAL"] = 1 if rhythm is Rhythm.MONTHLY else 3
+        day = max(d.day for d in measure.days)  # the start's day, unless no month reached it
+        if day > 28:
+            rule["BYMONTHDAY"] = list(range(28, day + 1))
+            rule["BYSETPOS"] = -1
+    rule["UNTIL"] = measure.days[-1]
+    return rule
+
+
+def _measure_event(measure: MeasureRhythm, plan: Plan, shared: Event, slug: str, settings: Settings,
+                   prefix: str) -> Event:
+    event = Event()
+    event.add("uid", uid(slug, EventKind.MEASURE.value, measure.key))
+    event.add("dtstamp", shared["DTSTAMP"])
+    event.add("dtstart", measure.days[0])
+    event.add("dtend", measure.days[0] + timedelta(days=1))
+    event.add("rrule", measure_rule(measure))
+    kind = messages.colon(messages.text(f"calendar.{EventKind.MEASURE.value}", settings.lang), settings.lang)
+    event.add("summary", _summary(f"{kind} {measure.title}", prefix))
+    event.add("description", shared["DESCRIPTION"])
+    event.add("transp", shared["TRANSP"])
+    return event
+
+
 def plan_events(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> list[Event]:
-    """The VEVENTs of one plan: its rituals, then its dated milestones, in plan order.
+    """The VEVENTs of one plan: its rituals, its dated milestones, then its measurements due, in plan order.
 
     Every summary starts with ``[owner]`` (:attr:`Plan.owner`).
     """
@@ -165,6 +203,7 @@ def plan_events(plan: Plan, plan_path: str | PathLike[str], settings: Settings) 
         if event is not None:
             events.append(event)
     events += [_milestone_event(m, shared, slug, settings, prefix) for m in dated.milestones]
+    events += [_measure_event(m, plan, shared, slug, settings, prefix) for m in dated.measures]
     return events
 
 

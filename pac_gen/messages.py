@@ -516,6 +516,7 @@ CALENDAR_TEXT: dict[str, dict[str, str]] = {
     "calendar.lancement": {"fr": "Lancement", "en": "Launch"},
     "calendar.date-limite": {"fr": "Date limite", "en": "Deadline"},
     "calendar.objectif": {"fr": "Échéance de l'objectif", "en": "Objective due"},
+    "calendar.releve": {"fr": "Relever", "en": "Measure"},
     "calendar.today": {"fr": "aujourd'hui", "en": "today"},
     "calendar.calendar": {"fr": "Calendrier", "en": "Calendar"},
     "calendar.site_calendar": {"fr": "Calendrier de la promotion", "en": "Cohort calendar"},

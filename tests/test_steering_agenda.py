@@ -1,0 +1,127 @@
+"""Format v1.1: each indicator with a rhythm is one recurring all-day event in the feeds and calendars."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+from pac_gen import ics, metrics
+from pac_gen.agenda.model import EventKind, agenda
+from pac_gen.agenda.views import calendar_html, plan_months, site_months
+from pac_gen.model import Plan
+from pac_gen.settings import Settings
+from tests.conftest import check
+
+SETTINGS = Settings(today=date(2026, 3, 1))
+
+
+def plan_with(rhythm: str, start: str = "2026-01-31", deadline: str = "2026-12-31", source: str = "Agenda") -> Plan:
+    result = check(f"""\
+auteur: Camille
+objectif:
+  intitule: Gagner 5 clients
+  debut: {start}
+  echeance: {deadline}
+actions:
+  - intitule: Appeler les prospects
+    type: prospection
+indicateurs:
+  - id: rdv
+    indicateur: Rendez-vous
+    type: resultat
+    valeur_initiale: 0
+    valeur_cible: 10
+    outil: {source}
+    periodicite: {rhythm}
+  - indicateur: Appels
+    type: suivi
+    valeur_initiale: 0
+    valeur_cible: 100
+    outil: CRM
+""", today=SETTINGS.today)
+    assert result.plan is not None, result.problems
+    return result.plan
+
+
+def measure_events(feed: bytes) -> list[icalendar.Event]:
+    return [e for e in icalendar.Calendar.from_ical(feed).walk("VEVENT") if "-releve-" in str(e["UID"])]
+
+
+@pytest.mark.parametrize(("rhythm", "start", "first", "count"), [
+    ("hebdomadaire", "2026-01-31", date(2026, 2, 7), 47),
+    ("biweekly", "2026-01-31", date(2026, 2, 14), 23),
+    ("mensuelle", "2026-01-31", date(2026, 2, 28), 11),  # clipped to the month's end, then back to the 31st
+    ("monthly", "2026-01-30", date(2026, 2, 28), 11),
+    ("trimestrielle", "2025-11-30", date(2026, 2, 28), 4),
+    ("quarterly", "2026-01-15", date(2026, 4, 15), 3),
+])
+def test_one_recurring_all_day_event_whose_occurrences_are_the_due_dates(
+        rhythm: str, start: str, first: date, count: int) -> None:
+    plan = plan_with(rhythm, start)
+    feed = ics.plan_feed(plan, "plans/camille/plan.yaml", SETTINGS)
+    (event,) = measure_events(feed)
+    assert event["DTSTART"].dt == first
+    assert str(event["SUMMARY"]) == "[Camille] Relever : Rendez-vous (Agenda)"
+    assert str(event["UID"]) == "plans-camille-plan-releve-rdv@pac-gen"
+    assert str(event["TRANSP"]) == "TRANSPARENT"
+    # A second implementation expands the rule: exactly the days the pages show.
+    expanded = [e["DTSTART"].dt for e in recurring_ical_events.of(icalendar.Calendar.from_ical(feed))
+                .between(date(2025, 1, 1), date(2028, 1, 1)) if "-releve-" in str(e["UID"])]
+    due = metrics.due_dates(plan.indicators[0], plan.start, plan.objective.deadline)
+    assert sorted(expanded) == due
+    assert len(due) == count and due[0] == first and due[-1] <= plan.objective.deadline
+
+
+def test_month_end_rule_is_written_for_days_after_the_28th() -> None:
+    feed = ics.plan_feed(plan_with("mensuelle"), "plans/p.yaml", SETTINGS)
+    (event,) = measure_events(feed)
+    assert event["RRULE"]["BYMONTHDAY"] == [28, 29, 30, 31]
+    assert event["RRULE"]["BYSETPOS"] == [-1]
+    (plain,) = measure_events(ics.plan_feed(plan_with("mensuelle", "2026-01-15"), "plans/p.yaml", SETTINGS))
+    assert "BYMONTHDAY" not in plain["RRULE"]
+
+
+def test_without_source_the_title_is_the_indicator_alone() -> None:
+    plan = plan_with("mensuelle", source="null")
+    assert plan.indicators[0].source is None
+    (event,) = measure_events(ics.plan_feed(plan, "plans/p.yaml", SETTINGS))
+    assert str(event["SUMMARY"]) == "[Camille] Relever : Rendez-vous"
+
+
+def test_no_rhythm_no_event_and_a_plan_too_short_for_one_period_neither() -> None:
+    result = check("""\
+objectif: {intitule: X, debut: 2026-03-01, echeance: 2026-03-20}
+actions: [{intitule: A, type: prospection}]
+indicateurs:
+  - {indicateur: R, type: resultat, valeur_initiale: 0, valeur_cible: 1, outil: O, periodicite: mensuelle}
+  - {indicateur: S, type: suivi, valeur_initiale: 0, valeur_cible: 1, outil: O}
+""", today=SETTINGS.today)
+    assert result.plan is not None
+    assert agenda(result.plan, SETTINGS).measures == []
+    assert measure_events(ics.plan_feed(result.plan, "plans/p.yaml", SETTINGS)) == []
+
+
+def test_plan_calendar_shows_each_due_date_with_its_kind() -> None:
+    plan = plan_with("mensuelle")
+    days = {d.day: [e for e in d.events if e.kind is EventKind.MEASURE]
+            for m in plan_months(plan, "plans/p.yaml", SETTINGS) for w in m.weeks for d in w if d.in_month}
+    assert [day for day, events in sorted(days.items()) if events] == metrics.due_dates(
+        plan.indicators[0], plan.start, plan.objective.deadline)
+    html = calendar_html(plan, "plans/p.yaml", SETTINGS)
+    assert '<li class="pac-cal-ev pac-cal-releve">Relever</li>' in html  # the legend
+    assert '<span class="pac-cal-kind">Relever :</span> Rendez-vous (Agenda)' in html
+    english = calendar_html(plan, "plans/p.yaml", Settings(today=SETTINGS.today, lang="en"))
+    assert '<span class="pac-cal-kind">Measure:</span> Rendez-vous (Agenda)' in english
+
+
+def test_site_feed_and_site_calendar_carry_the_measurements() -> None:
+    plans = [("plans/camille/plan.yaml", plan_with("mensuelle"))]
+    feed = ics.site_feed(plans, SETTINGS)
+    assert [str(e["SUMMARY"]) for e in measure_events(feed)] == ["[Camille] Relever : Rendez-vous (Agenda)"]
+    events = [e for m in site_months(plans, SETTINGS) for w in m.weeks for d in w for e in d.events
+              if e.kind is EventKind.MEASURE]
+    assert [e.day for e in events] == [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 30), date(2026, 5, 31)]
+    assert {e.who for e in events} == {"Camille"}
