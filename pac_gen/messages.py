@@ -329,6 +329,11 @@ CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.overview.hover.indicators": {"fr": "{label}<br>{ok} indicateur(s) sur {total}",
                                         "en": "{label}<br>{ok} indicator(s) out of {total}"},
     "chart.overview.hover.no_indicator": {"fr": "{label}<br>aucun indicateur", "en": "{label}<br>no indicator"},
+    "chart.reviews": {"fr": "Revues", "en": "Reviews"},
+    "chart.hover.review": {"fr": "Revue du {date}<br>{verdict}", "en": "Review of {date}<br>{verdict}"},
+    "chart.review.on_track": {"fr": "résultats cohérents", "en": "results on track"},
+    "chart.review.off_track": {"fr": "résultats non cohérents", "en": "results off track"},
+    "chart.review.unknown": {"fr": "cohérence non précisée", "en": "on track: not said"},
 }
 MESSAGES.update(CHART_TEXT)
 
@@ -757,6 +762,52 @@ NEW_TEXT: dict[str, dict[str, str]] = {
                              "en": "Block two half days of prospecting in the agenda"},
 }
 MESSAGES.update(NEW_TEXT)
+
+# The plan page's "Pilotage" section, the overview's column and the review report (v1.1).
+STEER_TEXT: dict[str, dict[str, str]] = {
+    "steer.title": {"fr": "Pilotage", "en": "Steering"},
+    "steer.intro": {"fr": "Mesurer les indicateurs à leur rythme, faire le point aux dates prévues, puis garder ce qui marche ou décider ce qui change.",
+                    "en": "Measure the indicators at their rhythm, review at the set dates, then keep what works or decide what changes."},
+    "steer.motivation": {"fr": "Motivation", "en": "Motivation"},
+    "steer.level": {"fr": "Niveau", "en": "Level"},
+    "steer.level_value": {"fr": "{level} / 10", "en": "{level} / 10"},
+    "steer.boosters": {"fr": "Ce qui l'augmenterait", "en": "What would raise it"},
+    "steer.in_group": {"fr": "Organisation", "en": "Working"},
+    "steer.group": {"fr": "en groupe", "en": "in a group"},
+    "steer.alone": {"fr": "seul·e", "en": "alone"},
+    "steer.hours": {"fr": "Temps prévu", "en": "Time set aside"},
+    "steer.hours_value": {"fr": "{hours} h", "en": "{hours} h"},
+    "steer.rhythms": {"fr": "Rythme des relevés", "en": "Measurement rhythm"},
+    "steer.indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "steer.rhythm": {"fr": "Périodicité", "en": "Rhythm"},
+    "steer.last": {"fr": "Dernière mesure", "en": "Last measurement"},
+    "steer.next": {"fr": "Prochain relevé", "en": "Next measurement"},
+    "steer.next_on": {"fr": "prochain relevé le {date}", "en": "next measurement on {date}"},
+    "steer.overdue": {"fr": "Relevé en retard", "en": "Measurement overdue"},
+    "steer.overdue_since": {"fr": "relevé en retard, attendu le {date}", "en": "measurement overdue, due on {date}"},
+    "steer.none_due": {"fr": "plus de relevé prévu avant l'échéance", "en": "no measurement due before the deadline"},
+    "steer.no_measurement": {"fr": "aucune", "en": "none"},
+    "steer.reviews": {"fr": "Revues de suivi", "en": "Reviews"},
+    "steer.no_review": {"fr": "Aucune revue pour l'instant : notez la première sous « suivi: » dans le fichier du plan.",
+                        "en": "No review yet: write the first one under “reviews:” in the plan file."},
+    "steer.review_of": {"fr": "Revue du {date}", "en": "Review of {date}"},
+    "steer.on_track": {"fr": "Résultats cohérents avec l'objectif", "en": "Results on track"},
+    "steer.off_track": {"fr": "Résultats non cohérents avec l'objectif", "en": "Results off track"},
+    "steer.unknown": {"fr": "Cohérence non précisée", "en": "On track: not said"},
+    "steer.upcoming": {"fr": "datée après aujourd'hui : ne compte pas encore", "en": "dated after today: does not count yet"},
+    "steer.findings": {"fr": "Constat", "en": "Findings"},
+    "steer.looked_at": {"fr": "Indicateurs examinés", "en": "Indicators looked at"},
+    "steer.all_indicators": {"fr": "tous", "en": "all"},
+    "steer.good_practices": {"fr": "Bonnes pratiques à garder", "en": "Good practices to keep"},
+    "steer.decisions": {"fr": "Décisions", "en": "Decisions"},
+    "steer.due": {"fr": "avant le {date}", "en": "by {date}"},
+    "steer.column": {"fr": "Pilotage", "en": "Steering"},
+    "steer.last_review": {"fr": "Dernière revue : {date}", "en": "Last review: {date}"},
+    "steer.no_review_short": {"fr": "Aucune revue", "en": "No review"},
+    "steer.overdue_count": {"fr": "{n} relevé(s) en retard", "en": "{n} measurement(s) overdue"},
+    "steer.motivation_short": {"fr": "Motivation : {level}/10", "en": "Motivation: {level}/10"},
+}
+MESSAGES.update(STEER_TEXT)
 
 EXPORT_TEXT: dict[str, dict[str, str]] = {
     "export.action": {"fr": "Action", "en": "Action"},

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from pac_gen.model import Action, Indicator, Measurement, Plan, Status, Task
+from pac_gen.model import Action, Indicator, Measurement, Plan, Review, Status, Task
 
 # How far from the expected straight line a measurement may be and still count
 # as on time (a fraction of the way from initial to target).
@@ -180,3 +180,13 @@ def task_counts(plan: Plan, today: date) -> TaskCounts:
 def days_left(plan: Plan, today: date) -> int:
     """Days from ``today`` to the objective's deadline (negative once it has passed)."""
     return (plan.objective.deadline - today).days
+
+
+def reviews_until(plan: Plan, today: date) -> list[Review]:
+    """The reviews dated on or before ``today``, newest first (a later one does not count yet: W1102)."""
+    return sorted((r for r in plan.reviews if r.date <= today), key=lambda r: r.date, reverse=True)
+
+
+def reviews_of(plan: Plan, indicator: Indicator, today: date) -> list[Review]:
+    """The reviews, newest first, that looked at ``indicator``: those listing it, or listing no indicator at all."""
+    return [r for r in reviews_until(plan, today) if not r.indicators or indicator.key in r.indicators]

@@ -503,7 +503,6 @@ def drift_without_review(plan: Plan, ctx: Context) -> Iterator[Finding]:
         return
     today = ctx.settings.today
     start, deadline = plan.start, plan.objective.deadline
-    reviews = [r for r in plan.reviews if r.date <= today]
     for index, indicator in enumerate(plan.indicators):
         known = metrics.measurements_until(indicator, today)
         if len(known) < 2:
@@ -512,8 +511,7 @@ def drift_without_review(plan: Plan, ctx: Context) -> Iterator[Finding]:
         if not all(metrics.measurement_status(indicator, m, start, deadline) is metrics.IndicatorStatus.LATE
                    for m in (first, second)):
             continue
-        looked_at = any(r.date >= first.date and (not r.indicators or indicator.key in r.indicators) for r in reviews)
-        if not looked_at:
+        if not any(r.date >= first.date for r in metrics.reviews_of(plan, indicator, today)):
             yield Finding(("indicateurs", index), {"title": indicator.name, "first": first.date, "second": second.date})
 
 
