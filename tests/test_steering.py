@@ -289,3 +289,88 @@ def test_no_rhythm_no_due_date() -> None:
 ])
 def test_due_dates_follow_the_calendar_from_the_start(rhythm: Rhythm, start: date, expected: list[date]) -> None:
     assert [rhythm.due(start, n) for n in (1, 2, 3)] == expected
+
+
+# --- The trainer's review report
+
+
+REVIEW_BASE = HEAD.replace("    outil: CRM\n", "    outil: CRM\n    periodicite: hebdomadaire\n    mesures:\n      2026-05-01: 10\n") + """\
+suivi:
+  - date: 2026-04-03
+    coherent: non
+    decisions:
+      - Relancer par SMS
+"""
+REVIEW_HEAD = REVIEW_BASE.replace("      - Relancer par SMS\n", """\
+      - Relancer par SMS
+      - decision: Doubler les appels
+        action: salon
+        echeance: 2026-06-15
+""") + """\
+  - date: 2026-05-29
+    constat: Deux rendez-vous.
+    coherent: oui
+    bonnes_pratiques: [Appeler le mardi]
+"""
+
+
+def _review(base: str, head: str):
+    from pac_gen.review import review
+    from pac_gen.settings import Settings
+
+    settings = Settings(today=TODAY)
+    before, after = check(base, today=TODAY), check(head, today=TODAY)
+    assert before.plan is not None and after.plan is not None, (before.problems, after.problems)
+    return review({"plans/p.yaml": before}, {"plans/p.yaml": after}, settings, "main", "")
+
+
+def test_review_report_lists_new_reviews_decisions_and_overdue_measurements_in_markdown() -> None:
+    from pac_gen.review import to_markdown
+
+    report = _review(REVIEW_BASE, REVIEW_HEAD)
+    markdown = to_markdown(report, "fr")
+    assert "**1 revue ajoutée, 1 décision, 1 relevé en retard**" in markdown
+    lines = [line for line in markdown.splitlines() if line.startswith("- ")]
+    assert lines == [
+        "- Nouvelle revue du 29 mai 2026 : résultats cohérents",
+        "- Décision (revue du 3 avr. 2026) : « Doubler les appels » → action « Appeler les prospects », "
+        "avant le 15 juin 2026",
+        "- ⚠ Relevé en retard : « Appels », attendu le 8 mai 2026",
+    ]
+    english = to_markdown(report, "en")
+    assert "- Decision (review of Apr 3, 2026): “Doubler les appels” → action “Appeler les prospects”, by Jun 15, 2026" in english
+    assert "- ⚠ Measurement overdue: “Appels”, due on May 8, 2026" in english
+
+
+def test_review_report_in_json() -> None:
+    from pac_gen.review import report_to_dict
+
+    changes = report_to_dict(_review(REVIEW_BASE, REVIEW_HEAD))["plans"][0]["changes"]
+    assert changes == [
+        {"kind": "review.added", "name": "2026-05-29", "before": None, "after": "coherent", "date": "2026-05-29"},
+        {"kind": "decision.added", "name": "Doubler les appels", "parent": "Appeler les prospects",
+         "before": None, "after": "2026-06-15", "date": "2026-04-03"},
+        {"kind": "indicator.overdue", "name": "Appels", "before": None, "after": "2026-05-08"},
+    ]
+
+
+def test_review_report_edited_and_removed_reviews() -> None:
+    from pac_gen.review import to_markdown
+
+    head = REVIEW_BASE.replace("    coherent: non\n", "    coherent: oui\n    bonnes_pratiques: [SMS]\n") \
+        .replace("      - Relancer par SMS\n", "      - Autre chose\n")
+    lines = [line for line in to_markdown(_review(REVIEW_HEAD, head), "fr").splitlines() if line.startswith("- ")]
+    assert lines == [
+        "- Revue du 29 mai 2026 supprimée",
+        "- Revue du 3 avr. 2026 : résultats non cohérents → résultats cohérents",
+        "- Revue du 3 avr. 2026 : modifiée (bonnes_pratiques)",
+        "- Décision (revue du 3 avr. 2026) : « Autre chose »",
+        "- Décision retirée (revue du 3 avr. 2026) : « Relancer par SMS »",
+        "- Décision retirée (revue du 3 avr. 2026) : « Doubler les appels » → action « Appeler les prospects »",
+        "- ⚠ Relevé en retard : « Appels », attendu le 8 mai 2026",
+    ]
+
+
+def test_an_unchanged_plan_is_not_listed_for_its_overdue_measurements_alone() -> None:
+    report = _review(REVIEW_BASE, REVIEW_BASE)
+    assert report.plans == [] and report.unchanged == 1
