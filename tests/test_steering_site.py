@@ -185,3 +185,19 @@ def test_chart_figures_in_the_page_carry_the_review_markers(site: Path) -> None:
     figures = [json.loads(unescape(m)) for m in re.findall(r'data-figure="([^"]*)"', html)]
     names = [[t["name"] for t in f["data"]] for f in figures[:2]]
     assert all("Revues" in n for n in names)
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "steering"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pilotage_fragment_matches_its_golden_file(lang: str) -> None:
+    """The whole section as HTML; regenerate with PAC_GEN_UPDATE_GOLDEN=1 and read the diff before committing."""
+    import os
+
+    html = str(pilotage.steering_html(plan(), TODAY, lang)) + "\n"
+    golden = GOLDEN / f"pilotage.{lang}.html"
+    if os.environ.get("PAC_GEN_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(html, encoding="utf-8")
+    assert html == golden.read_text(encoding="utf-8")
