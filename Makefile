@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site validate test lint serve screenshots benchmark clean
+.PHONY: site validate test test-fast lint serve screenshots benchmark clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 est requis / is required")'
@@ -28,6 +28,12 @@ test: $(STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The quick loop while developing: no browser, no real site builds (markers in pyproject.toml).
+# `make test` stays the whole suite, and is what CI runs.
+test-fast: $(STAMP)
+	$(BIN)/ruff check pac_gen tests benchmarks
+	$(BIN)/python -m pytest -m "not browser and not slow" -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks

@@ -19,8 +19,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate
-from pac_gen.settings import Settings
-from pac_gen.validate import check_bytes
+from pac_gen.check.validate import check_bytes
+from pac_gen.format.settings import Settings
 
 
 def cpu_seconds(work) -> float:  # type: ignore[no-untyped-def]

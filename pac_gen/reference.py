@@ -23,9 +23,9 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from pac_gen.check.method import WARNINGS
-from pac_gen.messages import MESSAGES, text, texts
-from pac_gen.model import Plan
-from pac_gen.values import Choice, Duration, Span, slug_words
+from pac_gen.format.model import Plan
+from pac_gen.format.values import Choice, Duration, Span, slug_words
+from pac_gen.text import MESSAGES, text, texts
 
 #: The committed pages, relative to the repository's root: (language, page) → file.
 PAGES = {

@@ -11,10 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from benchmarks.generate import generate, plan_text
 from benchmarks.run import plan_markdown, write_material_site, write_pac_gen_site
+
+pytestmark = pytest.mark.slow  # a smoke run of the benchmark script: `make test-fast` leaves them out
 
 ROOT = Path(__file__).resolve().parent.parent
 

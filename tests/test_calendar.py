@@ -16,9 +16,9 @@ from pac_gen.agenda.views import (
     site_months,
     subscribe_html,
 )
-from pac_gen.model import Plan
-from pac_gen.settings import Settings
-from pac_gen.validate import check_file
+from pac_gen.check.validate import check_file
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY, check, codes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -15,11 +14,11 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from pac_gen import charts
-from pac_gen.model import Plan
-from pac_gen.settings import Settings
-from pac_gen.validate import check_bytes
-from tests.conftest import check
+from pac_gen.check.validate import check_bytes
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
+from pac_gen.site import charts
+from tests.conftest import check, compare_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "charts"
@@ -393,7 +392,7 @@ def test_plotly_js_is_the_bundle_of_the_installed_package() -> None:
 
 
 def test_charts_js_asset_is_shipped_next_to_the_package() -> None:
-    script = (ROOT / "pac_gen" / "assets" / "charts.js").read_text(encoding="utf-8")
+    script = (ROOT / "pac_gen" / "site" / "assets" / "charts.js").read_text(encoding="utf-8")
     for needle in ("document$", "plotly.min.js", "Plotly.newPlot", "Plotly.purge", "data-md-color-scheme",
                    "MutationObserver", "Plotly.relayout", "--md-default-fg-color", "DOMContentLoaded"):
         assert needle in script, needle
@@ -429,15 +428,10 @@ def test_golden_figures_of_the_example_plan() -> None:
         "pac-chart-camille-boutique-budget",
         "pac-chart-overview",
     ]
-    update = os.environ.get("PAC_GEN_UPDATE_GOLDEN") == "1"
-    for name, figure in figures.items():
+    for figure in figures.values():
         validate(figure)
-        text = json.dumps(figure, ensure_ascii=False, indent=1) + "\n"
-        golden = GOLDEN / f"{name}.json"
-        if update:
-            golden.parent.mkdir(parents=True, exist_ok=True)
-            golden.write_text(text, encoding="utf-8")
-        assert golden.read_text(encoding="utf-8") == text, f"{golden} differs; PAC_GEN_UPDATE_GOLDEN=1 to rewrite it"
+    compare_golden({GOLDEN / f"{name}.json": json.dumps(figure, ensure_ascii=False, indent=1) + "\n"
+                    for name, figure in figures.items()})
 
 
 def test_golden_hand_checked_online_turnover() -> None:

@@ -2,19 +2,9 @@
 
 import pytest
 
-from tests.conftest import check, codes
+from tests.conftest import MINIMAL_PLAN, check, codes
 
-# A valid plan; each test below breaks one thing in it. Line numbers are those of
-# the text as written (the backslash keeps line 1 on `objectif:`).
-HEAD = """\
-objectif:
-  intitule: Augmenter le CA
-  echeance: 2027-01-31
-actions:
-  - id: boutique
-    intitule: Boutique en ligne
-    type: prospection
-"""
+HEAD = MINIMAL_PLAN  # each test below breaks one thing in it
 
 
 def only(text: str, lang: str = "fr"):
@@ -217,6 +207,56 @@ def test_dates_and_lengths_a_plan_cannot_hold(old, new, code, line, column):
     expected = {"E119": "est hors des années qu'un plan peut couvrir (1900 à 2200) : vérifiez l'année.",
                 "E121": "Durée trop longue : au plus dix ans (3 653 jours)."}[code]
     assert problem.message.endswith(expected)
+
+
+def test_a_ritual_finer_than_a_day_is_e122_at_its_rule():
+    problem = only(HEAD + RITUAL.replace("frequence: hebdomadaire", "rrule: FREQ=MINUTELY"))
+    assert (problem.code, problem.line, problem.column) == ("E122", 10, 12)
+    assert problem.message == ("Règle de récurrence « FREQ=MINUTELY » trop fine : un rituel revient au plus une fois "
+                               "par jour (FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY). Pour plusieurs heures dans la "
+                               "journée : FREQ=DAILY;BYHOUR=9,14.")
+
+
+def _rituals(count: int, body: str) -> str:
+    return "rituels:\n" + "".join(f"  - rituel: R{i}\n" + body for i in range(count))
+
+
+DAILY_DECADE = "    frequence: quotidienne\n    debut: 2026-01-01\n    fin: 2035-12-31\n"
+
+
+def test_more_than_fifty_rituals_is_e209_at_the_fifty_first():
+    text = HEAD.replace("2027-01-31", "2036-01-31") + _rituals(51, "    frequence: mensuelle\n    debut: 2026-09-01\n    pendant: 3 mois\n")
+    problem = only(text)
+    # Each ritual takes four lines from line 9: the 51st starts at line 9 + 50 * 4.
+    assert (problem.code, problem.line, problem.column) == ("E209", 209, 5)
+    assert problem.message.startswith("Trop de rituels : un plan en compte au plus 50.")
+
+
+def test_occurrences_past_the_plan_budget_are_e210_at_the_ritual_that_crosses_it():
+    text = HEAD.replace("2027-01-31", "2035-12-31") + _rituals(2, DAILY_DECADE)
+    problem = only(text)
+    assert (problem.code, problem.line, problem.column) == ("E210", 13, 5)
+    assert problem.message == ("Ce rituel porte le plan au-delà de 5\u202f000 occurrences en tout (les rituels d'avant "
+                               "en comptent déjà 3\u202f652) : espacez-le (hebdomadaire plutôt que quotidien) ou "
+                               "raccourcissez sa période.")
+
+
+def test_one_daily_ritual_over_ten_years_is_within_the_budget():
+    assert check(HEAD.replace("2027-01-31", "2035-12-31") + _rituals(1, DAILY_DECADE)).errors == []
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column", "day", "first", "last"), [
+    # 484 bytes used to render 3,612 calendar months
+    ("echeance: 2027-01-31", "debut: 1900-01-01\n  echeance: 2200-12-31", 4, 13, "2200-12-31", "1900-01-01", "2200-12-31"),
+    # a typo in a year of a ritual's end, far from the objective
+    ("pendant: 12 semaines", "fin: 2099-01-01", 12, 10, "2099-01-01", "2026-09-04", "2099-01-01"),
+])
+def test_a_calendar_longer_than_ten_years_is_e211_at_the_date_that_stretches_it(old, new, line, column, day,
+                                                                                  first, last):
+    problem = only((HEAD + RITUAL).replace(old, new))
+    assert (problem.code, problem.line, problem.column) == ("E211", line, column)
+    assert problem.message == (f"La date {day} étendrait le calendrier du plan du {first} au {last}, plus de "
+                               "121 mois : un plan tient en dix ans. Vérifiez l'année de cette date.")
 
 
 @pytest.mark.parametrize("value", ["1e400", "1e16", "-1e16", "9" * 5000])
@@ -447,7 +487,7 @@ def test_warnings_only_when_there_is_no_error():
 def test_every_message_formats_in_both_languages():
     import string
 
-    from pac_gen.messages import MESSAGES, message
+    from pac_gen.text import MESSAGES, message
 
     for code, entry in MESSAGES.items():
         if code.startswith("reference."):  # the reference pages show `{…}` on purpose
@@ -460,7 +500,7 @@ def test_every_message_formats_in_both_languages():
 
 
 def test_french_is_the_default_language():
-    from pac_gen.messages import message
+    from pac_gen.text import message
 
     assert message("E006", key="type") == "La clé « type » est donnée deux fois : gardez-en une seule."
     assert message("E006", "de", key="type") == "La clé « type » est donnée deux fois : gardez-en une seule."

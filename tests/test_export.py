@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from pac_gen.cli import main
-from pac_gen.export import neutralise, tasks_csv
+from pac_gen.site.export import neutralise, tasks_csv
 from tests.conftest import check
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pac_gen.problems import Problem, Severity
-from pac_gen.settings import Settings
-from pac_gen.validate import check_bytes
+from pac_gen.check.problems import Problem, Severity, format_text
+from pac_gen.check.validate import check_bytes
+from pac_gen.format.settings import Settings
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,3 +92,62 @@ def test_random_plan_shaped_documents_only_give_problems(document):
 
     # JSON is YAML: a document with the format's keys in random places and types.
     assert_only_problems(json.dumps(document, ensure_ascii=False, allow_nan=True).encode("utf-8", "surrogatepass"))
+
+
+# --- Nesting depth and file names (issue 19) ----------------------------------------------
+
+OPENERS = st.sampled_from(["[", "{a: ", "- ", "[{b: "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(EXAMPLES), st.integers(0, 30_000), OPENERS, st.booleans())
+def test_any_nesting_depth_only_gives_problems(example, depth, opener, closed):
+    # 25,000 "[" crashed libyaml's composer (SIGSEGV) before the depth check ran.
+    closer = {"[": "]", "{a: ": "}", "- ": "", "[{b: ": "}]"}[opener]
+    nested = opener * depth + "x" + (closer * depth if closed else "")
+    lines = example.splitlines(keepends=True)
+    at = len(lines) // 2
+    text = "".join(lines[:at]) + "notes: " + nested + "\n" + "".join(lines[at:])
+    assert_only_problems(text.encode("utf-8"))
+
+
+NAME_BYTES = st.one_of(
+    st.sampled_from([b"<", b">", b":", b'"', b"\\", b"|", b"?", b"*", b"\n", b"\t", b"\x1b", b"#", b"%2e", b"&",
+                     b"'", b" ", b"..", b"javascript:", b"\xff", b"\xe9", "é".encode(), "\u2028".encode(), b"x" * 60]),
+    st.binary(min_size=1, max_size=8).filter(lambda b: b"/" not in b and b"\0" not in b),
+)
+NAMES = st.lists(NAME_BYTES, min_size=1, max_size=6).map(b"".join).filter(lambda b: b not in (b".", b".."))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(folder=NAMES, stem=NAMES)
+def test_any_file_or_folder_name_is_a_plan_or_a_located_refusal(tmp_path_factory, folder, stem):
+    import os
+
+    from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
+    from pac_gen.site.pages import PlanSource, SiteOptions, overview_page, plan_page, url_path
+    from tests.hostile.support import assert_no_live_markup
+
+    plans = tmp_path_factory.mktemp("names") / "plans"
+    try:
+        target = plans / os.fsdecode(folder) / (os.fsdecode(stem) + ".yaml")
+        target.parent.mkdir(parents=True)
+        target.write_bytes((ROOT / "tests/hostile/minimal.yaml").read_bytes())
+    except OSError:  # a name this file system itself refuses (too long…)
+        return
+    refused: list[Refusal] = []
+    found = list(find_plan_files([plans], refused))
+    hidden = folder.startswith(b".") or stem.startswith(b".")
+    assert len(found) + len(refused) == (0 if hidden else 1)
+    for refusal in refused:
+        problem = refusal_problem(refusal)
+        assert (problem.code, problem.line, problem.column) == ("E014", 1, 1)
+        line = format_text(problem)
+        assert "\n" not in line and line.encode("utf-8")
+    for file in found:
+        relative = file.relative_to(plans).as_posix()
+        source = PlanSource(check_file(file, SETTINGS[0], display=f"plans/{relative}"), relative)
+        assert all(c.isalnum() or c in "%/-._~" for c in url_path(relative))
+        options = SiteOptions(SETTINGS[0])
+        assert_no_live_markup(str(plan_page(source, options, f"plans/{relative}").html))
+        assert_no_live_markup(str(overview_page([source], options).html))

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from pac_gen import charts, export, ics
+from pac_gen.agenda import ics
 from pac_gen.agenda import views as calendar_module
-from pac_gen.site import PlanSource, SiteOptions, error_page, overview_page, plan_page
-from pac_gen.validate import check_bytes, check_file, find_plan_files
+from pac_gen.check.validate import Refusal, check_bytes, check_file, find_plan_files
+from pac_gen.site import charts, export
+from pac_gen.site.pages import PlanSource, SiteOptions, error_page, overview_page, plan_page
 from tests.hostile.support import (
     CASES,
     HOSTILE,
@@ -35,10 +36,12 @@ ESCAPED = [c["file"] for c in CASES if c["outcome"] == "escaped" and not c.get("
 PROBLEMS = [c["file"] for c in CASES if c["outcome"] == "problem" and not c.get("generated")]
 # Names a learner can give a file on Linux or macOS that mean something else
 # elsewhere (Windows devices and drive letters), look like paths, or are long.
+# (Names with < > : " \\ | ? * or control characters are refused with E014:
+# tests/test_hostile_names.py.)
 CRAFTED_NAMES = [
-    "CON.yaml", "aux.yml", "nul.yaml", "C:evil.yaml", "a\\..\\..\\evil.yaml", "%2e%2e%2fevil.yaml",
-    "#frag?q=1&x.yaml", " .yaml", "x" * 240 + ".yaml", "Été.yaml", "ete.yaml",
-    "a b.yaml", "a-b.yaml",
+    "CON.yaml", "aux.yml", "nul.yaml", "%2e%2e%2fevil.yaml", "javascript;alert(1).yaml",
+    "#frag&x=1.yaml", " .yaml", "x" * 240 + ".yaml", "Été.yaml", "ete.yaml",
+    "a b.yaml", "a-b.yaml", "'onmouseover=alert(1) x='.yaml",
 ]
 
 
@@ -258,10 +261,10 @@ def test_symlink_outside_plans_and_empty_folder_and_other_files(tmp_path):
     (plans / "inside_link.yaml").symlink_to(plans / "inside.yaml")
     for name in ("not_yaml.txt", "not_yaml.md"):
         (plans / name).write_bytes((HOSTILE / name).read_bytes())
-    refused: list[Path] = []
+    refused: list[Refusal] = []
     found = list(find_plan_files([plans], refused))
     assert found == [plans / "inside.yaml", plans / "inside_link.yaml"]
-    assert refused == [plans / "outside_link.yaml"]
+    assert [(r.path, r.reason) for r in refused] == [(plans / "outside_link.yaml", "E011")]
 
 
 # --- Whole sites built by mkdocs -------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 
 from pac_gen.check.method import WARNINGS as RULES
-from pac_gen.messages import WARNINGS
+from pac_gen.text import WARNINGS
 from tests.conftest import check, codes
 
 # A plan without any warning: objective over 3 months, result and tracking
@@ -215,14 +215,14 @@ def test_w701_sees_every_hour_of_a_written_rule() -> None:
 
 def test_every_error_rule_has_its_message_in_both_languages():
     from pac_gen.check.coherence import ERRORS
-    from pac_gen.messages import MESSAGES
+    from pac_gen.text import MESSAGES
 
     assert [rule.code for rule in ERRORS if not (MESSAGES[rule.code]["fr"] and MESSAGES[rule.code]["en"])] == []
 
 
 def test_a_rule_is_one_unit_and_a_code_is_declared_once():
+    from pac_gen.check.problems import Severity
     from pac_gen.check.rules import Context, Finding, RuleSet
-    from pac_gen.problems import Severity
 
     rules = RuleSet(Severity.WARNING)
 

@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 from string import Formatter
 
-from pac_gen.messages import MESSAGES, colon, message, quote, text, texts
-from pac_gen.problems import Problem, Severity, format_text, render
+from pac_gen.check.problems import Problem, Severity, format_text, render
+from pac_gen.text import MESSAGES, colon, message, quote, text, texts
 from tests.conftest import check
 
 
@@ -58,9 +58,9 @@ def test_no_other_module_keeps_a_table_of_translations() -> None:
     # A table by language ("fr": {…}) or a French text keyed by language; file names are no text.
     table = re.compile(r'"fr": (\{|"(?![\w/.-]+")|\()')
     package = Path(__file__).resolve().parent.parent / "pac_gen"
-    holders = [p.name for p in package.rglob("*.py") if table.search(p.read_text()) and p.name != "messages.py"]
+    holders = [p.name for p in package.rglob("*.py") if table.search(p.read_text()) and p.name != "text.py"]
     assert holders == []
-    assert table.search((package / "messages.py").read_text())
+    assert table.search((package / "text.py").read_text())
 
 
 def test_colon_and_quotes_follow_the_language() -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pac_gen.check.validate import check_file
 from pac_gen.cli import main
-from pac_gen.model import ActionKind, Frequency, IndicatorKind, Rhythm, Stage, Term, TimeOfDay, Weekday
-from pac_gen.new import quote
-from pac_gen.settings import Settings
-from pac_gen.validate import check_file
+from pac_gen.cli.new_plan import quote
+from pac_gen.format.model import ActionKind, Frequency, IndicatorKind, Rhythm, Stage, Term, TimeOfDay, Weekday
+from pac_gen.format.settings import Settings
 
 TODAY = date(2026, 11, 27)
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from pac_gen.settings import Settings
-from pac_gen.site import PlanSource, SiteOptions, error_page, plan_page
+from pac_gen.format.settings import Settings
+from pac_gen.site.pages import PlanSource, SiteOptions, error_page, plan_page
 from tests.conftest import check
 
 TODAY = date(2027, 3, 1)

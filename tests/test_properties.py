@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pac_gen.loader import yaml_quote
-from pac_gen.render import SAFE_ATTRIBUTES, SAFE_TAGS
-from pac_gen.site import PlanSource, SiteOptions, error_page, plan_page
-from pac_gen.validate import check_bytes
+from pac_gen.check.validate import check_bytes
+from pac_gen.format.loader import yaml_quote
+from pac_gen.site.pages import PlanSource, SiteOptions, error_page, plan_page
+from pac_gen.site.render import SAFE_ATTRIBUTES, SAFE_TAGS
 from tests.hostile.support import HOSTILE, ROOT, SETTINGS, assert_no_live_markup, parse, plain_texts
 
 EXAMPLES = int(os.environ.get("PAC_GEN_FUZZ_EXAMPLES", "150"))
@@ -170,7 +169,7 @@ def test_any_broken_document_gives_located_problems(document):
 @pytest.fixture(scope="module")
 def plugin_site(tmp_path_factory):
     """A loaded MkDocs config and the pac_gen plugin, ready for on_files."""
-    pytest.importorskip("pac_gen.plugin")
+    pytest.importorskip("pac_gen.engines.mkdocs_plugin")
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
@@ -208,6 +207,3 @@ def test_yaml_quote_round_trips_awkward_characters():
     assert checked.positions is not None and checked.positions.data["objectif"]["intitule"] == awkward
 
 
-def test_generated_plan_helper_writes_valid_yaml(tmp_path):
-    Path(tmp_path / "p.yaml").write_text(to_yaml({"a": [{"b": "c"}, "d"], "e": {}}), "utf-8")
-    assert (tmp_path / "p.yaml").read_text("utf-8") == 'a:\n  -\n    b: "c"\n  - "d"\ne: {}'

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pac_gen import recurrence
-from pac_gen.model import Plan, Ritual
+from pac_gen.format import recurrence
+from pac_gen.format.model import Plan, Ritual
 from tests.conftest import check
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -219,11 +219,46 @@ pendant: {span}
     assert recurrence.last_day(ritual) == last
 
 
-def test_limit_caps_runaway_rules():
-    ritual = ritual_of("""
-rituel: Trop souvent
-rrule: FREQ=HOURLY
-debut: 2026-09-01
-fin: 2027-09-01
+@pytest.mark.parametrize("rule", ["FREQ=HOURLY", "FREQ=MINUTELY;BYHOUR=9", "freq=secondly"])
+def test_a_rule_finer_than_a_day_is_refused(rule):
+    # 100 FREQ=MINUTELY rituals took 99 s to build; a ritual happens at most daily.
+    with pytest.raises(recurrence.TooFine):
+        recurrence.check_rule_text(rule)
+
+
+@pytest.mark.parametrize("rule", ["FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=DAILY;BYSETPOS=2",
+                                  "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31"])
+def test_a_rule_that_never_matches_is_scanned_only_up_to_its_last_day(rule, monkeypatch):
+    # dateutil compares UNTIL only with the occurrences it finds: unbounded, these
+    # rules were scanned day by day up to year 9999 (10 to 40 s each).
+    import dateutil.rrule
+    years = []
+    rebuild = dateutil.rrule._iterinfo.rebuild
+
+    def spy(self, year, month):
+        years.append(year)
+        return rebuild(self, year, month)
+
+    monkeypatch.setattr(dateutil.rrule._iterinfo, "rebuild", spy)
+    ritual = ritual_of(f"""
+rituel: Jamais
+rrule: {rule}
+debut: 2026-01-01
+fin: 2027-12-31
 """)
-    assert len(recurrence.occurrences(ritual, PARIS, limit=50)) == 50
+    assert recurrence.occurrences(ritual, PARIS) == []
+    assert years and max(years) <= 2027
+
+
+def test_occurrences_through_a_day_are_the_prefix_up_to_that_day():
+    ritual = ritual_of("""
+rituel: Point
+frequence: hebdomadaire
+jours: [lundi, jeudi]
+debut: 2026-09-01
+fin: 2027-08-31
+""")
+    every = recurrence.occurrences(ritual, PARIS)
+    through = recurrence.occurrences(ritual, PARIS, through=date(2026, 10, 15))
+    assert through == [o for o in every if o.start.date() <= date(2026, 10, 15)]
+    assert [o.start.date() for o in through[-2:]] == [date(2026, 10, 12), date(2026, 10, 15)]

@@ -1,7 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
-from pac_gen.render import day, environment, markdown_html, money, number, percent, render
+from pac_gen.site.render import day, environment, markdown_html, money, number, percent, render
 
 NNBSP, NBSP = "\u202f", "\xa0"
 
@@ -55,7 +55,7 @@ def test_package_templates_render_with_autoescape():
 
 
 def test_a_link_whose_unsafe_address_was_removed_keeps_no_rel() -> None:
-    from pac_gen.render import markdown_html
+    from pac_gen.site.render import markdown_html
 
     html = str(markdown_html('[x](javascript:alert(1)) [y](https://e.org "t") [z](data:text/html,a "tt")'))
     assert html == ('<p><a>x</a> <a href="https://e.org" title="t" rel="noopener noreferrer nofollow">y</a> '

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from pac_gen.check.problems import Problem, Severity
+from pac_gen.check.validate import check_bytes
 from pac_gen.cli import main
-from pac_gen.problems import Problem, Severity
+from pac_gen.format.settings import Settings
 from pac_gen.review import PlanReport, Report, RevisionError, plan_files_at, review, to_json, to_markdown
-from pac_gen.settings import Settings
-from pac_gen.validate import check_bytes
 from tests.conftest import TODAY
 
 PLAN_A = textwrap.dedent("""\

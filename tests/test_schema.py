@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pac_gen.cli import main
-from pac_gen.schema import plan_schema, schema_text
+from pac_gen.format.schema import plan_schema, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIES = {"fr": ROOT / "docs" / "schema" / "plan.schema.json", "en": ROOT / "docs" / "schema" / "plan.schema.en.json"}

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from pac_gen import metrics
 from pac_gen.cli import main
-from pac_gen.model import Rhythm
+from pac_gen.format import metrics
+from pac_gen.format.model import Rhythm
 from tests.conftest import check, codes
 
 HEAD = """\
@@ -113,10 +113,10 @@ def test_every_error_at_its_line_and_column_in_french() -> None:
         ("E105", 22, 18, "Valeur « mensuel » non reconnue : vouliez-vous dire « mensuelle » ? Valeurs possibles : "
                          "hebdomadaire (weekly), toutes_les_2_semaines (biweekly), mensuelle (monthly), "
                          "trimestrielle (quarterly)."),
-        ("E209", 25, 24, "Aucun indicateur n'a l'id « inconnu ». Ids existants : appels, rdv."),
+        ("E212", 25, 24, "Aucun indicateur n'a l'id « inconnu ». Ids existants : appels, rdv."),
         ("E202", 29, 17, "Aucune action n'a l'id « nope ». Ids existants : salon."),
         ("E103", 30, 5, "Il manque la clé obligatoire « date » ici."),
-        ("E122", 32, 11, "Niveau « 12 » hors de l'échelle : écrivez un nombre entier de 0 (aucune envie) à 10 (à fond)."),
+        ("E123", 32, 11, "Niveau « 12 » hors de l'échelle : écrivez un nombre entier de 0 (aucune envie) à 10 (à fond)."),
         ("E116", 33, 19, "Valeur hors limites : > 0."),
     ]
 
@@ -136,7 +136,7 @@ def test_every_error_in_english() -> None:
 
 def test_a_level_that_is_not_a_whole_number_and_a_review_date_that_is_not_a_date() -> None:
     result = check(HEAD + "suivi:\n  - date: 31/02/2026\nmotivation:\n  niveau: 7.5\n", today=TODAY)
-    assert codes(result) == [("E106b", 23, 11), ("E122", 25, 11)]
+    assert codes(result) == [("E106b", 23, 11), ("E123", 25, 11)]
 
 
 def test_unknown_indicator_not_reported_when_an_indicator_was_refused() -> None:
@@ -315,8 +315,8 @@ REVIEW_HEAD = REVIEW_BASE.replace("      - Relancer par SMS\n", """\
 
 
 def _review(base: str, head: str):
+    from pac_gen.format.settings import Settings
     from pac_gen.review import review
-    from pac_gen.settings import Settings
 
     settings = Settings(today=TODAY)
     before, after = check(base, today=TODAY), check(head, today=TODAY)

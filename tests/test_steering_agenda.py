@@ -8,11 +8,12 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from pac_gen import ics, metrics
+from pac_gen.agenda import ics
 from pac_gen.agenda.model import EventKind, agenda
 from pac_gen.agenda.views import calendar_html, plan_months, site_months
-from pac_gen.model import Plan
-from pac_gen.settings import Settings
+from pac_gen.format import metrics
+from pac_gen.format.model import Plan
+from pac_gen.format.settings import Settings
 from tests.conftest import check
 
 SETTINGS = Settings(today=date(2026, 3, 1))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pac_gen import charts, pilotage
-from pac_gen.settings import Settings
+from pac_gen.format.settings import Settings
+from pac_gen.site import charts, pilotage
 from tests.conftest import check
 from tests.test_site import built, content, make_project, read, text
 

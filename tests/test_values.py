@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from pac_gen.values import (
+from pac_gen.format.values import (
     SpanUnit,
     ValueProblem,
     normalize_word,
@@ -234,7 +234,7 @@ def test_add_months_clips_to_the_end_of_the_month_like_relativedelta() -> None:
 
     from dateutil.relativedelta import relativedelta
 
-    from pac_gen.values import add_months
+    from pac_gen.format.values import add_months
 
     assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
     assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
@@ -248,7 +248,7 @@ def test_add_months_clips_to_the_end_of_the_month_like_relativedelta() -> None:
 
 
 def test_one_folding_for_keys_words_ids_and_html_ids() -> None:
-    from pac_gen.values import fold, normalize_word, slug_words, slugify
+    from pac_gen.format.values import fold, normalize_word, slug_words, slugify
 
     assert fold("Échéance ½ JOURNÉE") == "echeance 1/2 journee"
     assert normalize_word("  Date-limite ") == "date_limite"
@@ -260,8 +260,8 @@ def test_one_folding_for_keys_words_ids_and_html_ids() -> None:
 
 
 def test_shape_child_steps_through_models_lists_dicts_and_measurements() -> None:
-    from pac_gen.model import Indicator, Measurement, Plan
-    from pac_gen.normalize import Shape
+    from pac_gen.format.model import Indicator, Measurement, Plan
+    from pac_gen.format.normalize import Shape
 
     plan = Shape("model", model=Plan)
     actions = plan.child("Actions")

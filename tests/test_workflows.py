@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
+pytestmark = pytest.mark.slow  # the workflows' commands run for real in a throw-away repository: `make test-fast` leaves them out
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = ROOT / ".venv" / "bin"
@@ -55,48 +57,27 @@ def make_recipe(target: str) -> list[str]:
     return recipe
 
 
-def test_pull_request_workflow_shape():
+def _step(job: dict[str, Any], run: str) -> dict[str, Any]:
+    return next(s for s in job["steps"] if s.get("run", "").strip() == run)
+
+
+def test_pull_request_workflow_only_reads_and_reviews_even_after_a_failed_validation():
+    # What matters for safety and for the trainer, not the file restated: the commands
+    # themselves run for real below.
     workflow = load("pull-request.yml")
     assert workflow["on"] == {"pull_request": None}
-    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["permissions"] == {"contents": "read"}  # a fork's pull request cannot write
     [job] = workflow["jobs"].values()
-    assert steps(job) == [
-        ("uses", "actions/checkout@v4"),
-        ("uses", "actions/setup-python@v5"),
-        ("run", INSTALL),
-        ("run", VALIDATE),
-        ("run", BUILD),
-        ("run", REVIEW),
-        ("uses", "actions/upload-artifact@v4"),
-    ]
-    checkout, python, install, _, _, review, upload = job["steps"]
-    assert checkout["with"] == {"fetch-depth": 0}
-    assert python["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements*.txt"}
-    # The review is written even when validation failed, as long as the tools were installed.
-    assert review["if"] == f"${{{{ !cancelled() && steps.{install['id']}.outcome == 'success' }}}}"
-    assert review["env"] == {"BASE_REF": "${{ github.base_ref }}"}
-    assert upload["with"]["path"] == "site/"
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the review compares with the base branch
+    assert "!cancelled()" in _step(job, REVIEW)["if"]  # the review is written even when validation failed
 
 
-def test_publish_workflow_shape():
+def test_publish_deploys_from_main_only_and_dates_the_site_by_the_commit():
     workflow = load("publish.yml")
-    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert steps(build) == [
-        ("uses", "actions/checkout@v4"),
-        ("uses", "actions/setup-python@v5"),
-        ("run", INSTALL),
-        ("run", VALIDATE),
-        ("uses", "actions/configure-pages@v5"),
-        ("run", PUBLISH_BUILD),
-        ("uses", "actions/upload-pages-artifact@v3"),
-    ]
-    assert build["steps"][-1]["with"] == {"path": "site/"}
-    assert deploy["needs"] == "build"
-    assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
-    assert deploy["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v4"}]
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert _step(workflow["jobs"]["build"], PUBLISH_BUILD)
 
 
 def test_workflows_run_what_make_runs():
@@ -111,11 +92,7 @@ def test_workflows_run_what_make_runs():
 
 def test_pre_commit_hook():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook == {
-        "id": "pac-gen-validate", "name": "pac-gen validate",
-        "description": "Valide les plans d'action modifiés (fichier, ligne et colonne de chaque problème).",
-        "entry": "pac-gen validate", "language": "python", "files": r"^plans/.*\.ya?ml$", "pass_filenames": True,
-    }
+    assert hook["pass_filenames"] is True
     pattern = re.compile(hook["files"])
     assert [p for p in ["plans/camille/boutique.yaml", "plans/a.yml", "docs/plans/a.yaml", "plans/a.yaml.bak",
                         "mkdocs.yml"] if pattern.search(p)] == ["plans/camille/boutique.yaml", "plans/a.yml"]

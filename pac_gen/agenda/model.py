@@ -8,7 +8,7 @@
 - :class:`WeekRitual`: a ritual's distinct weekly slot, marked when it falls outside the
   ideal week's blocks of its domain (warning W701 reads the same mark).
 
-Ritual occurrences come from :func:`pac_gen.recurrence.occurrences`, so the pages,
+Ritual occurrences come from :func:`pac_gen.format.recurrence.occurrences`, so the pages,
 the feeds and the warnings always agree.
 """
 
@@ -19,10 +19,10 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cached_property
 
-from pac_gen import metrics, recurrence
-from pac_gen.model import Domain, Indicator, Plan, Ritual, Status, Weekday
-from pac_gen.settings import Settings
-from pac_gen.values import slugify
+from pac_gen.format import metrics, recurrence
+from pac_gen.format.model import Domain, Indicator, Plan, Ritual, Status, Weekday
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import slugify
 
 
 class EventKind(StrEnum):
@@ -142,13 +142,19 @@ class AgendaRitual:
 
     @cached_property
     def occurrences(self) -> list[recurrence.Occurrence]:
-        """Every occurrence, in order (see :func:`pac_gen.recurrence.occurrences`).
+        """Every occurrence, in order (see :func:`pac_gen.format.recurrence.occurrences`).
 
         Raises:
             ValueError: when the ritual's rrule is not valid (the check reports it as an error).
 
         """
         return recurrence.occurrences(self.ritual, self._settings.zone, self._settings.working_day_hours)
+
+    def occurrences_through(self, through: date | None) -> list[recurrence.Occurrence]:
+        """The occurrences up to the day ``through`` (all when None), expanding no further than needed."""
+        if through is None or "occurrences" in self.__dict__:
+            return [o for o in self.occurrences if through is None or o.start.date() <= through]
+        return recurrence.occurrences(self.ritual, self._settings.zone, self._settings.working_day_hours, through)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +206,13 @@ class Agenda:
     rituals: list[AgendaRitual]
     measures: list[MeasureRhythm] = field(default_factory=list)
 
-    def events(self, plan_path: str) -> list[Event]:
-        """Every milestone and ritual occurrence as calendar entries, unsorted."""
+    def events(self, plan_path: str, through: date | None = None) -> list[Event]:
+        """Every milestone and ritual occurrence as calendar entries, unsorted (rituals up to ``through``)."""
         who = self.plan.owner
         events = [Event(m.day, m.kind, m.title, plan_path=plan_path, who=who, done=m.done, late=m.late)
                   for m in self.milestones]
         for item in self.rituals:
-            for occurrence in item.occurrences:
+            for occurrence in item.occurrences_through(through):
                 events.append(Event(occurrence.start.date(), EventKind.RITUAL, item.ritual.ritual,
                                     occurrence.start.timetz().replace(tzinfo=None),
                                     occurrence.end.timetz().replace(tzinfo=None), plan_path=plan_path, who=who))
@@ -221,9 +227,9 @@ def agenda(plan: Plan, settings: Settings) -> Agenda:
     return Agenda(plan, milestones(plan, settings.today), rituals, measure_rhythms(plan))
 
 
-def plan_events(plan: Plan, plan_path: str, settings: Settings) -> list[Event]:
-    """Every ritual occurrence and dated milestone of a plan, unsorted."""
-    return agenda(plan, settings).events(plan_path)
+def plan_events(plan: Plan, plan_path: str, settings: Settings, through: date | None = None) -> list[Event]:
+    """Every ritual occurrence and dated milestone of a plan, unsorted (rituals up to ``through`` when given)."""
+    return agenda(plan, settings).events(plan_path, through)
 
 
 # --- The week's slots of the rituals -------------------------------------------------

@@ -24,11 +24,11 @@ from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
 from pac_gen.agenda.model import Event, EventKind, WeekRitual, plan_events, week_rituals
-from pac_gen.messages import LANGUAGES, text, texts
-from pac_gen.model import Domain, Plan, Weekday
-from pac_gen.render import environment
-from pac_gen.settings import Settings
-from pac_gen.values import add_months
+from pac_gen.format.model import Domain, Plan, Weekday
+from pac_gen.format.settings import Settings
+from pac_gen.format.values import add_months
+from pac_gen.site.render import environment
+from pac_gen.text import LANGUAGES, text, texts
 
 # --- Month views -------------------------------------------------------------------
 
@@ -125,7 +125,7 @@ def site_months(plans: list[tuple[str, Plan]], settings: Settings) -> list[Month
     if not plans:
         return []
     first, last = site_window(settings.today)
-    events = [e for path, plan in plans for e in plan_events(plan, path, settings) if first <= e.day <= last]
+    events = [e for path, plan in plans for e in plan_events(plan, path, settings, last) if first <= e.day <= last]
     return months(events, first, last, settings.today)
 
 

@@ -4,5 +4,5 @@
 - :mod:`pac_gen.check.method`: the method's questions, as warnings (``W101``…).
 
 Adding a rule is adding one decorated function to one of them, with its message
-(and, for a warning, its fix) in :mod:`pac_gen.messages` under its code.
+(and, for a warning, its fix) in :mod:`pac_gen.text` under its code.
 """

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pac_gen import recurrence
+from pac_gen.check import budgets
+from pac_gen.check.problems import Severity
 from pac_gen.check.rules import Context, Finding, RuleSet
-from pac_gen.model import Action, Indicator, Obstacle, Plan, Ritual
-from pac_gen.problems import Severity
+from pac_gen.format import recurrence
+from pac_gen.format.loader import byte_count
+from pac_gen.format.model import Action, Indicator, Obstacle, Plan, Ritual
 
 ERRORS = RuleSet(Severity.ERROR)
 rule = ERRORS.rule
@@ -56,7 +58,7 @@ def unknown_action(plan: Plan, ctx: Context) -> Iterator[Finding]:
                               {"id": decision.action, "known": ", ".join(known)})
 
 
-@rule("E209")
+@rule("E212")
 def unknown_indicator(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A review that lists an indicator id that does not exist."""
     pruning = ctx.pruning
@@ -102,15 +104,33 @@ def end_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
         yield Finding(("objectif", "debut"), {"start": objective.start, "end": objective.deadline})
 
 
+def _rule_error(ritual: Ritual, ctx: Context) -> str | None:
+    """E122 for a rule more often than daily, E109 for one dateutil cannot expand, else None."""
+    if ritual.rrule is None:
+        return None
+    try:
+        recurrence.build_rule(ritual, ctx.settings.zone)
+    except recurrence.TooFine:
+        return "E122"
+    except (ValueError, TypeError, OverflowError):  # dateutil's reasons are in English
+        return "E109"
+    return None
+
+
 @rule("E109")
 def rrule_unusable(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """An RRULE that reads well but that dateutil cannot expand from the ritual's start."""
     for index, ritual in enumerate(plan.rituals):
-        if ritual.rrule is not None:
-            try:
-                recurrence.build_rule(ritual, ctx.settings.zone)
-            except (ValueError, TypeError, OverflowError):  # dateutil's reasons are in English
-                yield Finding(("rituels", index, "rrule"), {"value": ritual.rrule})
+        if _rule_error(ritual, ctx) == "E109":
+            yield Finding(("rituels", index, "rrule"), {"value": ritual.rrule})
+
+
+@rule("E122")
+def rrule_too_fine(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An RRULE that repeats more often than once a day (hourly, by the minute…)."""
+    for index, ritual in enumerate(plan.rituals):
+        if _rule_error(ritual, ctx) == "E122":
+            yield Finding(("rituels", index, "rrule"), {"value": ritual.rrule})
 
 
 def _hhmm(moment: Any) -> str:
@@ -154,3 +174,45 @@ def measurement_twice(plan: Plan, ctx: Context) -> Iterator[Finding]:
                               {"date": measurement.date.isoformat(), "line": first})
             else:
                 seen[measurement.date] = m_index
+
+
+# --- Budgets: what one plan may ask of a build (pac_gen.check.budgets, SECURITY.md) -----------
+
+
+def _budgets_apply(plan: Plan, ctx: Context) -> bool:
+    # Budgets are counted on a whole plan whose rules all expand: a value put in
+    # for a refused one (a deadline in 9999…) would only add a second error.
+    return (not (ctx.pruning.pruned or ctx.pruning.kept)
+            and all(_rule_error(r, ctx) is None for r in plan.rituals))
+
+
+@rule("E211")
+def calendar_too_long(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A date that stretches the plan's calendar past ten years (the first such date only)."""
+    if _budgets_apply(plan, ctx):
+        found = budgets.calendar_overrun(plan)
+        if found is not None:
+            path, day, first, last = found
+            yield Finding(path, {"day": day.isoformat(), "first": first.isoformat(), "last": last.isoformat(),
+                                 "limit": budgets.MAX_CALENDAR_MONTHS})
+
+
+@rule("E209")
+def too_many_rituals(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """More rituals than a plan may have (reported on the first one past the limit)."""
+    if (_budgets_apply(plan, ctx) and budgets.calendar_overrun(plan) is None
+            and len(plan.rituals) > budgets.MAX_RITUALS):
+        yield Finding(("rituels", budgets.MAX_RITUALS), {"limit": budgets.MAX_RITUALS})
+
+
+@rule("E210")
+def too_many_occurrences(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """The ritual that takes the plan past its budget of occurrences (later ones are not reported)."""
+    if (_budgets_apply(plan, ctx) and budgets.calendar_overrun(plan) is None
+            and len(plan.rituals) <= budgets.MAX_RITUALS):
+        found = budgets.occurrences_overrun(plan, ctx.settings.zone)
+        if found is not None:
+            index, before = found
+            lang = ctx.settings.lang
+            yield Finding(("rituels", index), {"limit": byte_count(budgets.MAX_OCCURRENCES, lang),
+                                               "before": byte_count(before, lang)})

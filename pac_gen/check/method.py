@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from pac_gen import metrics, recurrence
 from pac_gen.agenda.model import ritual_slots
+from pac_gen.check.problems import Severity
 from pac_gen.check.rules import Context, Finding, RuleSet
-from pac_gen.messages import choice_word
-from pac_gen.model import Domain, IndicatorKind, Plan, Term, Weekday
-from pac_gen.problems import Severity
-from pac_gen.values import add_months
+from pac_gen.format import metrics, recurrence
+from pac_gen.format.model import Domain, IndicatorKind, Plan, Term, Weekday
+from pac_gen.format.values import add_months
+from pac_gen.text import choice_word
 
 WARNINGS = RuleSet(Severity.WARNING)
 rule = WARNINGS.rule

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from pac_gen.messages import message
-from pac_gen.model import Plan
-from pac_gen.normalize import Normalized
-from pac_gen.problems import Problem, Severity
-from pac_gen.settings import Settings
+from pac_gen.check.problems import Problem, Severity
+from pac_gen.format.model import Plan
+from pac_gen.format.normalize import Normalized
+from pac_gen.format.settings import Settings
+from pac_gen.text import message
 
 Path = tuple[Any, ...]
 

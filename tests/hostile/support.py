@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from pac_gen.settings import Settings
+from pac_gen.format.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = Path(__file__).resolve().parent
@@ -36,8 +36,8 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href",
                             "srcset", "codebase", "cite", "longdesc", "usemap", "manifest", "ping"})
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 
-HAVE_PLUGIN = importlib.util.find_spec("pac_gen.plugin") is not None
-needs_plugin = pytest.mark.skipif(not HAVE_PLUGIN, reason="pac_gen.plugin has not landed yet")
+HAVE_PLUGIN = importlib.util.find_spec("pac_gen.engines.mkdocs_plugin") is not None
+needs_plugin = pytest.mark.skipif(not HAVE_PLUGIN, reason="pac_gen.engines.mkdocs_plugin has not landed yet")
 
 
 def case(name: str) -> dict[str, Any]:

@@ -1,0 +1,87 @@
+"""The ``pac-gen`` command line: validate, schema (and more as they land)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pac_gen import __version__
+from pac_gen.check.problems import render
+from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
+from pac_gen.cli.common import add_settings_arguments, settings_from
+from pac_gen.text import text
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pac-gen", description="Plans d'action commerciaux en YAML.")
+    parser.add_argument("--version", action="version", version=f"pac-gen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="valider des plans / validate plans")
+    validate.add_argument("paths", nargs="*", type=Path, help="fichiers ou dossiers (par défaut : plans/)")
+    validate.add_argument("--strict", action="store_true", help="les avertissements font échouer")
+    validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    add_settings_arguments(validate)
+
+    schema = commands.add_parser("schema", help="JSON Schema du format / JSON Schema of the format")
+    schema.add_argument("--lang", choices=("fr", "en"), default="fr")
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    if settings is None:
+        return 2
+    paths = args.paths or [Path("plans")]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"pac-gen: {path}: {text('cli.not_found', args.lang)}", file=sys.stderr)
+        return 2
+    problems = []
+    count = 0
+    refused: list[Refusal] = []
+    for file in find_plan_files(paths, refused):
+        count += 1
+        problems.extend(check_file(file, settings).problems)
+    problems.extend(refusal_problem(refusal, args.lang) for refusal in refused)
+    output = render(problems, args.format)
+    if output:
+        print(output)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if args.format == "text":
+        print(text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings), file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from pac_gen.format.schema import schema_text
+
+    sys.stdout.write(schema_text(args.lang))
+    return 0
+
+
+# Each command is a module of pac_gen.cli with `add_parser(subparsers)` and
+# `run(args) -> int`, so that commands grow without touching each other.
+EXTRA_COMMANDS: tuple[str, ...] = ("new", "review", "export")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status (2 on a usage error)."""
+    parser = _parser()
+    modules = {}
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name in EXTRA_COMMANDS:
+        module = importlib.import_module(f"pac_gen.cli.{name}")
+        module.add_parser(commands)
+        modules[name] = module
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args)
+    if args.command == "schema":
+        return _schema(args)
+    return int(modules[args.command].run(args))

@@ -1,1 +1,0 @@
-"""One module per extra ``pac-gen`` command: ``add_parser(subparsers)`` and ``run(args)``."""

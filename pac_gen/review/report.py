@@ -1,0 +1,225 @@
+"""The review's report as data: the changes of each plan, its headline counters, and its JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pac_gen.check.problems import Problem
+from pac_gen.format.model import Status
+
+#: A value before or after a change: a date, an amount, a number, a word or nothing.
+Value = date | Decimal | float | str | None
+
+
+
+# ---------------------------------------------------------------------------
+# The report
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing a change did to a plan.
+
+    Attributes:
+        kind: A stable code such as ``task.status`` or ``measurement.added``.
+        name: The item changed (task text, action title, indicator name…).
+        parent: For a task, the title of its action.
+        before: The value before (a date, amount, status word, progress…).
+        after: The value after.
+        days: For a moved date, the signed number of days it moved.
+        fields: For ``*.edited``, the canonical (French) keys that changed.
+        measurements: For measurement changes, the (date, value) pairs concerned.
+        unit: For indicators, the unit of their values.
+        currency: For amounts, the plan's currency.
+        when: For reviews and decisions (format v1.1), the date of the review.
+
+    """
+
+    kind: str
+    name: str
+    parent: str | None = None
+    before: Value = None
+    after: Value = None
+    days: int | None = None
+    fields: tuple[str, ...] = ()
+    measurements: tuple[tuple[date, float], ...] = ()
+    unit: str | None = None
+    currency: str | None = None
+    when: date | None = None
+
+
+# Headline counters, in the order the headline lists them.
+SUMMARY_KEYS = (
+    "plan_added", "plan_removed", "tasks_done", "tasks_started", "tasks_dropped", "status_changed",
+    "tasks_added", "tasks_removed", "actions_added", "actions_removed", "deadlines_later",
+    "deadlines_earlier", "budgets_changed", "measurements_added", "reviews_added", "decisions_added",
+    "measurements_overdue", "errors_introduced", "errors_fixed",
+    "warnings_introduced", "warnings_fixed", "other_changes",
+)
+
+_DEADLINES = ("objective.deadline", "action.due", "task.due")
+_BUDGETS = ("action.budget", "task.budget", "team.cost")
+_SIMPLE_COUNTS = {
+    "plan.added": "plan_added", "plan.removed": "plan_removed", "task.added": "tasks_added",
+    "task.removed": "tasks_removed", "action.added": "actions_added", "action.removed": "actions_removed",
+    "review.added": "reviews_added", "decision.added": "decisions_added", "indicator.overdue": "measurements_overdue",
+}
+
+
+def _counter(change: Change) -> str:
+    """The headline counter a change adds to."""
+    if change.kind in _SIMPLE_COUNTS:
+        return _SIMPLE_COUNTS[change.kind]
+    if change.kind == "task.status":
+        if change.after == Status.DONE.value:
+            return "tasks_done"
+        if change.after == Status.DROPPED.value:
+            return "tasks_dropped"
+        if change.after == Status.DOING.value and change.before == Status.TODO.value:
+            return "tasks_started"
+        return "status_changed"
+    if change.kind in _DEADLINES and change.days:
+        return "deadlines_later" if change.days > 0 else "deadlines_earlier"
+    if change.kind in _BUDGETS:
+        return "budgets_changed"
+    if change.kind == "measurement.added":
+        return "measurements_added"
+    return "other_changes"
+
+
+@dataclass
+class PlanReport:
+    """What a change did to one plan file.
+
+    Attributes:
+        path: The plan file, as ``pac-gen validate`` shows it.
+        title: The plan's title after the change (before it, for a removed plan).
+        state: ``added``, ``removed`` or ``changed``.
+        valid_before: Whether the plan had no error before (None when it did not exist).
+        valid_after: Whether it has no error after (None when it no longer exists).
+        changes: What changed, in the plan's order.
+        introduced: Errors and warnings that appear with the change (positions after it).
+        fixed: Errors and warnings that the change makes disappear (positions before it).
+        remaining_errors: Errors already there before the change and still there.
+
+    """
+
+    path: str
+    title: str
+    state: str
+    valid_before: bool | None
+    valid_after: bool | None
+    changes: list[Change] = field(default_factory=list)
+    introduced: list[Problem] = field(default_factory=list)
+    fixed: list[Problem] = field(default_factory=list)
+    remaining_errors: list[Problem] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """The headline's counters, zero counters left out, in headline order."""
+        counts: Counter[str] = Counter()
+        for change in self.changes:
+            counts[_counter(change)] += len(change.measurements) if change.kind == "measurement.added" else 1
+        counts["errors_introduced"] += sum(p.is_error for p in self.introduced)
+        counts["warnings_introduced"] += sum(not p.is_error for p in self.introduced)
+        counts["errors_fixed"] += sum(p.is_error for p in self.fixed)
+        counts["warnings_fixed"] += sum(not p.is_error for p in self.fixed)
+        return {key: counts[key] for key in SUMMARY_KEYS if counts[key]}
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the change did nothing to this plan that a reviewer should read."""
+        return not (self.changes or self.introduced or self.fixed) and self.state == "changed"
+
+
+@dataclass
+class Report:
+    """The review of a change, plan by plan.
+
+    Attributes:
+        base: The revision compared from.
+        head: The revision compared to (empty for the working tree).
+        today: The day progress and lateness are judged on.
+        plans: The plans the change touched, by path.
+        unchanged: How many plans exist on both sides without any change.
+
+    """
+
+    base: str
+    head: str
+    today: date
+    plans: list[PlanReport] = field(default_factory=list)
+    unchanged: int = 0
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal | float) and not isinstance(value, bool):
+        number = Decimal(str(value))
+        return int(number) if number == number.to_integral_value() else float(number)
+    return value
+
+
+def change_to_dict(change: Change) -> dict[str, Any]:
+    """A change as JSON-ready data; empty attributes are left out."""
+    data: dict[str, Any] = {"kind": change.kind, "name": change.name}
+    if change.parent is not None:
+        data["parent"] = change.parent
+    if change.before is not None or change.after is not None:
+        data["before"] = _json_value(change.before)
+        data["after"] = _json_value(change.after)
+    if change.days is not None:
+        data["days"] = change.days
+    if change.fields:
+        data["fields"] = list(change.fields)
+    if change.measurements:
+        data["measurements"] = [{"date": d.isoformat(), "value": _json_value(v)} for d, v in change.measurements]
+    if change.unit is not None:
+        data["unit"] = change.unit
+    if change.currency is not None:
+        data["currency"] = change.currency
+    if change.when is not None:
+        data["date"] = change.when.isoformat()
+    return data
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The whole report as JSON-ready data."""
+    return {
+        "base": report.base,
+        "head": report.head,
+        "today": report.today.isoformat(),
+        "unchanged": report.unchanged,
+        "plans": [
+            {
+                "path": plan.path,
+                "title": plan.title,
+                "state": plan.state,
+                "valid_before": plan.valid_before,
+                "valid_after": plan.valid_after,
+                "summary": plan.summary,
+                "changes": [change_to_dict(c) for c in plan.changes],
+                "introduced": [p.to_dict() for p in plan.introduced],
+                "fixed": [p.to_dict() for p in plan.fixed],
+                "remaining_errors": [p.to_dict() for p in plan.remaining_errors],
+            }
+            for plan in report.plans
+        ],
+    }
+
+
+def to_json(report: Report) -> str:
+    """The report as indented JSON (stable keys, values in plain units: ISO dates, numbers)."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+
+

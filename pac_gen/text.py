@@ -1,0 +1,1058 @@
+"""The one catalogue of every text pac_gen shows, in French (the default) and English.
+
+Every entry is ``key -> {"fr": …, "en": …}`` with ``str.format`` placeholders;
+:func:`text` looks one up. Problems are keyed by code (``E106``, ``W701``;
+``CODE.fix`` says how to fix a warning), the other texts by where they are shown
+(``site.…``, ``calendar.…``, ``review.…``, ``new.…``, ``export.…``,
+``reference.…``, ``cli.…``, ``settings.…``, ``plugin.…``, ``word.…`` for the
+format's words). Punctuation that differs between the languages goes through
+:func:`colon` and :func:`quote` (« Tâches : 8 », "Tasks: 8"), never through an
+``if lang == "fr"``. ``tests/test_messages.py`` checks that every key has both
+languages with the same placeholders. Keep French first: it is what learners read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from pac_gen.check.problems import one_line
+
+LANGUAGES = ("fr", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Reading the file
+    "E001": {"fr": "Erreur de syntaxe YAML : {detail}", "en": "YAML syntax error: {detail}"},
+    "E002": {"fr": "Le fichier n'est pas du texte UTF-8 lisible à partir d'ici (fichier binaire ou mauvais encodage). Enregistrez-le en UTF-8.",
+             "en": "The file stops being readable UTF-8 text here (binary file or wrong encoding). Save it as UTF-8."},
+    "E003": {"fr": "Le fichier fait {size} octets, plus que la limite de {limit} octets : un plan n'a jamais besoin d'être aussi long. Découpez-le en plusieurs plans.",
+             "en": "The file is {size} bytes long, over the limit of {limit} bytes: a plan never needs to be that long. Split it into several plans."},
+    "E004": {"fr": "Les étiquettes YAML ({tag}) ne sont pas acceptées : écrivez la valeur sans « ! ».",
+             "en": "YAML tags ({tag}) are not accepted: write the value without “!”."},
+    "E005": {"fr": "Les ancres et alias YAML (&nom, *nom) ne sont pas acceptés : recopiez la valeur à chaque endroit.",
+             "en": "YAML anchors and aliases (&name, *name) are not accepted: write the value out at each place."},
+    "E006": {"fr": "La clé « {key} » est donnée deux fois : gardez-en une seule.",
+             "en": "The key “{key}” is given twice: keep only one."},
+    "E007": {"fr": "Le document est imbriqué sur plus de {limit} niveaux : vérifiez l'indentation.",
+             "en": "The document is nested more than {limit} levels deep: check the indentation."},
+    "E008": {"fr": "Le plan doit être un ensemble de clés (objectif:, actions:…) ; ce fichier est vide ou n'en contient pas.",
+             "en": "A plan must be a set of keys (objective:, actions:…); this file is empty or has none."},
+    "E009": {"fr": "Impossible de lire le fichier : {detail}", "en": "Cannot read the file: {detail}"},
+    "E013": {"fr": "Ce texte contient un caractère de contrôle invisible ({char}), écrit avec un échappement « \\ » entre guillemets : retirez-le.",
+             "en": "This text holds an invisible control character ({char}), written as a “\\” escape in quotes: remove it."},
+    "E012": {"fr": "Ce plan serait publié en « {output} », déjà pris par {owner} : renommez l'un des deux fichiers.",
+             "en": "This plan would be published as “{output}”, already taken by {owner}: rename one of the two files."},
+    "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copiez le plan dans le dossier au lieu de le lier.",
+             "en": "This symbolic link points outside the plans folder ({target}): it is refused. Copy the plan into the folder instead of linking it."},
+    "E014": {"fr": "Ce chemin ne peut pas être celui d'un plan : {reason} Renommez ou déplacez-le.",
+             "en": "This path cannot be a plan's: {reason} Rename or move it."},
+    "path.encoding": {"fr": "son nom n'est pas écrit en UTF-8.", "en": "its name is not written in UTF-8."},
+    "path.control": {"fr": "son nom contient un caractère de contrôle ({char} : retour à la ligne, tabulation…).",
+                     "en": "its name holds a control character ({char}: line break, tab…)."},
+    "path.character": {"fr": "son nom contient « {char} », interdit dans le chemin d'un plan "
+                             "(< > : \" \\ | ? * ne passent pas sous Windows).",
+                       "en": "its name holds “{char}”, which a plan's path may not hold "
+                             "(< > : \" \\ | ? * do not work on Windows)."},
+    "path.length": {"fr": "il fait {length} octets sous le dossier des plans, plus que la limite de {limit}.",
+                    "en": "it is {length} bytes long below the plans folder, more than the limit of {limit}."},
+    "path.too_long_for_system": {"fr": "il est trop long pour le système de fichiers.",
+                                 "en": "it is too long for the file system."},
+    "path.loop": {"fr": "c'est un lien symbolique qui tourne en boucle.", "en": "it is a symbolic link that loops."},
+    "path.denied": {"fr": "la permission de le lire est refusée.", "en": "permission to read it is denied."},
+    "path.unreadable": {"fr": "il ne peut pas être lu (erreur système {detail}).",
+                        "en": "it cannot be read (system error {detail})."},
+    "plugin.plans_outside": {"fr": "{path} est un lien vers {target}, hors du dossier du site : refusé, pour ne "
+                                   "jamais publier des fichiers d'ailleurs. Mettez les plans dans le dépôt.",
+                             "en": "{path} is a link to {target}, outside the site's folder: refused, so that files "
+                                   "from elsewhere are never published. Keep the plans in the repository."},
+    "E010": {"fr": "Une clé doit être un simple mot (texte), pas une liste ni un ensemble.",
+             "en": "A key must be a plain word (text), not a list or a mapping."},
+    # The model
+    "E101": {"fr": "Clé inconnue « {key} » : vouliez-vous dire « {suggestion} » ? Clés possibles ici : {allowed}.",
+             "en": "Unknown key “{key}”: did you mean “{suggestion}”? Keys allowed here: {allowed}."},
+    "E101b": {"fr": "Clé inconnue « {key} ». Clés possibles ici : {allowed}.",
+              "en": "Unknown key “{key}”. Keys allowed here: {allowed}."},
+    "E102": {"fr": "« {key} » et « {other} » sont la même clé ({canonical}) : gardez-en une seule.",
+             "en": "“{key}” and “{other}” are the same key ({canonical}): keep only one."},
+    "E103": {"fr": "Il manque la clé obligatoire « {key} » ({english}) ici.",
+             "en": "The required key “{english}” ({key}) is missing here."},
+    # E103 when the French and English keys are spelled the same (actions, action…)
+    "E103.same": {"fr": "Il manque la clé obligatoire « {key} » ici.",
+                  "en": "The required key “{key}” is missing here."},
+    "E104": {"fr": "{expected}", "en": "{expected}"},
+    # E104 when nothing is written after the colon
+    "E104.empty": {"fr": "Cette valeur est vide. {expected}", "en": "This value is empty. {expected}"},
+    "E105": {"fr": "Valeur « {value} » non reconnue. Valeurs possibles : {allowed}.",
+             "en": "Value “{value}” is not recognised. Allowed values: {allowed}."},
+    "E105.suggest": {"fr": "Valeur « {value} » non reconnue : vouliez-vous dire « {suggestion} » ? Valeurs possibles : {allowed}.",
+                     "en": "Value “{value}” is not recognised: did you mean “{suggestion}”? Allowed values: {allowed}."},
+    "E106": {"fr": "Date « {value} » non reconnue : écrivez-la 2026-06-15 ou 15/06/2026.",
+             "en": "Date “{value}” is not recognised: write it 2026-06-15 or 15/06/2026."},
+    "E106b": {"fr": "La date « {value} » n'existe pas dans le calendrier.",
+              "en": "The date “{value}” does not exist in the calendar."},
+    "E107": {"fr": "Durée « {value} » non reconnue : écrivez par exemple 2h, 1h30, 30 min, ½ journée, 1 jour, 0.5 j ou 1 semaine.",
+             "en": "Duration “{value}” is not recognised: write for example 2h, 1h30, 30 min, half day, 1 day, 0.5 d or 1 week."},
+    "E108": {"fr": "Période « {value} » non reconnue : écrivez par exemple 3 mois, 8 semaines ou 10 jours.",
+             "en": "Span “{value}” is not recognised: write for example 3 months, 8 weeks or 10 days."},
+    "E109": {"fr": "Règle de récurrence « {value} » invalide : une seule ligne de parties NOM=VALEUR séparées par « ; », "
+                   "avec FREQ (DAILY, WEEKLY, MONTHLY…), et INTERVAL ou COUNT à partir de 1. Exemple : FREQ=MONTHLY;BYDAY=1MO.",
+             "en": "Recurrence rule “{value}” is invalid: one line of NAME=VALUE parts separated by “;”, "
+                   "with FREQ (DAILY, WEEKLY, MONTHLY…), and INTERVAL or COUNT from 1. Example: FREQ=MONTHLY;BYDAY=1MO."},
+    "E110": {"fr": "Montant « {value} » non reconnu : écrivez un nombre positif, par exemple 1500 ou 1500.50.",
+             "en": "Amount “{value}” is not recognised: write a positive number, for example 1500 or 1500.50."},
+    "E111": {"fr": "Heure « {value} » non reconnue : écrivez-la HH:MM, par exemple 14:00.",
+             "en": "Time “{value}” is not recognised: write it HH:MM, for example 14:00."},
+    "E112": {"fr": "Devise « {value} » inconnue : donnez un code ISO 4217 comme EUR, CHF ou CAD.",
+             "en": "Currency “{value}” is unknown: give an ISO 4217 code such as EUR, CHF or CAD."},
+    "E113": {"fr": "Un id ne contient que des minuscules sans accent, des chiffres et des tirets : par exemple « {suggestion} ».",
+             "en": "An id holds only lower-case letters, digits and hyphens: for example “{suggestion}”."},
+    "E114": {"fr": "Nombre « {value} » non reconnu : écrivez par exemple 120 ou 12.5.",
+             "en": "Number “{value}” is not recognised: write for example 120 or 12.5."},
+    "E115": {"fr": "Valeur « {value} » non reconnue : écrivez oui ou non.",
+             "en": "Value “{value}” is not recognised: write yes or no."},
+    "E119": {"fr": "La date « {value} » est hors des années qu'un plan peut couvrir ({first} à {last}) : vérifiez l'année.",
+             "en": "The date “{value}” is outside the years a plan can cover ({first} to {last}): check the year."},
+    "E120": {"fr": "Nombre trop grand : un plan s'en tient à 1 000 000 000 000 000 au plus (en valeur absolue).",
+             "en": "Number too large: a plan keeps to 1,000,000,000,000,000 at most (in absolute value)."},
+    "E121": {"fr": "Durée trop longue : au plus dix ans (3 653 jours).",
+             "en": "Too long: ten years (3,653 days) at most."},
+    "E122": {"fr": "Règle de récurrence « {value} » trop fine : un rituel revient au plus une fois par jour "
+                   "(FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY). Pour plusieurs heures dans la journée : FREQ=DAILY;BYHOUR=9,14.",
+             "en": "Recurrence rule “{value}” is too fine: a ritual comes back at most once a day "
+                   "(FREQ=DAILY, WEEKLY, MONTHLY or YEARLY). For several hours in a day: FREQ=DAILY;BYHOUR=9,14."},
+    "E123": {"fr": "Niveau « {value} » hors de l'échelle : écrivez un nombre entier de 0 (aucune envie) à 10 (à fond).",
+             "en": "Level “{value}” is off the scale: write a whole number from 0 (no drive at all) to 10 (fully driven)."},
+    "E116": {"fr": "Valeur hors limites : {detail}.", "en": "Value out of range: {detail}."},
+    "E117": {"fr": "Cette liste ne peut pas être vide : donnez au moins un élément (ligne commençant par « - »).",
+             "en": "This list cannot be empty: give at least one item (a line starting with “-”)."},
+    "E118": {"fr": "Ce texte ne peut pas être vide.", "en": "This text cannot be empty."},
+    # Cross-references and coherence that make the plan unusable
+    "E201": {"fr": "L'id « {id} » est déjà utilisé ligne {line} : chaque id doit être unique dans le plan.",
+             "en": "The id “{id}” is already used on line {line}: each id must be unique in the plan."},
+    "E202": {"fr": "Aucune action n'a l'id « {id} ». Ids existants : {known}.",
+             "en": "No action has the id “{id}”. Existing ids: {known}."},
+    "E203": {"fr": "Ce bloc ({start}–{end}) chevauche le bloc {other_start}–{other_end} du même jour.",
+             "en": "This block ({start}–{end}) overlaps the block {other_start}–{other_end} of the same day."},
+    "E204": {"fr": "Une mesure est déjà donnée pour le {date} (ligne {line}) : une seule mesure par date.",
+             "en": "A measurement is already given for {date} (line {line}): one measurement per date."},
+    "E205": {"fr": "Un rituel a soit « frequence » soit « rrule » (un des deux, pas les deux).",
+             "en": "A ritual has either “frequency” or “rrule” (one of them, not both)."},
+    "E206": {"fr": "Un rituel a soit « fin » (dernier jour) soit « pendant » (durée), un des deux, pas les deux.",
+             "en": "A ritual has either “end” (last day) or “for” (span), one of them, not both."},
+    "E207": {"fr": "Ce bloc finit ({end}) avant de commencer ({start}).",
+             "en": "This block ends ({end}) before it starts ({start})."},
+    "E208": {"fr": "La fin ({end}) est avant le début ({start}).", "en": "The end ({end}) is before the start ({start})."},
+    "E209": {"fr": "Trop de rituels : un plan en compte au plus {limit}. Regroupez ceux qui se ressemblent "
+                   "(un seul point hebdomadaire plutôt que plusieurs) ou découpez le plan.",
+             "en": "Too many rituals: a plan has {limit} at most. Group similar ones "
+                   "(one weekly meeting rather than several) or split the plan."},
+    "E210": {"fr": "Ce rituel porte le plan au-delà de {limit} occurrences en tout (les rituels d'avant en comptent "
+                   "déjà {before}) : espacez-le (hebdomadaire plutôt que quotidien) ou raccourcissez sa période.",
+             "en": "This ritual takes the plan past {limit} occurrences in all (the rituals before it already "
+                   "have {before}): space it out (weekly rather than daily) or shorten its period."},
+    "E211": {"fr": "La date {day} étendrait le calendrier du plan du {first} au {last}, plus de {limit} mois : "
+                   "un plan tient en dix ans. Vérifiez l'année de cette date.",
+             "en": "The date {day} would stretch the plan's calendar from {first} to {last}, more than {limit} months: "
+                   "a plan fits in ten years. Check the year of this date."},
+    "E212": {"fr": "Aucun indicateur n'a l'id « {id} ». Ids existants : {known}.",
+             "en": "No indicator has the id “{id}”. Existing ids: {known}."},
+    # Types for E104: whole sentences, so that each reads well on its own
+    "type.text": {"fr": "Un texte est attendu ici.", "en": "Text is expected here."},
+    "type.list": {"fr": "Une liste est attendue ici : un élément par ligne, chaque ligne commençant par « - ».",
+                  "en": "A list is expected here: one item per line, each line starting with “-”."},
+    "type.mapping": {"fr": "Des clés sont attendues ici, une par ligne, sous la forme « clé: valeur ».",
+                     "en": "Keys are expected here, one per line, written “key: value”."},
+    "type.integer": {"fr": "Un nombre entier est attendu ici, par exemple 3.",
+                     "en": "A whole number is expected here, for example 3."},
+    "type.number": {"fr": "Un nombre est attendu ici, par exemple 120 ou 12.5.",
+                    "en": "A number is expected here, for example 120 or 12.5."},
+    "type.date": {"fr": "Une date est attendue ici : 2026-06-15 ou 15/06/2026.",
+                  "en": "A date is expected here: 2026-06-15 or 15/06/2026."},
+    "type.duration": {"fr": "Une durée est attendue ici, par exemple 2h, 1h30, ½ journée ou 1 jour.",
+                      "en": "A duration is expected here, for example 2h, 1h30, half day or 1 day."},
+    "type.span": {"fr": "Une période est attendue ici, par exemple 3 mois, 8 semaines ou 10 jours.",
+                  "en": "A span is expected here, for example 3 months, 8 weeks or 10 days."},
+    "type.money": {"fr": "Un montant est attendu ici, par exemple 1500.", "en": "An amount is expected here, for example 1500."},
+    "type.time": {"fr": "Une heure est attendue ici, par exemple 14:00.", "en": "A time is expected here, for example 14:00."},
+    "type.currency": {"fr": "Un code de devise est attendu ici, par exemple EUR.",
+                      "en": "A currency code is expected here, for example EUR."},
+    "type.slug": {"fr": "Un id est attendu ici, par exemple « boutique-en-ligne ».",
+                  "en": "An id is expected here, for example “online-shop”."},
+    "type.boolean": {"fr": "La réponse oui ou non est attendue ici.", "en": "A yes or no answer is expected here."},
+    "type.choice": {"fr": "Une de ces valeurs est attendue ici : {allowed}.",
+                    "en": "One of these values is expected here: {allowed}."},
+    "type.value": {"fr": "Une seule valeur est attendue ici (un mot, un nombre, une date…), pas une liste ni des clés.",
+                   "en": "A single value is expected here (a word, a number, a date…), not a list or keys."},
+    # Syntax explanations
+    "syntax.colon": {"fr": "deux-points inattendu. Si la valeur contient « : », mettez-la entre guillemets ; sinon vérifiez l'indentation.",
+                     "en": "unexpected colon. If the value contains “:”, put it in quotes; otherwise check the indentation."},
+    "syntax.missing_colon": {"fr": "il manque « : » après une clé.", "en": "a “:” is missing after a key."},
+    "syntax.unclosed": {"fr": "le fichier se termine alors qu'un élément n'est pas fermé.",
+                        "en": "the file ends while something is still open."},
+    "syntax.unclosed_quote": {"fr": "ce guillemet n'est jamais refermé.", "en": "this quote is never closed."},
+    "syntax.indent": {"fr": "l'indentation est incohérente : alignez cette ligne sur les clés de même niveau.",
+                      "en": "inconsistent indentation: align this line with the keys of the same level."},
+    "syntax.dash": {"fr": "un élément de liste est mal aligné : les « - » d'une même liste doivent être dans la même colonne.",
+                    "en": "a list item is misaligned: the “-” of one list must be in the same column."},
+    "syntax.dash_context": {"fr": "un « - » de liste apparaît où une valeur était attendue : vérifiez l'indentation.",
+                            "en": "a list “-” appears where a value was expected: check the indentation."},
+    "syntax.bad_char": {"fr": "caractère qui ne peut pas commencer une valeur (tabulation, @ ou ` ?) : indentez avec des espaces, ou mettez la valeur entre guillemets.",
+                        "en": "character that cannot start a value (tab, @ or `?): indent with spaces, or quote the value."},
+    "syntax.tab": {"fr": "tabulation dans l'indentation : indentez avec des espaces.",
+                   "en": "tab in the indentation: indent with spaces."},
+    "syntax.flow_seq": {"fr": "liste entre crochets mal fermée : il manque « , » ou « ] ».",
+                        "en": "bracketed list not closed: a “,” or “]” is missing."},
+    "syntax.flow_map": {"fr": "ensemble entre accolades mal fermé : il manque « , » ou « }} ».",
+                        "en": "braced mapping not closed: a “,” or “}}” is missing."},
+    "syntax.flow_node": {"fr": "une liste entre crochets [ ] ou un ensemble entre accolades {{ }} est mal formé ou jamais fermé.",
+                         "en": "a bracketed list [ ] or braced mapping {{ }} is malformed or never closed."},
+    "syntax.alias": {"fr": "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés.",
+                     "en": "YAML anchors and aliases (&name, *name) are not accepted."},
+    "syntax.documents": {"fr": "un fichier ne contient qu'un seul plan : retirez la ligne « --- » et ce qui suit, ou faites-en un autre fichier.",
+                          "en": "a file holds a single plan: remove the “---” line and what follows, or make it another file."},
+    "syntax.anchor": {"fr": "cette ancre (&nom) est déjà définie plus haut ; de toute façon les ancres et alias ne sont pas acceptés.",
+                      "en": "this anchor (&name) is already defined above; anchors and aliases are not accepted anyway."},
+    "syntax.other": {"fr": "{detail}.", "en": "{detail}."},
+}
+
+
+def message(code: str, lang: str = "fr", **args: Any) -> str:
+    """The message for ``code`` in ``lang`` (French when the language is unknown)."""
+    entry = MESSAGES[code]
+    template = entry.get(lang) or entry["fr"]
+    safe = {k: v if k in _WHOLE else _shorten(v) for k, v in args.items()}
+    text = template.format(**safe)
+    if code[:1] in ("E", "W"):
+        # One problem, one line: a learner value with line breaks must not be able to
+        # fake further `file:line:col:` lines in the text output or the build log.
+        text = one_line(text)
+    return text
+
+
+# Arguments written by pac_gen itself (lists of allowed keys or values): never cut.
+_WHOLE = frozenset(("allowed", "known", "expected", "limit", "size", "detail", "target", "reason"))
+
+
+def _shorten(value: Any) -> Any:
+    # Learner values are quoted back in messages; a 10 kB value would drown them.
+    if isinstance(value, str) and len(value) > 80:
+        return value[:77] + "…"
+    return value
+
+WARNINGS: dict[str, dict[str, str]] = {
+    "W101": {"fr": "L'action « {title} » est datée du {date}, après l'échéance de l'objectif ({deadline}).",
+             "en": "The action “{title}” is dated {date}, after the objective's deadline ({deadline})."},
+    "W101.fix": {"fr": "Avancez la date, ou repoussez l'échéance de l'objectif si elle n'est plus réaliste.",
+                 "en": "Bring the date forward, or move the objective's deadline if it is no longer realistic."},
+    "W102": {"fr": "La tâche « {title} » est due le {date}, après l'échéance de l'objectif ({deadline}).",
+             "en": "The task “{title}” is due on {date}, after the objective's deadline ({deadline})."},
+    "W102.fix": {"fr": "Avancez la date limite de la tâche, ou revoyez l'échéance de l'objectif.",
+                 "en": "Bring the task's deadline forward, or review the objective's deadline."},
+    "W103": {"fr": "Le rituel « {title} » court jusqu'au {date}, après l'échéance de l'objectif ({deadline}).",
+             "en": "The ritual “{title}” runs until {date}, after the objective's deadline ({deadline})."},
+    "W103.fix": {"fr": "Raccourcissez « pendant » ou avancez « fin » pour finir avant l'échéance.",
+                 "en": "Shorten “for” or bring “end” forward so it ends before the deadline."},
+    "W104": {"fr": "La tâche « {title} » est due le {date}, après la date limite de son action ({due}).",
+             "en": "The task “{title}” is due on {date}, after its action's deadline ({due})."},
+    "W104.fix": {"fr": "Une tâche se termine avant son action : avancez-la ou repoussez l'action.",
+                 "en": "A task ends before its action: bring it forward or move the action's deadline."},
+    "W105": {"fr": "L'action « {title} » est lancée le {start}, après sa date limite ({due}).",
+             "en": "The action “{title}” starts on {start}, after its deadline ({due})."},
+    "W105.fix": {"fr": "Vérifiez les deux dates : le lancement vient avant la date limite.",
+                 "en": "Check both dates: the launch comes before the deadline."},
+    "W201": {"fr": "L'action « {title} » est à long terme alors que l'objectif est à moins de 3 mois : les actions sont-elles cohérentes avec l'échéance ?",
+             "en": "The action “{title}” is long-term while the objective is less than 3 months away: are the actions consistent with the deadline?"},
+    "W201.fix": {"fr": "Choisissez une action à court terme, ou donnez-vous une échéance plus lointaine.",
+                 "en": "Choose a short-term action, or set a later deadline."},
+    "W202": {"fr": "L'objectif est à moins de 3 mois mais aucune action n'est à court terme (horizon: court).",
+             "en": "The objective is less than 3 months away but no action is short-term (term: short)."},
+    "W202.fix": {"fr": "Ajoutez au moins une action à effet rapide, avec « horizon: court ».",
+                 "en": "Add at least one quick-win action with “term: short”."},
+    "W301": {"fr": "Loi des nombres : {volume} prévus pour {target} visés, il en faudrait au moins {needed} (×{multiplier}).",
+             "en": "Law of numbers: {volume} planned for {target} wanted, at least {needed} are needed (×{multiplier})."},
+    "W301.fix": {"fr": "Augmentez le volume prévu : en démarrage il faut 3 tentatives par résultat, en développement 2.",
+                 "en": "Raise the planned volume: 3 attempts per result at start-up, 2 in growth."},
+    "W401": {"fr": "Aucun indicateur de résultat : comment saurez-vous que l'objectif est atteint ?",
+             "en": "No result indicator: how will you know the objective is reached?"},
+    "W401.fix": {"fr": "Ajoutez un indicateur « type: resultat » (ex. chiffre d'affaires, nombre de clients).",
+                 "en": "Add an indicator with “kind: result” (e.g. turnover, number of customers)."},
+    "W402": {"fr": "Aucun indicateur de suivi : rien ne permet de piloter les actions en cours de route.",
+             "en": "No tracking indicator: nothing steers the actions along the way."},
+    "W402.fix": {"fr": "Ajoutez un indicateur « type: suivi » (ex. nombre de contacts, visites du site).",
+                 "en": "Add an indicator with “kind: tracking” (e.g. contacts made, site visits)."},
+    "W403": {"fr": "L'indicateur « {title} » n'a pas d'outil : d'où viendront les mesures ?",
+             "en": "The indicator “{title}” has no source: where will the values come from?"},
+    "W403.fix": {"fr": "Ajoutez « outil: » (CRM, Excel, Instagram, Google Analytics…).",
+                 "en": "Add “source:” (CRM, Excel, Instagram, Google Analytics…)."},
+    "W501": {"fr": "Le frein « {title} » n'a aucune solution.", "en": "The obstacle “{title}” has no solution."},
+    "W501.fix": {"fr": "Ajoutez au moins une solution, même partielle, sous « solutions: ».",
+                 "en": "Add at least one solution, even a partial one, under “solutions:”."},
+    "W601": {"fr": "Les budgets des tâches de « {title} » font {total}, plus que le budget de l'action ({budget}).",
+             "en": "The tasks of “{title}” add up to {total}, more than the action's budget ({budget})."},
+    "W601.fix": {"fr": "Augmentez le budget de l'action ou réduisez celui des tâches.",
+                 "en": "Raise the action's budget or lower its tasks' budgets."},
+    "W701": {"fr": "Le rituel « {title} » tombe le {day} à {time}, hors des blocs « {domain} » de la semaine idéale.",
+             "en": "The ritual “{title}” falls on {day} at {time}, outside the “{domain}” blocks of the ideal week."},
+    "W701.fix": {"fr": "Déplacez le rituel dans un bloc de son domaine, ou ajoutez ce bloc à la semaine idéale.",
+                 "en": "Move the ritual into a block of its domain, or add that block to the ideal week."},
+    "W801": {"fr": "Mesure datée du {date}, après l'échéance de l'objectif ({deadline}).",
+             "en": "Measurement dated {date}, after the objective's deadline ({deadline})."},
+    "W801.fix": {"fr": "Vérifiez la date de la mesure, ou prolongez l'objectif.",
+                 "en": "Check the measurement's date, or extend the objective."},
+    "W802": {"fr": "Mesure datée du {date}, avant le début du plan ({start}).",
+             "en": "Measurement dated {date}, before the plan's start ({start})."},
+    "W802.fix": {"fr": "Une valeur d'avant le plan va dans « valeur_initiale » ; sinon corrigez la date.",
+                 "en": "A value from before the plan belongs in “initial”; otherwise fix the date."},
+    # Version 1.1: steering the plan
+    "W901": {"fr": "La revue du {date} juge les résultats non cohérents avec l'objectif, sans aucune décision : définissez ce que vous voulez changer.",
+             "en": "The review of {date} finds the results off track, with no decision: define what you want to change."},
+    "W901.fix": {"fr": "Ajoutez sous « decisions: » ce qui change (une phrase, ou decision/action/echeance).",
+                 "en": "List under “decisions:” what changes (a sentence, or decision/action/due)."},
+    "W902": {"fr": "La revue du {date} juge les résultats cohérents, sans aucune bonne pratique : identifiez ce qui marche.",
+             "en": "The review of {date} finds the results on track, with no good practice: identify what works."},
+    "W902.fix": {"fr": "Ajoutez sous « bonnes_pratiques: » ce qui marche et que vous gardez.",
+                 "en": "List under “good_practices:” what works and is kept."},
+    "W1001": {"fr": "L'indicateur « {title} » est en retard sur sa trajectoire à ses deux dernières mesures ({first} et {second}), et aucune revue depuis le {first} ne l'examine : les résultats dérivent, qu'allez-vous changer ?",
+              "en": "The indicator “{title}” is behind its expected path at its last two measurements ({first} and {second}), and no review since {first} looks at it: the results drift; what will you change?"},
+    "W1001.fix": {"fr": "Ajoutez une revue sous « suivi: » qui liste cet indicateur, avec vos décisions.",
+                  "en": "Add a review under “reviews:” that lists this indicator, with your decisions."},
+    "W1101": {"fr": "Mesure datée du {date}, après aujourd'hui ({today}) : elle ne compte pas encore. Une faute de frappe dans l'année ?",
+              "en": "Measurement dated {date}, after today ({today}): it does not count yet. A typo in the year?"},
+    "W1101.fix": {"fr": "Corrigez la date de la mesure ; une mesure s'ajoute une fois relevée.",
+                  "en": "Fix the measurement's date; a measurement is added once it is taken."},
+    "W1102": {"fr": "Revue datée du {date}, après aujourd'hui ({today}) : elle ne compte pas encore. Une faute de frappe dans l'année ?",
+              "en": "Review dated {date}, after today ({today}): it does not count yet. A typo in the year?"},
+    "W1102.fix": {"fr": "Corrigez la date de la revue ; une revue future se planifie comme un rituel.",
+                  "en": "Fix the review's date; a future review is planned as a ritual."},
+}
+MESSAGES.update(WARNINGS)
+
+# Words shown in the charts (titles, legends, hover texts): see pac_gen/site/charts.py.
+CHART_TEXT: dict[str, dict[str, str]] = {
+    "chart.indicator.title": {"fr": "{name} — {status}", "en": "{name} — {status}"},
+    "chart.measurements": {"fr": "Mesures", "en": "Measurements"},
+    "chart.initial": {"fr": "Valeur initiale", "en": "Initial value"},
+    "chart.target": {"fr": "Cible", "en": "Target"},
+    "chart.target.named": {"fr": "Cible : {value}", "en": "Target: {value}"},
+    "chart.hover.amount": {"fr": "{title}<br>{label} : {value}", "en": "{title}<br>{label}: {value}"},
+    "chart.expected": {"fr": "Trajectoire attendue", "en": "Expected path"},
+    "chart.expected_today": {"fr": "Attendu aujourd'hui", "en": "Expected today"},
+    "chart.lower_is_better": {"fr": "plus bas = mieux", "en": "lower is better"},
+    "chart.today": {"fr": "aujourd'hui", "en": "today"},
+    "chart.deadline": {"fr": "échéance", "en": "deadline"},
+    "chart.hover.value": {"fr": "{label} : {value}<br>{date}", "en": "{label}: {value}<br>{date}"},
+    "chart.timeline.title": {"fr": "Calendrier des actions", "en": "Action timeline"},
+    "chart.hover.action": {"fr": "{title}<br>{kind} : du {start} au {due}", "en": "{title}<br>{kind}: {start} to {due}"},
+    "chart.task.done": {"fr": "Tâche faite", "en": "Task done"},
+    "chart.task.planned": {"fr": "Tâche à venir", "en": "Upcoming task"},
+    "chart.task.late": {"fr": "Tâche en retard", "en": "Late task"},
+    "chart.task.status.done": {"fr": "faite", "en": "done"},
+    "chart.task.status.planned": {"fr": "à venir", "en": "upcoming"},
+    "chart.task.status.late": {"fr": "en retard", "en": "late"},
+    "chart.hover.task": {"fr": "{task}<br>date limite : {due} · {status}", "en": "{task}<br>due: {due} · {status}"},
+    "chart.budget.title": {"fr": "Budget des actions et de leurs tâches", "en": "Budget of the actions and their tasks"},
+    "chart.budget.action": {"fr": "Budget de l'action", "en": "Action budget"},
+    "chart.budget.tasks": {"fr": "Somme des budgets des tâches", "en": "Sum of the tasks' budgets"},
+    "chart.budget.axis": {"fr": "Montant ({symbol})", "en": "Amount ({symbol})"},
+    "chart.budget.none": {"fr": "pas de budget", "en": "no budget"},
+    "chart.overview.title": {"fr": "Avancement des plans", "en": "Progress of the plans"},
+    "chart.overview.tasks": {"fr": "Tâches faites", "en": "Tasks done"},
+    "chart.overview.indicators": {"fr": "Indicateurs dans les temps, en avance ou atteints",
+                                  "en": "Indicators on track, ahead or reached"},
+    "chart.overview.hover.tasks": {"fr": "{label}<br>{done} tâche(s) faite(s) sur {planned}",
+                                   "en": "{label}<br>{done} task(s) done out of {planned}"},
+    "chart.overview.hover.indicators": {"fr": "{label}<br>{ok} indicateur(s) sur {total}",
+                                        "en": "{label}<br>{ok} indicator(s) out of {total}"},
+    "chart.overview.hover.no_indicator": {"fr": "{label}<br>aucun indicateur", "en": "{label}<br>no indicator"},
+    "chart.reviews": {"fr": "Revues", "en": "Reviews"},
+    "chart.hover.review": {"fr": "Revue du {date}<br>{verdict}", "en": "Review of {date}<br>{verdict}"},
+    "chart.review.on_track": {"fr": "résultats cohérents", "en": "results on track"},
+    "chart.review.off_track": {"fr": "résultats non cohérents", "en": "results off track"},
+    "chart.review.unknown": {"fr": "cohérence non précisée", "en": "on track: not said"},
+}
+MESSAGES.update(CHART_TEXT)
+
+
+
+
+# The format's words as a reader sees them, and what each action type means in the method.
+WORD_TEXT: dict[str, dict[str, str]] = {
+    "word.prospection": {"fr": "Prospection", "en": "Prospecting"},
+    "word.communication": {"fr": "Communication", "en": "Communication"},
+    "word.fidelisation": {"fr": "Fidélisation", "en": "Retention"},
+    "word.court": {"fr": "Court terme", "en": "Short term"},
+    "word.moyen": {"fr": "Moyen terme", "en": "Medium term"},
+    "word.long": {"fr": "Long terme", "en": "Long term"},
+    "word.demarrage": {"fr": "Démarrage", "en": "Start-up"},
+    "word.developpement": {"fr": "Développement", "en": "Growth"},
+    "word.a_faire": {"fr": "À faire", "en": "To do"},
+    "word.en_cours": {"fr": "En cours", "en": "In progress"},
+    "word.fait": {"fr": "Fait", "en": "Done"},
+    "word.abandonne": {"fr": "Abandonné", "en": "Dropped"},
+    "word.suivi": {"fr": "Suivi", "en": "Tracking"},
+    "word.resultat": {"fr": "Résultat", "en": "Result"},
+    "word.atteint": {"fr": "Atteint", "en": "Reached"},
+    "word.en_avance": {"fr": "En avance", "en": "Ahead"},
+    "word.dans_les_temps": {"fr": "Dans les temps", "en": "On track"},
+    "word.en_retard": {"fr": "En retard", "en": "Late"},
+    "word.aucune_mesure": {"fr": "Aucune mesure", "en": "No measurement"},
+    "word.quotidienne": {"fr": "Tous les jours", "en": "Every day"},
+    "word.hebdomadaire": {"fr": "Chaque semaine", "en": "Every week"},
+    "word.toutes_les_2_semaines": {"fr": "Toutes les 2 semaines", "en": "Every 2 weeks"},
+    "word.mensuelle": {"fr": "Chaque mois", "en": "Every month"},
+    "word.trimestrielle": {"fr": "Chaque trimestre", "en": "Every quarter"},
+    "word.moi": {"fr": "Moi", "en": "Me"},
+    "word.famille": {"fr": "Famille", "en": "Family"},
+    "word.social": {"fr": "Social", "en": "Social"},
+    "word.entreprise": {"fr": "Entreprise", "en": "Business"},
+    "word.lundi": {"fr": "lundi", "en": "Monday"},
+    "word.mardi": {"fr": "mardi", "en": "Tuesday"},
+    "word.mercredi": {"fr": "mercredi", "en": "Wednesday"},
+    "word.jeudi": {"fr": "jeudi", "en": "Thursday"},
+    "word.vendredi": {"fr": "vendredi", "en": "Friday"},
+    "word.samedi": {"fr": "samedi", "en": "Saturday"},
+    "word.dimanche": {"fr": "dimanche", "en": "Sunday"},
+    "word.meaning.prospection": {"fr": "trouver de nouveaux clients", "en": "find new customers"},
+    "word.meaning.communication": {"fr": "se faire connaître et donner envie",
+                                   "en": "make yourself known and make people want to buy"},
+    "word.meaning.fidelisation": {"fr": "faire revenir et recommander les clients actuels",
+                                  "en": "bring current customers back and have them recommend you"},
+}
+MESSAGES.update(WORD_TEXT)
+
+# Punctuation, the command line, the settings and the plugin.
+COMMON_TEXT: dict[str, dict[str, str]] = {
+    "colon": {"fr": "{label} :", "en": "{label}:"},
+    "quote": {"fr": "« {text} »", "en": "“{text}”"},
+    "schema.title": {"fr": "Plan d'action commercial (format pac_gen v1)",
+                     "en": "Commercial action plan (pac_gen format v1)"},
+    "cli.not_found": {"fr": "introuvable", "en": "not found"},
+    "cli.not_a_file": {"fr": "n'est pas un fichier de plan (un dossier ?)", "en": "is not a plan file (a folder?)"},
+    "cli.cannot_write": {"fr": "impossible d'écrire ce fichier : son dossier existe-t-il, et n'est-ce pas un dossier ?",
+                         "en": "cannot write this file: does its folder exist, and is it not a folder?"},
+    "cli.summary": {"fr": "{count} plan(s), {errors} erreur(s), {warnings} avertissement(s)",
+                    "en": "{count} plan(s), {errors} error(s), {warnings} warning(s)"},
+    "settings.today": {"fr": "{value} n'est pas une date (AAAA-MM-JJ)", "en": "{value} is not a date (YYYY-MM-DD)"},
+    "settings.epoch": {"fr": "SOURCE_DATE_EPOCH={value} n'est pas un horodatage Unix",
+                       "en": "SOURCE_DATE_EPOCH={value} is not a Unix timestamp"},
+    "settings.timezone": {"fr": "{value} n'est pas un fuseau IANA (ex. Europe/Paris)",
+                          "en": "{value} is not an IANA time zone (e.g. Europe/Paris)"},
+    "settings.working_day_hours": {"fr": "la journée de travail dure plus de 0 et au plus 24 heures",
+                                   "en": "a working day lasts more than 0 and at most 24 hours"},
+    "plugin.plans_dir.missing": {"fr": "{path} n'existe pas (le dossier des plans, relatif à mkdocs.yml)",
+                                 "en": "{path} does not exist (the plans folder, relative to mkdocs.yml)"},
+    "plugin.plans_dir.not_folder": {"fr": "{path} n'est pas un dossier (le dossier des plans, relatif à mkdocs.yml)",
+                                    "en": "{path} is not a folder (the plans folder, relative to mkdocs.yml)"},
+    "plugin.errors": {"fr": "{n} erreur(s) dans les plans :", "en": "{n} error(s) in the plans:"},
+    "plugin.exists": {"fr": "{uri} existe déjà dans {docs_dir} : renommez ce fichier, cette page est générée à partir des plans",
+                      "en": "{uri} already exists in {docs_dir}: rename that file, this page is generated from the plans"},
+    "plugin.comments_removed": {"fr": "{uri} : un autre plugin a retiré les commentaires HTML de la page ; placez pac_gen après lui dans « plugins »",
+                                "en": "{uri}: another plugin removed the page's HTML comments; put pac_gen after it in “plugins”"},
+}
+MESSAGES.update(COMMON_TEXT)
+
+SITE_TEXT: dict[str, dict[str, str]] = {
+    "site.overview": {"fr": "Plans d'action", "en": "Action plans"},
+    "site.learner": {"fr": "Apprenant·e", "en": "Learner"},
+    "site.objective": {"fr": "Objectif", "en": "Objective"},
+    "site.start": {"fr": "Début", "en": "Start"},
+    "site.deadline": {"fr": "Échéance", "en": "Deadline"},
+    "site.days_left": {"fr": "{n} jours restants", "en": "{n} days left"},
+    "site.day_left": {"fr": "1 jour restant", "en": "1 day left"},
+    "site.due_today": {"fr": "c'est aujourd'hui", "en": "it is today"},
+    "site.overdue": {"fr": "dépassée depuis {n} jour(s)", "en": "passed {n} day(s) ago"},
+    "site.phase": {"fr": "Phase", "en": "Stage"},
+    "site.strategy": {"fr": "Rappel de la stratégie", "en": "Strategy reminder"},
+    "site.downloads": {"fr": "Télécharger", "en": "Download"},
+    "site.csv": {"fr": "Tâches (CSV pour Excel)", "en": "Tasks (CSV for Excel)"},
+    "site.add_to_calendar": {"fr": "Ajouter à mon agenda", "en": "Add to my calendar"},
+    "site.how_to_subscribe": {"fr": "comment s'abonner", "en": "how to subscribe"},
+    "site.warnings": {"fr": "Points à revoir", "en": "Points to review"},
+    "site.errors": {"fr": "Ce plan contient des erreurs", "en": "This plan has errors"},
+    "site.errors_help": {"fr": "La page sera mise à jour dès que le fichier sera corrigé et enregistré.",
+                         "en": "The page will update as soon as the file is fixed and saved."},
+    "site.fix": {"fr": "Comment corriger", "en": "How to fix it"},
+    "site.where": {"fr": "Emplacement", "en": "Location"},
+    "site.summary": {"fr": "Où en est le plan", "en": "Where the plan stands"},
+    "site.tasks": {"fr": "Tâches", "en": "Tasks"},
+    "site.done": {"fr": "faites", "en": "done"},
+    "site.doing": {"fr": "en cours", "en": "in progress"},
+    "site.late": {"fr": "en retard", "en": "late"},
+    "site.total": {"fr": "au total", "en": "in all"},
+    "site.dropped": {"fr": "abandonnées", "en": "dropped"},
+    "site.actions_budget": {"fr": "Budget des actions", "en": "Budget of the actions"},
+    "site.tasks_budget": {"fr": "Somme des budgets des tâches", "en": "Sum of the tasks' budgets"},
+    "site.indicator_status": {"fr": "Statut des indicateurs", "en": "Indicator status"},
+    "site.actions": {"fr": "Actions", "en": "Actions"},
+    "site.kind": {"fr": "Type", "en": "Type"},
+    "site.term": {"fr": "Horizon", "en": "Term"},
+    "site.launch": {"fr": "Lancement", "en": "Launch"},
+    "site.due": {"fr": "Date limite", "en": "Deadline"},
+    "site.owner": {"fr": "Responsable", "en": "Owner"},
+    "site.current_means": {"fr": "Moyens actuels", "en": "Current means"},
+    "site.means_needed": {"fr": "Moyens à prévoir", "en": "Means to plan"},
+    "site.budget": {"fr": "Budget", "en": "Budget"},
+    "site.law": {"fr": "Loi des nombres", "en": "Law of numbers"},
+    "site.target_result": {"fr": "Résultat visé", "en": "Target result"},
+    "site.planned_volume": {"fr": "Volume prévu", "en": "Planned volume"},
+    "site.multiplier": {"fr": "Multiplicateur de la phase", "en": "Multiplier for the stage"},
+    "site.needed": {"fr": "Volume nécessaire", "en": "Volume needed"},
+    "site.law_met": {"fr": "respectée", "en": "met"},
+    "site.law_not_met": {"fr": "non respectée", "en": "not met"},
+    "site.task": {"fr": "Tâche", "en": "Task"},
+    "site.duration": {"fr": "Durée", "en": "Duration"},
+    "site.means": {"fr": "Moyens", "en": "Means"},
+    "site.status": {"fr": "Statut", "en": "Status"},
+    "site.comments": {"fr": "Commentaires", "en": "Comments"},
+    "site.result": {"fr": "Résultat", "en": "Result"},
+    "site.late_marker": {"fr": "En retard", "en": "Late"},
+    "site.no_tasks": {"fr": "Aucune tâche pour cette action.", "en": "No task for this action."},
+    "site.done_on": {"fr": "fait le {date}", "en": "done on {date}"},
+    "site.past_actions": {"fr": "Bilan des actions passées", "en": "Past actions"},
+    "site.action": {"fr": "Action", "en": "Action"},
+    "site.strengths": {"fr": "Atouts", "en": "Strengths"},
+    "site.obstacles": {"fr": "Freins", "en": "Obstacles"},
+    "site.effective": {"fr": "Efficace", "en": "Effective"},
+    "site.yes": {"fr": "Oui", "en": "Yes"},
+    "site.no": {"fr": "Non", "en": "No"},
+    "site.obstacle": {"fr": "Frein", "en": "Obstacle"},
+    "site.within_my_control": {"fr": "Dépend de moi", "en": "Within my control"},
+    "site.causes": {"fr": "Causes", "en": "Causes"},
+    "site.solutions": {"fr": "Solutions", "en": "Solutions"},
+    "site.linked_action": {"fr": "Action liée", "en": "Linked action"},
+    "site.team": {"fr": "Équipe", "en": "Team"},
+    "site.name": {"fr": "Nom", "en": "Name"},
+    "site.role": {"fr": "Rôle", "en": "Role"},
+    "site.cost": {"fr": "Coût", "en": "Cost"},
+    "site.availability": {"fr": "Disponibilité", "en": "Availability"},
+    "site.indicators": {"fr": "Indicateurs", "en": "Indicators"},
+    "site.indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "site.initial": {"fr": "Valeur initiale", "en": "Initial value"},
+    "site.target": {"fr": "Valeur cible", "en": "Target value"},
+    "site.last": {"fr": "Dernière mesure", "en": "Last measurement"},
+    "site.progress": {"fr": "Progression", "en": "Progress"},
+    "site.source": {"fr": "Outil", "en": "Source"},
+    "site.journey_phase": {"fr": "Phase du parcours client", "en": "Customer journey phase"},
+    "site.on": {"fr": "le {date}", "en": "on {date}"},
+    "site.rituals": {"fr": "Rituels", "en": "Rituals"},
+    "site.from_to": {"fr": "du {start} au {end}", "en": "from {start} to {end}"},
+    "site.for_span": {"fr": "à partir du {start}, pendant {span}", "en": "from {start}, for {span}"},
+    "site.domain": {"fr": "Domaine", "en": "Domain"},
+    "site.at": {"fr": "à {time}", "en": "at {time}"},
+    "site.notes": {"fr": "Notes", "en": "Notes"},
+    "site.plan": {"fr": "Plan", "en": "Plan"},
+    "site.warnings_count": {"fr": "Avertissements", "en": "Warnings"},
+    "site.done_share": {"fr": "Tâches faites", "en": "Tasks done"},
+    "site.other_plans": {"fr": "Autres plans", "en": "Other plans"},
+    "site.no_plans": {"fr": "Aucun plan publié pour le moment.", "en": "No plan published yet."},
+    "site.plans_count": {"fr": "{n} plan(s) publiés.", "en": "{n} plan(s) published."},
+    "site.has_errors": {"fr": "erreurs", "en": "errors"},
+}
+MESSAGES.update(SITE_TEXT)
+
+CALENDAR_TEXT: dict[str, dict[str, str]] = {
+    "calendar.rituel": {"fr": "Rituel", "en": "Ritual"},
+    "calendar.tache": {"fr": "Échéance de tâche", "en": "Task due"},
+    "calendar.lancement": {"fr": "Lancement", "en": "Launch"},
+    "calendar.date-limite": {"fr": "Date limite", "en": "Deadline"},
+    "calendar.objectif": {"fr": "Échéance de l'objectif", "en": "Objective due"},
+    "calendar.releve": {"fr": "Relever", "en": "Measure"},
+    "calendar.today": {"fr": "aujourd'hui", "en": "today"},
+    "calendar.calendar": {"fr": "Calendrier", "en": "Calendar"},
+    "calendar.site_calendar": {"fr": "Calendrier de la promotion", "en": "Cohort calendar"},
+    "calendar.no_event": {"fr": "Rien de prévu ce mois-ci.", "en": "Nothing planned this month."},
+    "calendar.late": {"fr": "en retard", "en": "late"},
+    "calendar.done": {"fr": "fait", "en": "done"},
+    "calendar.subscribe": {"fr": "Ajouter à mon agenda", "en": "Add to my calendar"},
+    "calendar.subscribe_link": {"fr": "Abonnement au calendrier (.ics)", "en": "Calendar subscription (.ics)"},
+    "calendar.google": {"fr": "Google Agenda : « Autres agendas » → « + » → « À partir de l'URL », collez l'adresse du lien.",
+                        "en": "Google Calendar: “Other calendars” → “+” → “From URL”, paste the link's address."},
+    "calendar.outlook": {"fr": "Outlook : « Ajouter un calendrier » → « S'abonner à partir du web », collez l'adresse du lien.",
+                         "en": "Outlook: “Add calendar” → “Subscribe from web”, paste the link's address."},
+    "calendar.apple": {"fr": "Calendrier Apple : « Fichier » → « Nouvel abonnement à un calendrier… » (ou touchez le lien sur iPhone).",
+                       "en": "Apple Calendar: “File” → “New Calendar Subscription…” (or tap the link on an iPhone)."},
+    "calendar.copy_hint": {"fr": "Copiez l'adresse du lien (clic droit → « Copier le lien ») plutôt que de télécharger le fichier : l'agenda se mettra à jour tout seul.",
+                           "en": "Copy the link's address (right click → “Copy link”) rather than downloading the file: your calendar will then update by itself."},
+    "calendar.ideal_week": {"fr": "Semaine idéale", "en": "Ideal week"},
+    "calendar.hour": {"fr": "Heure", "en": "Time"},
+    "calendar.outside": {"fr": "hors des blocs « {domain} »", "en": "outside the “{domain}” blocks"},
+    "calendar.no_block": {"fr": "Aucun bloc", "en": "No block"},
+    "calendar.legend": {"fr": "Légende", "en": "Legend"},
+}
+MESSAGES.update(CALENDAR_TEXT)
+
+REVIEW_TEXT: dict[str, dict[str, str]] = {
+    "review.count.plan_added": {"fr": "nouveau plan", "en": "new plan"},
+    "review.count.plan_added.n": {"fr": "nouveau plan", "en": "new plan"},
+    "review.count.plan_removed": {"fr": "plan supprimé", "en": "plan removed"},
+    "review.count.plan_removed.n": {"fr": "plan supprimé", "en": "plan removed"},
+    "review.count.tasks_done": {"fr": "{n} tâche faite", "en": "{n} task done"},
+    "review.count.tasks_done.n": {"fr": "{n} tâches faites", "en": "{n} tasks done"},
+    "review.count.tasks_started": {"fr": "{n} tâche commencée", "en": "{n} task started"},
+    "review.count.tasks_started.n": {"fr": "{n} tâches commencées", "en": "{n} tasks started"},
+    "review.count.tasks_dropped": {"fr": "{n} tâche abandonnée", "en": "{n} task dropped"},
+    "review.count.tasks_dropped.n": {"fr": "{n} tâches abandonnées", "en": "{n} tasks dropped"},
+    "review.count.status_changed": {"fr": "{n} autre statut modifié", "en": "{n} other status changed"},
+    "review.count.status_changed.n": {"fr": "{n} autres statuts modifiés", "en": "{n} other statuses changed"},
+    "review.count.tasks_added": {"fr": "{n} tâche ajoutée", "en": "{n} task added"},
+    "review.count.tasks_added.n": {"fr": "{n} tâches ajoutées", "en": "{n} tasks added"},
+    "review.count.tasks_removed": {"fr": "{n} tâche supprimée", "en": "{n} task removed"},
+    "review.count.tasks_removed.n": {"fr": "{n} tâches supprimées", "en": "{n} tasks removed"},
+    "review.count.actions_added": {"fr": "{n} action ajoutée", "en": "{n} action added"},
+    "review.count.actions_added.n": {"fr": "{n} actions ajoutées", "en": "{n} actions added"},
+    "review.count.actions_removed": {"fr": "{n} action supprimée", "en": "{n} action removed"},
+    "review.count.actions_removed.n": {"fr": "{n} actions supprimées", "en": "{n} actions removed"},
+    "review.count.deadlines_later": {"fr": "{n} échéance repoussée", "en": "{n} deadline pushed back"},
+    "review.count.deadlines_later.n": {"fr": "{n} échéances repoussées", "en": "{n} deadlines pushed back"},
+    "review.count.deadlines_earlier": {"fr": "{n} échéance avancée", "en": "{n} deadline brought forward"},
+    "review.count.deadlines_earlier.n": {"fr": "{n} échéances avancées", "en": "{n} deadlines brought forward"},
+    "review.count.budgets_changed": {"fr": "{n} budget modifié", "en": "{n} budget changed"},
+    "review.count.budgets_changed.n": {"fr": "{n} budgets modifiés", "en": "{n} budgets changed"},
+    "review.count.measurements_added": {"fr": "{n} mesure ajoutée", "en": "{n} measurement added"},
+    "review.count.measurements_added.n": {"fr": "{n} mesures ajoutées", "en": "{n} measurements added"},
+    "review.count.errors_introduced": {"fr": "{n} erreur introduite", "en": "{n} error introduced"},
+    "review.count.errors_introduced.n": {"fr": "{n} erreurs introduites", "en": "{n} errors introduced"},
+    "review.count.errors_fixed": {"fr": "{n} erreur corrigée", "en": "{n} error fixed"},
+    "review.count.errors_fixed.n": {"fr": "{n} erreurs corrigées", "en": "{n} errors fixed"},
+    "review.count.warnings_introduced": {"fr": "{n} avertissement introduit", "en": "{n} warning introduced"},
+    "review.count.warnings_introduced.n": {"fr": "{n} avertissements introduits", "en": "{n} warnings introduced"},
+    "review.count.warnings_fixed": {"fr": "{n} avertissement résolu", "en": "{n} warning resolved"},
+    "review.count.warnings_fixed.n": {"fr": "{n} avertissements résolus", "en": "{n} warnings resolved"},
+    "review.count.other_changes": {"fr": "{n} autre modification", "en": "{n} other change"},
+    "review.count.other_changes.n": {"fr": "{n} autres modifications", "en": "{n} other changes"},
+    "review.line.plan.added": {"fr": "Nouveau plan {name}", "en": "New plan {name}"},
+    "review.line.plan.removed": {"fr": "Plan supprimé : {name}", "en": "Plan removed: {name}"},
+    "review.line.plan.edited": {"fr": "Plan : autres modifications ({fields})", "en": "Plan: other edits ({fields})"},
+    "review.line.objective.statement": {"fr": "Objectif : {before} → {after}", "en": "Objective: {before} → {after}"},
+    "review.line.objective.deadline": {"fr": "Échéance de l'objectif : {before} → {after}{days}",
+                                       "en": "Objective's deadline: {before} → {after}{days}"},
+    "review.line.objective.start": {"fr": "Début de l'objectif : {before} → {after}{days}",
+                                    "en": "Objective's start: {before} → {after}{days}"},
+    "review.line.objective.edited": {"fr": "Objectif : autres modifications ({fields})",
+                                     "en": "Objective: other edits ({fields})"},
+    "review.line.action.added": {"fr": "Action ajoutée : {name}", "en": "Action added: {name}"},
+    "review.line.action.removed": {"fr": "Action supprimée : {name}", "en": "Action removed: {name}"},
+    "review.line.action.title": {"fr": "Action renommée : {before} → {after}",
+                                 "en": "Action renamed: {before} → {after}"},
+    "review.line.action.start": {"fr": "Lancement de l'action {name} : {before} → {after}{days}",
+                                 "en": "Start of the action {name}: {before} → {after}{days}"},
+    "review.line.action.due": {"fr": "Date limite de l'action {name} : {before} → {after}{days}",
+                               "en": "Deadline of the action {name}: {before} → {after}{days}"},
+    "review.line.action.budget": {"fr": "Budget de l'action {name} : {before} → {after}",
+                                  "en": "Budget of the action {name}: {before} → {after}"},
+    "review.line.action.edited": {"fr": "Action {name} : autres modifications ({fields})",
+                                  "en": "Action {name}: other edits ({fields})"},
+    "review.line.task.added": {"fr": "Tâche ajoutée à {parent} : {name}", "en": "Task added to {parent}: {name}"},
+    "review.line.task.removed": {"fr": "Tâche supprimée de {parent} : {name}",
+                                 "en": "Task removed from {parent}: {name}"},
+    "review.line.task.status": {"fr": "Tâche {name} ({parent}) : {before} → {after}",
+                                "en": "Task {name} ({parent}): {before} → {after}"},
+    "review.line.task.due": {"fr": "Date limite de la tâche {name} ({parent}) : {before} → {after}{days}",
+                             "en": "Deadline of the task {name} ({parent}): {before} → {after}{days}"},
+    "review.line.task.budget": {"fr": "Budget de la tâche {name} ({parent}) : {before} → {after}",
+                                "en": "Budget of the task {name} ({parent}): {before} → {after}"},
+    "review.line.task.edited": {"fr": "Tâche {name} ({parent}) : autres modifications ({fields})",
+                                "en": "Task {name} ({parent}): other edits ({fields})"},
+    "review.line.indicator.added": {"fr": "Indicateur ajouté : {name}", "en": "Indicator added: {name}"},
+    "review.line.indicator.removed": {"fr": "Indicateur supprimé : {name}", "en": "Indicator removed: {name}"},
+    "review.line.indicator.target": {"fr": "Cible de l'indicateur {name} : {before} → {after}",
+                                     "en": "Target of the indicator {name}: {before} → {after}"},
+    "review.line.indicator.edited": {"fr": "Indicateur {name} : autres modifications ({fields})",
+                                     "en": "Indicator {name}: other edits ({fields})"},
+    "review.line.measurement.added": {"fr": "Mesures ajoutées à {name} : {measurements} ; progression : {before} → {after}",
+                                      "en": "Measurements added to {name}: {measurements}; progress: {before} → {after}"},
+    "review.line.measurement.added.1": {"fr": "Mesure ajoutée à {name} : {measurements} ; progression : {before} → {after}",
+                                        "en": "Measurement added to {name}: {measurements}; progress: {before} → {after}"},
+    "review.line.measurement.removed": {"fr": "Mesures retirées de {name} : {measurements}",
+                                        "en": "Measurements removed from {name}: {measurements}"},
+    "review.line.measurement.removed.1": {"fr": "Mesure retirée de {name} : {measurements}",
+                                          "en": "Measurement removed from {name}: {measurements}"},
+    "review.line.measurement.changed": {"fr": "Mesure de {name} du {when} corrigée : {before} → {after}",
+                                        "en": "Measurement of {name} on {when} corrected: {before} → {after}"},
+    "review.line.ritual.added": {"fr": "Rituel ajouté : {name}", "en": "Ritual added: {name}"},
+    "review.line.ritual.removed": {"fr": "Rituel supprimé : {name}", "en": "Ritual removed: {name}"},
+    "review.line.ritual.edited": {"fr": "Rituel {name} : modifié ({fields})", "en": "Ritual {name}: edited ({fields})"},
+    "review.line.obstacle.added": {"fr": "Frein ajouté : {name}", "en": "Obstacle added: {name}"},
+    "review.line.obstacle.removed": {"fr": "Frein supprimé : {name}", "en": "Obstacle removed: {name}"},
+    "review.line.obstacle.edited": {"fr": "Frein {name} : modifié ({fields})",
+                                    "en": "Obstacle {name}: edited ({fields})"},
+    "review.line.team.added": {"fr": "Équipe : {name} ajouté·e", "en": "Team: {name} added"},
+    "review.line.team.removed": {"fr": "Équipe : {name} retiré·e", "en": "Team: {name} removed"},
+    "review.line.team.cost": {"fr": "Coût de {name} (équipe) : {before} → {after}",
+                              "en": "Cost of {name} (team): {before} → {after}"},
+    "review.line.team.edited": {"fr": "Équipe : {name} modifié·e ({fields})", "en": "Team: {name} edited ({fields})"},
+    "review.line.review.added": {"fr": "Nouvelle revue du {when} : {after}", "en": "New review of {when}: {after}"},
+    "review.line.review.removed": {"fr": "Revue du {when} supprimée", "en": "Review of {when} removed"},
+    "review.line.review.verdict": {"fr": "Revue du {when} : {before} → {after}", "en": "Review of {when}: {before} → {after}"},
+    "review.line.review.edited": {"fr": "Revue du {when} : modifiée ({fields})", "en": "Review of {when}: edited ({fields})"},
+    "review.line.decision.added": {"fr": "Décision (revue du {when}) : {name}", "en": "Decision (review of {when}): {name}"},
+    "review.line.decision.added.due": {"fr": "Décision (revue du {when}) : {name}, avant le {after}",
+                                       "en": "Decision (review of {when}): {name}, by {after}"},
+    "review.line.decision.added.action": {"fr": "Décision (revue du {when}) : {name} → action {parent}",
+                                          "en": "Decision (review of {when}): {name} → action {parent}"},
+    "review.line.decision.added.action.due": {"fr": "Décision (revue du {when}) : {name} → action {parent}, avant le {after}",
+                                              "en": "Decision (review of {when}): {name} → action {parent}, by {after}"},
+    "review.line.decision.removed": {"fr": "Décision retirée (revue du {when}) : {name}",
+                                     "en": "Decision removed (review of {when}): {name}"},
+    "review.line.decision.removed.due": {"fr": "Décision retirée (revue du {when}) : {name}",
+                                         "en": "Decision removed (review of {when}): {name}"},
+    "review.line.decision.removed.action": {"fr": "Décision retirée (revue du {when}) : {name} → action {parent}",
+                                            "en": "Decision removed (review of {when}): {name} → action {parent}"},
+    "review.line.decision.removed.action.due": {"fr": "Décision retirée (revue du {when}) : {name} → action {parent}",
+                                                "en": "Decision removed (review of {when}): {name} → action {parent}"},
+    "review.line.indicator.overdue": {"fr": "⚠ Relevé en retard : {name}, attendu le {after}",
+                                      "en": "⚠ Measurement overdue: {name}, due on {after}"},
+    "review.verdict.coherent": {"fr": "résultats cohérents", "en": "results on track"},
+    "review.verdict.non_coherent": {"fr": "résultats non cohérents", "en": "results off track"},
+    "review.verdict.none": {"fr": "cohérence non précisée", "en": "on track: not said"},
+    "review.count.reviews_added": {"fr": "{n} revue ajoutée", "en": "{n} review added"},
+    "review.count.reviews_added.n": {"fr": "{n} revues ajoutées", "en": "{n} reviews added"},
+    "review.count.decisions_added": {"fr": "{n} décision", "en": "{n} decision"},
+    "review.count.decisions_added.n": {"fr": "{n} décisions", "en": "{n} decisions"},
+    "review.count.measurements_overdue": {"fr": "{n} relevé en retard", "en": "{n} measurement overdue"},
+    "review.count.measurements_overdue.n": {"fr": "{n} relevés en retard", "en": "{n} measurements overdue"},
+    "review.title": {"fr": "Relecture des plans", "en": "Review of the plans"},
+    "review.working_tree": {"fr": "arbre de travail", "en": "working tree"},
+    "review.today": {"fr": "Date de référence", "en": "Reference date"},
+    "review.no_change": {"fr": "Aucun plan modifié.", "en": "No plan changed."},
+    "review.unchanged": {"fr": "{n} plan(s) sans changement.", "en": "{n} plan(s) without change."},
+    "review.nothing": {"fr": "aucun changement", "en": "no change"},
+    "review.none": {"fr": "—", "en": "—"},
+    "review.on": {"fr": "{value} le {date}", "en": "{value} on {date}"},
+    "review.introduced": {"fr": "Problèmes introduits", "en": "Problems introduced"},
+    "review.fixed": {"fr": "Problèmes corrigés", "en": "Problems fixed"},
+    "review.remaining": {"fr": "Erreurs déjà présentes", "en": "Errors already there"},
+    "review.invalid": {"fr": "Le plan contient des erreurs : la comparaison ne porte que sur ce qui a pu être lu.",
+                       "en": "The plan has errors: only what could be read is compared."},
+    "review.error": {"fr": "erreur", "en": "error"},
+    "review.warning": {"fr": "avertissement", "en": "warning"},
+    "review.days": {"fr": "j", "en": "d"},
+    "review.git.no_git": {"fr": "la commande git est introuvable : installez git pour comparer des révisions.",
+                          "en": "the git command is not available: install git to compare revisions."},
+    "review.git.not_repo": {"fr": "ce dossier n'est pas dans un dépôt git.",
+                            "en": "this folder is not inside a git repository."},
+    "review.git.unknown": {"fr": "la révision « {rev} » est inconnue de ce dépôt (branche, étiquette ou commit ?). Dans GitHub Actions, récupérez tout l'historique (fetch-depth: 0).",
+                           "en": "the revision “{rev}” is unknown to this repository (branch, tag or commit?). In GitHub Actions, fetch the whole history (fetch-depth: 0)."},
+    "review.git.failed": {"fr": "git n'a pas pu lire « {rev} » : {detail}",
+                          "en": "git could not read “{rev}”: {detail}"},
+}
+MESSAGES.update(REVIEW_TEXT)
+
+NEW_TEXT: dict[str, dict[str, str]] = {
+    "new.intro": {"fr": "Nouveau plan d'action commercial : {path}\n1 plan = 1 objectif. Répondez aux questions ; Entrée garde la valeur entre crochets.",
+                  "en": "New commercial action plan: {path}\n1 plan = 1 objective. Answer the questions; Enter keeps the value in brackets."},
+    "new.author": {"fr": "Votre nom (facultatif)", "en": "Your name (optional)"},
+    "new.strategy": {"fr": "La stratégie commerciale que ce plan sert (une phrase)",
+                     "en": "The commercial strategy this plan serves (one sentence)"},
+    "new.statement": {"fr": "L'objectif, mesurable (ex. Augmenter le CA en ligne de 30 %)",
+                      "en": "The objective, measurable (e.g. Increase online turnover by 30%)"},
+    "new.deadline": {"fr": "Échéance de l'objectif (AAAA-MM-JJ ou JJ/MM/AAAA)",
+                     "en": "Deadline of the objective (YYYY-MM-DD or DD/MM/YYYY)"},
+    "new.deadline_past": {"fr": "L'échéance doit venir après le début du plan ({start}).",
+                          "en": "The deadline must come after the plan's start ({start})."},
+    "new.stage": {"fr": "Phase : demarrage (×3) ou developpement (×2)", "en": "Stage: startup (×3) or growth (×2)"},
+    "new.actions": {"fr": "Les premières actions (titre vide pour terminer).",
+                    "en": "The first actions (empty title to finish)."},
+    "new.action_title": {"fr": "Action {n} : intitulé", "en": "Action {n}: title"},
+    "new.action_kind": {"fr": "  type : prospection, communication ou fidelisation",
+                        "en": "  kind: prospecting, communication or retention"},
+    "new.action_term": {"fr": "  horizon : court, moyen ou long", "en": "  term: short, medium or long"},
+    "new.one_action": {"fr": "Il faut au moins une action.", "en": "At least one action is needed."},
+    "new.result": {"fr": "Indicateur de résultat (dit si l'objectif est atteint)",
+                   "en": "Result indicator (says whether the objective is reached)"},
+    "new.tracking": {"fr": "Indicateur de suivi (pilote les actions en cours de route)",
+                     "en": "Tracking indicator (steers the actions along the way)"},
+    "new.ind_name": {"fr": "  ce qui est mesuré", "en": "  what is measured"},
+    "new.ind_unit": {"fr": "  unité", "en": "  unit"},
+    "new.ind_initial": {"fr": "  valeur initiale (avant le plan)", "en": "  initial value (before the plan)"},
+    "new.ind_target": {"fr": "  valeur cible (à l'échéance)", "en": "  target value (by the deadline)"},
+    "new.ind_source": {"fr": "  outil de mesure (CRM, Excel, Instagram…)", "en": "  source (CRM, Excel, Instagram…)"},
+    "new.ritual": {"fr": "Rituel hebdomadaire (une action récurrente dans l'agenda)",
+                   "en": "Weekly ritual (a recurring action in the agenda)"},
+    "new.ritual_text": {"fr": "  ce que vous faites chaque semaine", "en": "  what you do each week"},
+    "new.ritual_day": {"fr": "  jour (lundi…dimanche)", "en": "  day (monday…sunday)"},
+    "new.ritual_moment": {"fr": "  moment : matin, apres_midi ou soir",
+                          "en": "  time of day: morning, afternoon or evening"},
+    "new.ritual_span": {"fr": "  pendant (ex. 3 mois, 12 semaines)", "en": "  for (e.g. 3 months, 12 weeks)"},
+    "new.ind_rhythm": {"fr": "  périodicité du relevé : hebdomadaire, toutes_les_2_semaines, mensuelle ou trimestrielle",
+                       "en": "  how often it is measured: weekly, biweekly, monthly or quarterly"},
+    "new.steering": {"fr": "Piloter le plan : faire le point sur les indicateurs à dates fixes.",
+                     "en": "Steering the plan: review the indicators at set dates."},
+    "new.first_review": {"fr": "  date de la première revue (elle revient ensuite chaque mois dans l'agenda)",
+                         "en": "  date of the first review (it then comes back every month in the agenda)"},
+    "new.review_outside": {"fr": "La première revue se place après le début du plan ({start}) et au plus tard à l'échéance ({deadline}).",
+                           "en": "The first review comes after the plan's start ({start}) and by its deadline ({deadline}) at the latest."},
+    "new.motivation": {"fr": "Votre engagement (la méthode commence par là).",
+                       "en": "Your commitment (the method starts there)."},
+    "new.motivation_level": {"fr": "  motivation de 0 à 10", "en": "  motivation from 0 to 10"},
+    "new.motivation_booster": {"fr": "  qu'est-ce qui l'augmenterait ? (facultatif)", "en": "  what would raise it? (optional)"},
+    "new.motivation_group": {"fr": "  en groupe ? (oui/non)", "en": "  in a group? (yes/no)"},
+    "new.motivation_hours": {"fr": "  heures mises de côté pour le plan", "en": "  hours set aside for the plan"},
+    "new.no": {"fr": "non", "en": "no"},
+    "new.comment.reviews": {"fr": "# Le journal de suivi : à chaque revue (la première le {date}, voir le rituel « Revue du plan »),\n# notez ce que montrent les indicateurs, puis gardez ce qui marche ou décidez ce qui change :\n#  - date: {date}\n#    constat: Ce que montrent les indicateurs.\n#    indicateurs: [id-de-l-indicateur]\n#    coherent: oui\n#    bonnes_pratiques: [Ce qui marche et que je garde]\n#    decisions:\n#      - decision: Ce que je change\n#        action: id-de-l-action\n#        echeance: {date}",
+                            "en": "# The follow-up log (keys in French, English aliases accepted): at each review (the first on {date},\n# see the ritual “Plan review”), write what the indicators show, then keep what works or decide what changes:\n#  - date: {date}\n#    findings: What the indicators show.\n#    indicators: [indicator-id]\n#    on_track: yes\n#    good_practices: [What works and is kept]\n#    decisions:\n#      - decision: What changes\n#        action: action-id\n#        due: {date}"},
+    "new.comment.motivation": {"fr": "# Votre engagement : motivation de 0 à 10, ce qui l'augmenterait, en groupe ou non, heures prévues.",
+                               "en": "# Your commitment: motivation from 0 to 10, what would raise it, in a group or not, hours set aside."},
+    "new.exists": {"fr": "pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisissez un autre nom.",
+                   "en": "pac-gen new: {path} already exists; it is left untouched. Choose another name."},
+    "new.cannot_write": {"fr": "pac-gen new : impossible de créer {path} : son dossier n'existe pas et ne peut pas être créé (un fichier porte-t-il déjà ce nom ?) ou n'est pas accessible. Rien n'est écrit.",
+                         "en": "pac-gen new: cannot create {path}: its folder does not exist and cannot be created (is there a file of that name?) or cannot be written to. Nothing written."},
+    "new.aborted": {"fr": "pac-gen new : abandon, aucun fichier écrit.",
+                    "en": "pac-gen new: aborted, no file written."},
+    "new.invalid": {"fr": "pac-gen new : le plan produit n'est pas valide (bogue de pac-gen), rien n'est écrit :",
+                    "en": "pac-gen new: the plan produced is not valid (a pac-gen bug), nothing written:"},
+    "new.written": {"fr": "Plan créé : {path}\nÉtape suivante : complétez-le, puis vérifiez-le avec « pac-gen validate {path} ».",
+                    "en": "Plan created: {path}\nNext: complete it, then check it with “pac-gen validate {path}”."},
+    "new.warnings": {"fr": "Questions de la méthode à revoir dans ce plan :",
+                     "en": "Questions of the method to review in this plan:"},
+    "new.comment.head": {"fr": "# Plan d'action commercial (format pac_gen v1.1). 1 plan = 1 objectif.\n# Vérifiez-le avec : pac-gen validate {path}\n# Les clés sont en français ; chaque clé a aussi un alias anglais (voir le guide).",
+                         "en": "# Commercial action plan (pac_gen format v1.1). 1 plan = 1 objective.\n# Check it with: pac-gen validate {path}\n# Keys are French (canonical); every key also has an English alias (see the guide)."},
+    "new.comment.strategy": {"fr": "# Rappel de la stratégie commerciale que ce plan sert (Markdown possible).",
+                             "en": "# Reminder of the commercial strategy this plan serves (Markdown allowed)."},
+    "new.comment.objective": {"fr": "# L'objectif : mesurable, avec une échéance. Phase « demarrage » ou « developpement » :\n# elle règle la loi des nombres (×3 en démarrage, ×2 en développement).",
+                              "en": "# The objective: measurable, with a deadline. Stage “demarrage” (startup) or\n# “developpement” (growth) drives the law of numbers (×3 at start-up, ×2 in growth)."},
+    "new.comment.actions": {"fr": "# Les actions, de trois types, car elles n'agissent pas au même moment du parcours client :\n#  - prospection : aller chercher de nouveaux clients (appels, salons, démarchage) ;\n#  - communication : se faire connaître et donner envie (réseaux, site, presse) ;\n#  - fidelisation : faire revenir et recommander les clients actuels (newsletter, offres).\n# Horizon : court, moyen ou long terme. Chaque action a ses moyens, son budget et ses tâches.",
+                            "en": "# The actions, of three kinds, because they act at different moments of the customer journey:\n#  - prospection (prospecting): find new customers (calls, fairs, canvassing);\n#  - communication: get known and make people want to buy (social networks, site, press);\n#  - fidelisation (retention): bring current customers back and make them recommend you.\n# Horizon (term): court, moyen or long. Each action has its means, budget and tasks."},
+    "new.comment.law": {"fr": "# Loi des nombres : pour 1 résultat, prévoir 3 tentatives en démarrage (2 en développement).",
+                        "en": "# Law of numbers: for 1 result, plan 3 attempts at start-up (2 in growth)."},
+    "new.comment.rituals": {"fr": "# Les rituels : des actions récurrentes placées dans l'agenda (ici chaque semaine).",
+                            "en": "# Rituals: recurring actions placed in the agenda (here every week)."},
+    "new.comment.indicators": {"fr": "# Les indicateurs, avec valeur initiale (avant le plan) et valeur cible (à l'échéance) :\n#  - resultat : dit si l'objectif est atteint (chiffre d'affaires, nombre de clients) ;\n#  - suivi : pilote les actions en cours de route (contacts, visites, devis envoyés).\n# Ajoutez les mesures au fil du plan, par exemple :\n#    mesures:\n#      {example}: 12",
+                               "en": "# Indicators, with an initial value (before the plan) and a target (by the deadline):\n#  - resultat (result): says whether the objective is reached (turnover, customers);\n#  - suivi (tracking): steers the actions along the way (contacts, visits, quotes sent).\n# Add measurements as the plan runs, for example:\n#    mesures:\n#      {example}: 12"},
+    "new.comment.obstacles": {"fr": "# Les freins : ce qui pourrait empêcher les actions. Dépend-il de moi ? Quelles solutions ?",
+                              "en": "# Obstacles: what could prevent the actions. Is it within my control? Which solutions?"},
+    "new.comment.more": {"fr": "# Pour aller plus loin (voir le guide) : bilan (actions déjà menées), equipe,\n# semaine_ideale (les blocs moi / famille / social / entreprise) et notes.",
+                         "en": "# To go further (see the guide): bilan (past actions), equipe (team),\n# semaine_ideale (ideal week: me / family / social / business blocks) and notes."},
+    # The sample answers of a plan written with --yes
+    "new.example.strategy": {"fr": "Rappel de ma stratégie commerciale : cible, positionnement, canaux.",
+                             "en": "Reminder of my commercial strategy: target, positioning, channels."},
+    "new.example.statement": {"fr": "Augmenter mon chiffre d'affaires de 20 %", "en": "Increase my turnover by 20%"},
+    "new.example.action_1": {"fr": "Contacter des prospects par téléphone", "en": "Call prospects"},
+    "new.example.action_2": {"fr": "Publier chaque semaine sur les réseaux sociaux",
+                             "en": "Post every week on social networks"},
+    "new.example.action_3": {"fr": "Lancer une newsletter pour les clients", "en": "Start a newsletter for customers"},
+    "new.example.result": {"fr": "Chiffre d'affaires du mois", "en": "Monthly turnover"},
+    "new.example.result_source": {"fr": "Tableau Excel", "en": "Excel sheet"},
+    "new.example.tracking": {"fr": "Prospects contactés par mois", "en": "Prospects contacted per month"},
+    "new.example.ritual": {"fr": "Revue de la semaine : CA, contacts, mise à jour du CRM",
+                           "en": "Weekly review: turnover, contacts, CRM update"},
+    "new.example.ritual_span": {"fr": "3 mois", "en": "3 months"},
+    "new.example.booster": {"fr": "Faire le point avec un binôme de la formation", "en": "Check in with a partner from the course"},
+    "new.example.review_ritual": {"fr": "Revue du plan : analyser les indicateurs, garder ou changer",
+                                  "en": "Plan review: analyse the indicators, keep or change"},
+    "new.example.task": {"fr": "Préparer la première étape", "en": "Prepare the first step"},
+    "new.example.unit": {"fr": "rendez-vous", "en": "appointments"},
+    "new.example.obstacle": {"fr": "Manque de temps pour prospecter", "en": "Not enough time to prospect"},
+    "new.example.cause": {"fr": "Le travail de production passe toujours en premier",
+                          "en": "Production work always comes first"},
+    "new.example.solution": {"fr": "Bloquer deux demi-journées de prospection dans l'agenda",
+                             "en": "Block two half days of prospecting in the agenda"},
+}
+MESSAGES.update(NEW_TEXT)
+
+# The plan page's "Pilotage" section, the overview's column and the review report (v1.1).
+STEER_TEXT: dict[str, dict[str, str]] = {
+    "steer.title": {"fr": "Pilotage", "en": "Steering"},
+    "steer.intro": {"fr": "Mesurer les indicateurs à leur rythme, faire le point aux dates prévues, puis garder ce qui marche ou décider ce qui change.",
+                    "en": "Measure the indicators at their rhythm, review at the set dates, then keep what works or decide what changes."},
+    "steer.motivation": {"fr": "Motivation", "en": "Motivation"},
+    "steer.level": {"fr": "Niveau", "en": "Level"},
+    "steer.level_value": {"fr": "{level} / 10", "en": "{level} / 10"},
+    "steer.boosters": {"fr": "Ce qui l'augmenterait", "en": "What would raise it"},
+    "steer.in_group": {"fr": "Organisation", "en": "Working"},
+    "steer.group": {"fr": "en groupe", "en": "in a group"},
+    "steer.alone": {"fr": "seul·e", "en": "alone"},
+    "steer.hours": {"fr": "Temps prévu", "en": "Time set aside"},
+    "steer.hours_value": {"fr": "{hours} h", "en": "{hours} h"},
+    "steer.rhythms": {"fr": "Rythme des relevés", "en": "Measurement rhythm"},
+    "steer.indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "steer.rhythm": {"fr": "Périodicité", "en": "Rhythm"},
+    "steer.last": {"fr": "Dernière mesure", "en": "Last measurement"},
+    "steer.next": {"fr": "Prochain relevé", "en": "Next measurement"},
+    "steer.next_on": {"fr": "prochain relevé le {date}", "en": "next measurement on {date}"},
+    "steer.overdue": {"fr": "Relevé en retard", "en": "Measurement overdue"},
+    "steer.overdue_since": {"fr": "relevé en retard, attendu le {date}", "en": "measurement overdue, due on {date}"},
+    "steer.none_due": {"fr": "plus de relevé prévu avant l'échéance", "en": "no measurement due before the deadline"},
+    "steer.no_measurement": {"fr": "aucune", "en": "none"},
+    "steer.reviews": {"fr": "Revues de suivi", "en": "Reviews"},
+    "steer.no_review": {"fr": "Aucune revue pour l'instant : notez la première sous « suivi: » dans le fichier du plan.",
+                        "en": "No review yet: write the first one under “reviews:” in the plan file."},
+    "steer.review_of": {"fr": "Revue du {date}", "en": "Review of {date}"},
+    "steer.on_track": {"fr": "Résultats cohérents avec l'objectif", "en": "Results on track"},
+    "steer.off_track": {"fr": "Résultats non cohérents avec l'objectif", "en": "Results off track"},
+    "steer.unknown": {"fr": "Cohérence non précisée", "en": "On track: not said"},
+    "steer.upcoming": {"fr": "datée après aujourd'hui : ne compte pas encore", "en": "dated after today: does not count yet"},
+    "steer.findings": {"fr": "Constat", "en": "Findings"},
+    "steer.looked_at": {"fr": "Indicateurs examinés", "en": "Indicators looked at"},
+    "steer.all_indicators": {"fr": "tous", "en": "all"},
+    "steer.good_practices": {"fr": "Bonnes pratiques à garder", "en": "Good practices to keep"},
+    "steer.decisions": {"fr": "Décisions", "en": "Decisions"},
+    "steer.due": {"fr": "avant le {date}", "en": "by {date}"},
+    "steer.column": {"fr": "Pilotage", "en": "Steering"},
+    "steer.last_review": {"fr": "Dernière revue : {date}", "en": "Last review: {date}"},
+    "steer.no_review_short": {"fr": "Aucune revue", "en": "No review"},
+    "steer.overdue_count": {"fr": "{n} relevé(s) en retard", "en": "{n} measurement(s) overdue"},
+    "steer.motivation_short": {"fr": "Motivation : {level}/10", "en": "Motivation: {level}/10"},
+}
+MESSAGES.update(STEER_TEXT)
+
+EXPORT_TEXT: dict[str, dict[str, str]] = {
+    "export.action": {"fr": "Action", "en": "Action"},
+    "export.task": {"fr": "Tâche", "en": "Task"},
+    "export.due": {"fr": "Date limite", "en": "Due"},
+    "export.duration": {"fr": "Durée", "en": "Duration"},
+    "export.owner": {"fr": "Responsable", "en": "Owner"},
+    "export.means": {"fr": "Moyens", "en": "Means"},
+    "export.budget": {"fr": "Budget", "en": "Budget"},
+    "export.status": {"fr": "Statut", "en": "Status"},
+    "export.done_on": {"fr": "Fait le", "en": "Done on"},
+    "export.comments": {"fr": "Commentaires", "en": "Comments"},
+    "export.result": {"fr": "Résultat", "en": "Result"},
+}
+MESSAGES.update(EXPORT_TEXT)
+
+REFERENCE_TEXT: dict[str, dict[str, str]] = {
+    "reference.key": {"fr": "Clé", "en": "Key"},
+    "reference.alias": {"fr": "Alias anglais", "en": "English alias"},
+    "reference.type": {"fr": "Type", "en": "Type"},
+    "reference.required": {"fr": "Obligatoire", "en": "Required"},
+    "reference.default": {"fr": "Défaut", "en": "Default"},
+    "reference.description": {"fr": "Description", "en": "Description"},
+    "reference.yes": {"fr": "**oui**", "en": "**yes**"},
+    "reference.no": {"fr": "non", "en": "no"},
+    "reference.list_of": {"fr": "liste de {item}", "en": "list of {item}"},
+    "reference.mapping": {"fr": "ensemble de clés ([`{title}`](#{anchor}))",
+                          "en": "set of keys ([`{title}`](#{anchor}))"},
+    "reference.list_of_models": {"fr": "liste ([`{title}`](#{anchor}))", "en": "list ([`{title}`](#{anchor}))"},
+    "reference.day": {"fr": "jour (`lundi`…`dimanche`)", "en": "day (`lundi`…`dimanche`, `monday`…`sunday`)"},
+    "reference.text": {"fr": "texte", "en": "text"},
+    "reference.markdown": {"fr": "texte Markdown", "en": "Markdown text"},
+    "reference.slug": {"fr": "id (minuscules, chiffres, tirets)", "en": "id (lower case, digits, hyphens)"},
+    "reference.currency": {"fr": "code ISO 4217", "en": "ISO 4217 code"},
+    "reference.date": {"fr": "date (2026-06-15 ou 15/06/2026)", "en": "date (2026-06-15 or 15/06/2026)"},
+    "reference.time": {"fr": "heure HH:MM", "en": "time HH:MM"},
+    "reference.duration": {"fr": "durée (2h, 1h30, ½ journée, 1 jour…)", "en": "duration (2h, 1h30, half day, 1 day…)"},
+    "reference.span": {"fr": "période (3 mois, 8 semaines…)", "en": "span (3 months, 8 weeks…)"},
+    "reference.money": {"fr": "montant", "en": "amount"},
+    "reference.number": {"fr": "nombre", "en": "number"},
+    "reference.integer": {"fr": "nombre entier", "en": "whole number"},
+    "reference.bool": {"fr": "oui / non", "en": "yes / no"},
+    "reference.choice": {"fr": "un de : {words}", "en": "one of: {words}"},
+    "reference.range": {"fr": " de {low} à {high}", "en": " from {low} to {high}"},
+    "reference.min": {"fr": " ≥ {low}", "en": " ≥ {low}"},
+    "reference.generated": {"fr": "Page générée par `python -m pac_gen.reference` à partir du modèle : ne la modifiez pas à la main.",
+                            "en": "Page generated by `python -m pac_gen.reference` from the model: do not edit it by hand."},
+    "reference.top": {"fr": "Racine du plan", "en": "Top level of the plan"},
+    "reference.codes.errors": {"fr": "## Erreurs", "en": "## Errors"},
+    "reference.codes.warnings": {"fr": "## Avertissements", "en": "## Warnings"},
+    "reference.codes.code": {"fr": "Code", "en": "Code"},
+    "reference.codes.message": {"fr": "Message", "en": "Message"},
+    "reference.codes.example": {"fr": "Exemple :", "en": "Example:"},
+    "reference.codes.fix": {"fr": "Comment corriger :", "en": "How to fix it:"},
+    "reference.format_intro": {"fr": """\
+# Référence du format
+
+Un fichier `plans/**/*.yaml` = un plan = un objectif. Les clés françaises sont
+canoniques ; chaque clé a aussi un **alias anglais**. Les clés sont comparées après
+normalisation : minuscules, accents retirés, espaces et tirets changés en `_`
+(`Date limite`, `date-limite` et `date_limite` sont la même clé). Une même clé ne
+peut pas être donnée deux fois sous deux orthographes.
+
+Les valeurs à choisir dans une liste (type, horizon, statut…) s'écrivent en français
+ou en anglais, avec ou sans accents. Les dates s'écrivent `2026-06-15` ou
+`15/06/2026` ; les booléens `oui`/`non` (`yes`/`no`, `true`/`false`). Les textes
+Markdown acceptent le gras, les listes et les liens. Voir aussi la
+[liste des codes d'erreur et d'avertissement](codes.md) et le
+[guide de la méthode](../guide/method.md).
+""",
+                               "en": """\
+# Format reference
+
+One file `plans/**/*.yaml` = one plan = one objective. French keys are canonical;
+every key also has an **English alias**. Keys are compared after normalisation:
+lower case, accents removed, spaces and hyphens turned into `_` (`Date limite`,
+`date-limite` and `date_limite` are the same key). A key may not be given twice
+under two spellings.
+
+Values picked from a list (kind, term, status…) may be written in French or in
+English, with or without accents. Dates are written `2026-06-15` or `15/06/2026`;
+booleans `oui`/`non` (`yes`/`no`, `true`/`false`). Markdown texts accept bold,
+lists and links. See also the [list of error and warning codes](codes.md) and the
+[method guide](../guide/method.md).
+"""},
+    "reference.codes_intro": {"fr": """\
+# Codes d'erreur et d'avertissement
+
+Chaque problème signalé par `pac-gen validate` (et sur le site) porte un code,
+le fichier, la ligne et la colonne de la valeur en cause :
+
+```text
+plans/camille/boutique.yaml:12:16: error: E106 Date « 31/02/2027 » …
+```
+
+Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger. Un
+**avertissement** (`W…`) est une question de la méthode posée au plan : il
+n'empêche pas la publication, sauf avec `--strict`. Les `{{…}}` des messages sont
+remplacés par les valeurs du plan.
+
+Les exemples sont des plans réduits à l'essentiel ; `# ← W…` marque la ligne
+signalée. Sans indicateurs, ils déclenchent aussi W401 et W402.
+""",
+                              "en": """\
+# Error and warning codes
+
+Every problem `pac-gen validate` reports (and the site shows) carries a code and
+the file, line and column of the value concerned:
+
+```text
+plans/camille/boutique.yaml:12:16: error: E106 Date “31/02/2027” …
+```
+
+An **error** (`E…`) makes the plan unusable: it must be fixed. A **warning**
+(`W…`) is a question of the method asked of the plan: it does not stop
+publication, except with `--strict`. The `{{…}}` in messages are replaced by the
+plan's values.
+
+The examples are plans cut down to the essentials (keys are the canonical French
+ones); `# ← W…` marks the line reported. Without indicators, they also raise W401
+and W402.
+"""},
+}
+MESSAGES.update(REFERENCE_TEXT)
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LANGUAGES else "fr"
+
+
+def text(key: str, lang: str = "fr", **args: Any) -> str:
+    """The text ``key`` in ``lang`` (French when the language is unknown), placeholders filled."""
+    return MESSAGES[key][_lang(lang)].format(**args)
+
+
+def colon(label: str, lang: str = "fr") -> str:
+    """``label`` followed by a colon as the language writes it: ``Tâches :``, ``Tasks:``."""
+    return text("colon", lang, label=label)
+
+
+def quote(value: str, lang: str = "fr") -> str:
+    """``value`` in the language's quotation marks: ``« boutique »``, ``“shop”``."""
+    return text("quote", lang, text=value)
+
+
+@cache
+def texts(prefix: str, lang: str = "fr") -> Mapping[str, str]:
+    """Every text under ``prefix.`` in ``lang``, keyed by the rest of its key, placeholders unfilled.
+
+    This is what a template reads as ``L`` (``texts("site", lang)["tasks"]`` is ``site.tasks``).
+    """
+    start = prefix + "."
+    return MappingProxyType({key[len(start):]: entry[_lang(lang)]
+                             for key, entry in MESSAGES.items() if key.startswith(start)})
+
+
+def choice_word(value: str, lang: str = "fr") -> str:
+    """How a reader sees a word of the format's lists: ``fidelisation`` → ``Fidélisation``."""
+    return text(f"word.{value}", lang)
