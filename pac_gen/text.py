@@ -156,6 +156,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "un plan tient en dix ans. Vérifiez l'année de cette date.",
              "en": "The date {day} would stretch the plan's calendar from {first} to {last}, more than {limit} months: "
                    "a plan fits in ten years. Check the year of this date."},
+    "E213": {"fr": "Cette périodicité porte le plan au-delà de {limit} relevés prévus en tout (les indicateurs d'avant en "
+                   "comptent déjà {before}) : relevez moins souvent (mensuelle plutôt qu'hebdomadaire).",
+             "en": "This rhythm takes the plan past {limit} measurements due in all (the indicators before it already "
+                   "have {before}): measure less often (monthly rather than weekly)."},
+    "E214": {"fr": "Trop de revues : un journal de suivi en garde au plus {limit}. Commencez un nouveau plan pour la suite.",
+             "en": "Too many reviews: a follow-up log keeps {limit} at most. Start a new plan for what follows."},
     "E212": {"fr": "Aucun indicateur n'a l'id « {id} ». Ids existants : {known}.",
              "en": "No indicator has the id “{id}”. Existing ids: {known}."},
     # Types for E104: whole sentences, so that each reads well on its own

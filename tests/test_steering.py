@@ -374,3 +374,37 @@ def test_review_report_edited_and_removed_reviews() -> None:
 def test_an_unchanged_plan_is_not_listed_for_its_overdue_measurements_alone() -> None:
     report = _review(REVIEW_BASE, REVIEW_BASE)
     assert report.plans == [] and report.unchanged == 1
+
+
+# --- Budgets: a small hostile file cannot make the calendars or the charts explode
+
+
+@pytest.mark.parametrize("rhythm", list(Rhythm))
+@pytest.mark.parametrize(("start", "last"), [
+    (date(2026, 1, 31), date(2026, 12, 31)), (date(2025, 11, 30), date(2027, 2, 27)), (date(2026, 3, 2), date(2026, 3, 8)),
+    (date(2026, 3, 2), date(2026, 3, 2)), (date(2016, 2, 29), date(2026, 2, 28)),
+])
+def test_counting_due_dates_agrees_with_listing_them(rhythm: Rhythm, start: date, last: date) -> None:
+    listed = 0
+    while rhythm.due(start, listed + 1) <= last:
+        listed += 1
+    assert rhythm.due_count(start, last) == listed
+
+
+def test_too_many_measurements_due_is_an_error_at_the_rhythm_that_goes_past() -> None:
+    indicator = ("  - {{indicateur: I{n}, type: suivi, valeur_initiale: 0, valeur_cible: 1, outil: O, "
+                 "periodicite: hebdomadaire}}\n")
+    text = """\
+objectif: {intitule: X, debut: 2020-01-01, echeance: 2029-12-31}
+actions: [{intitule: A, type: prospection}]
+indicateurs:
+""" + "".join(indicator.format(n=n) for n in range(12))
+    # 521 weeks each: the tenth indicator takes the plan past 5,000.
+    assert problems(check(text, today=TODAY)) == [
+        ("E213", 13, 95, "Cette périodicité porte le plan au-delà de 5\u202f000 relevés prévus en tout (les indicateurs "
+                         "d'avant en comptent déjà 4\u202f689) : relevez moins souvent (mensuelle plutôt qu'hebdomadaire).")]
+
+
+def test_too_many_reviews_is_an_error_at_the_first_one_past_the_limit() -> None:
+    text = HEAD + "suivi:\n" + "".join(f"  - date: 2026-03-{1 + n % 28:02d}\n" for n in range(301))
+    assert [c for c in codes(check(text, today=TODAY)) if c[0] == "E214"] == [("E214", 323, 5)]

@@ -216,3 +216,22 @@ def too_many_occurrences(plan: Plan, ctx: Context) -> Iterator[Finding]:
             lang = ctx.settings.lang
             yield Finding(("rituels", index), {"limit": byte_count(budgets.MAX_OCCURRENCES, lang),
                                                "before": byte_count(before, lang)})
+
+
+@rule("E213")
+def too_many_measures_due(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """The indicator whose rhythm takes the plan past its budget of measurements due (format v1.1)."""
+    if _budgets_apply(plan, ctx) and budgets.calendar_overrun(plan) is None:
+        found = budgets.measures_overrun(plan)
+        if found is not None:
+            index, before = found
+            lang = ctx.settings.lang
+            yield Finding(("indicateurs", index, "periodicite"), {"limit": byte_count(budgets.MAX_MEASURES_DUE, lang),
+                                                                   "before": byte_count(before, lang)})
+
+
+@rule("E214")
+def too_many_reviews(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """More reviews than a follow-up log may hold (reported on the first one past the limit)."""
+    if len(plan.reviews) > budgets.MAX_REVIEWS:
+        yield Finding(("suivi", budgets.MAX_REVIEWS), {"limit": budgets.MAX_REVIEWS})

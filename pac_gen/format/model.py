@@ -165,6 +165,16 @@ class Rhythm(values.Choice):
         return {"hebdomadaire": "weekly", "toutes_les_2_semaines": "biweekly",
                 "mensuelle": "monthly", "trimestrielle": "quarterly"}
 
+    def due_count(self, start: date, last: date) -> int:
+        """How many due dates fall after ``start`` and on or before ``last``, without listing them."""
+        if self in (Rhythm.WEEKLY, Rhythm.BIWEEKLY):
+            return max((last - start).days // (7 if self is Rhythm.WEEKLY else 14), 0)
+        step = 1 if self is Rhythm.MONTHLY else 3
+        periods = ((last.year - start.year) * 12 + last.month - start.month) // step
+        if periods > 0 and self.due(start, periods) > last:
+            periods -= 1
+        return max(periods, 0)
+
     def due(self, start: date, count: int) -> date:
         """The ``count``-th due date after ``start``: whole weeks, or calendar months clipped to the month's end."""
         if self is Rhythm.WEEKLY:
