@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The real clients the tests check our outputs with (yaml-language-server, ical.js),
+# pinned by tests/clients/package-lock.json and run with the machine's node.
+CLIENTS := tests/clients
+CLIENTS_STAMP := $(CLIENTS)/node_modules/.installed
 
 .PHONY: site validate test test-fast lint serve screenshots benchmark clean
 
@@ -13,6 +17,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(CLIENTS_STAMP): $(CLIENTS)/package-lock.json
+	cd $(CLIENTS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
@@ -24,14 +32,14 @@ validate: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-test: $(STAMP)
+test: $(STAMP) $(CLIENTS_STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # The quick loop while developing: no browser, no real site builds (markers in pyproject.toml).
 # `make test` stays the whole suite, and is what CI runs.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(CLIENTS_STAMP)
 	$(BIN)/ruff check pac_gen tests benchmarks
 	$(BIN)/python -m pytest -m "not browser and not slow" -q
 

@@ -23,7 +23,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from pac_gen.check.method import WARNINGS
-from pac_gen.format.model import Plan
+from pac_gen.format.model import Currency, Plan, Slug
 from pac_gen.format.values import Choice, Duration, Span, slug_words
 from pac_gen.text import MESSAGES, text, texts
 
@@ -151,11 +151,17 @@ def describe_type(annotation: Any, metadata: list[Any], lang: str, path: str = "
         return words["integer"] + bounds
     if schema.get("contentMediaType") == "text/markdown":
         return words["markdown"]
-    if schema.get("pattern") == r"^[a-z0-9]+(-[a-z0-9]+)*$":
+    if _is(metadata, Slug):
         return words["slug"]
-    if schema.get("pattern") == "^[A-Za-z]{3}$":
+    if _is(metadata, Currency):
         return words["currency"]
     return words["text"]
+
+
+def _is(metadata: list[Any], annotated: Any) -> bool:
+    """True when ``metadata`` carries the very annotations of the type ``annotated`` (``Slug``…)."""
+    own = get_args(annotated)[1:]
+    return any(item is mark for item in metadata for mark in own)
 
 
 def _default(info: FieldInfo, lang: str) -> str:

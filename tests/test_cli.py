@@ -93,7 +93,8 @@ def test_json_format_without_problem_is_an_empty_list(plans, capsys):
     assert json.loads(capsys.readouterr().out) == []
 
 
-def test_github_format(plans, capsys):
+def test_github_format(plans, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     write(plans, "a.yaml", BROKEN)
     write(plans, "b.yaml", WARNED)
     assert main(["validate", "plans", "--format", "github", "--today", "2026-06-01"]) == 1
@@ -103,7 +104,24 @@ def test_github_format(plans, capsys):
         "prospection (prospecting), communication, fidelisation (retention)."
     )
     assert lines[1].startswith("::warning file=plans/b.yaml,line=11,col=5::W403 ")
-    assert len(lines) == 2
+    # The log's last line is the total (GitHub shows only 10 annotations of each kind).
+    assert lines[2:] == ["2 plan(s), 1 erreur(s), 1 avertissement(s)"]
+
+
+def test_github_format_writes_every_problem_to_the_job_summary(plans, capsys, monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("avant\n", encoding="utf-8")  # GitHub's file is appended to, never replaced
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    write(plans, "a.yaml", BROKEN.replace("vente", "ven|te <b>"))
+    write(plans, "b.yaml", WARNED)
+    assert main(["validate", "plans", "--format", "github", "--today", "2026-06-01", "--lang", "en"]) == 1
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    assert lines[:6] == ["avant", "## Plan validation", "", "2 plan(s), 1 error(s), 1 warning(s)", "",
+                         "| File | Line | Col. | Severity | Code | Message |"]
+    rows = lines[7:9]
+    assert rows[0].startswith("| `plans/a.yaml` | 7 | 11 | error | E105 | Value “ven\\|te &lt;b&gt;” is not recognised.")
+    assert rows[1].startswith("| `plans/b.yaml` | 11 | 5 | warning | W403 | ")
+    assert lines[9:] == [""]
 
 
 def test_today_changes_what_is_judged(plans, capsys):
@@ -183,6 +201,15 @@ def test_a_working_day_outside_0_to_24_hours_is_a_usage_error(capsys) -> None:
         assert main(["validate", "plans", "--working-day-hours", hours]) == 2
         err = capsys.readouterr().err
         assert err == "pac-gen: --working-day-hours: la journée de travail dure plus de 0 et au plus 24 heures\n"
+
+
+def test_github_summary_that_cannot_be_written_is_said_not_raised(plans, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a folder: open() fails
+    write(plans, "a.yaml", BROKEN)
+    assert main(["validate", "plans", "--format", "github", "--today", "2026-06-01"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "1 plan(s), 1 erreur(s), 0 avertissement(s)"
+    assert err.startswith(f"pac-gen validate: GITHUB_STEP_SUMMARY={tmp_path}: impossible d'écrire le résumé (")
 
 
 @pytest.mark.parametrize(("option", "value", "expected"), [

@@ -1,4 +1,6 @@
+import os
 from pathlib import Path
+from urllib.parse import quote
 
 from pac_gen.cli import main
 from pac_gen.site.export import neutralise, tasks_csv
@@ -96,3 +98,43 @@ def test_cli_export_explains_paths_it_cannot_read_or_write(tmp_path, capsys):
         assert capsys.readouterr().err == (f"pac-gen: {target}: impossible d'écrire ce fichier : "
                                            "son dossier existe-t-il, et n'est-ce pas un dossier ?\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def _uids(path: Path) -> set[str]:
+    return {line.split(":", 1)[1].split("/", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("UID:")}
+
+
+def test_cli_export_names_events_by_the_path_below_the_plans_folder(tmp_path, monkeypatch):
+    from pac_gen.cli.export import plan_id_of
+
+    text = CAMILLE.read_text(encoding="utf-8")
+    # A site whose mkdocs.yml moves the plans folder, with tags mkdocs resolves itself.
+    site = tmp_path / "site"
+    (site / "cohorte" / "zoé").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text(
+        "site_name: T\nsite_url: !ENV [SITE_URL, null]\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - pac_gen:\n      plans_dir: cohorte\n", encoding="utf-8")
+    (site / "cohorte" / "zoé" / "plan.yaml").write_text(text, encoding="utf-8")
+    # A bare folder called plans, and a plan on its own.
+    (tmp_path / "repo" / "plans" / "jean").mkdir(parents=True)
+    (tmp_path / "repo" / "plans" / "jean" / "marc-x.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "loose.yaml").write_text(text, encoding="utf-8")
+    expected = {site / "cohorte" / "zoé" / "plan.yaml": "zoé/plan.yaml",
+                tmp_path / "repo" / "plans" / "jean" / "marc-x.yaml": "jean/marc-x.yaml",
+                tmp_path / "loose.yaml": "loose.yaml", CAMILLE: "camille/boutique.yaml"}
+    for plan, plan_id in expected.items():
+        for where in (plan.parent, tmp_path, ROOT):
+            monkeypatch.chdir(where)
+            assert plan_id_of(Path(os.path.relpath(plan, where))) == plan_id, (plan, where)
+        target = tmp_path / "out.ics"
+        assert main(["export", str(plan), "--format", "ics", "-o", str(target), "--today", "2026-11-27"]) == 0
+        assert _uids(target) == {quote(plan_id, safe="")}
+    assert plan_id_of(tmp_path / "loose.yaml", tmp_path) == "loose.yaml"
+    assert plan_id_of(CAMILLE, ROOT) == "plans/camille/boutique.yaml"
+
+
+def test_cli_export_refuses_a_plans_dir_that_does_not_hold_the_plan(tmp_path, capsys):
+    assert main(["export", str(CAMILLE), "--format", "ics", "--plans-dir", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"pac-gen: {CAMILLE}: n'est pas dans ce dossier des plans ({tmp_path})\n"

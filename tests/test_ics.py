@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
+import pytest
 import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +17,8 @@ from hypothesis import strategies as st
 from pac_gen.agenda import ics
 from pac_gen.agenda.model import EventKind
 from pac_gen.agenda.views import plan_months
-from pac_gen.check.validate import check_file
+from pac_gen.check.validate import check_bytes, check_file
+from pac_gen.format import recurrence
 from pac_gen.format.model import Plan
 from pac_gen.format.settings import Settings
 from tests.conftest import TODAY, check
@@ -109,20 +113,152 @@ def test_two_builds_give_the_same_bytes():
 
 
 def test_uids_are_stable_and_derived_from_path_and_item():
-    events = events_of(ics.plan_feed(tricky(), Path("plans/zoe/plan.yaml"), SETTINGS))
+    events = events_of(ics.plan_feed(tricky(), Path("zoe/plan.yaml"), SETTINGS))
     assert [str(e["UID"]) for e in events] == [
-        "plans-zoe-plan-rituel-revue-du-vendredi-ca-crm@pac-gen",
-        "plans-zoe-plan-rituel-cloture-du-mois@pac-gen",
-        "plans-zoe-plan-rituel-bilan@pac-gen",
-        "plans-zoe-plan-rituel-relances@pac-gen",
+        "zoe%2Fplan.yaml/rituel/revue-du-vendredi-ca-crm@pac-gen",
+        "zoe%2Fplan.yaml/rituel/cloture-du-mois@pac-gen",
+        "zoe%2Fplan.yaml/rituel/bilan@pac-gen",
+        "zoe%2Fplan.yaml/rituel/relances@pac-gen",
         # "Jamais" never happens: no event.
-        "plans-zoe-plan-lancement-appels@pac-gen",
-        "plans-zoe-plan-tache-appels-lister-les-clients@pac-gen",
-        "plans-zoe-plan-tache-appels-lister-les-clients-2@pac-gen",
-        "plans-zoe-plan-date-limite-appels@pac-gen",
-        "plans-zoe-plan-objectif-objectif@pac-gen",
+        "zoe%2Fplan.yaml/lancement/appels@pac-gen",
+        "zoe%2Fplan.yaml/tache/appels/lister-les-clients@pac-gen",
+        "zoe%2Fplan.yaml/tache/appels/lister-les-clients~2@pac-gen",
+        "zoe%2Fplan.yaml/date-limite/appels@pac-gen",
+        "zoe%2Fplan.yaml/objectif/objectif@pac-gen",
     ]
     assert {e["DTSTAMP"].dt for e in events} == {datetime(2026, 11, 27, tzinfo=UTC)}
+
+
+ADVERSARIAL = """\
+objectif:
+  intitule: Vendre
+  debut: 2027-01-04
+  echeance: 2027-08-31
+actions:
+  - id: a
+    intitule: A
+    type: prospection
+    taches:
+      - tache: b c
+        date_limite: 2027-02-01
+  - id: a-b
+    intitule: A B
+    type: prospection
+    taches:
+      - tache: c
+        date_limite: 2027-02-01
+rituels:
+  - rituel: x 2
+    frequence: hebdomadaire
+    debut: 2027-03-01
+    pendant: 2 semaines
+  - rituel: x
+    frequence: hebdomadaire
+    debut: 2027-03-01
+    pendant: 2 semaines
+  - rituel: x
+    frequence: hebdomadaire
+    debut: 2027-03-01
+    pendant: 2 semaines
+  - rituel: Revue
+    frequence: hebdomadaire
+    debut: 2027-03-01
+    pendant: 2 semaines
+  - id: revue
+    rituel: Revue de la semaine
+    frequence: hebdomadaire
+    debut: 2027-03-01
+    pendant: 2 semaines
+"""
+
+
+def test_uids_never_collide_across_plans_or_items():
+    # Paths that a slug would merge, or that hide a separator; items whose slugs meet.
+    result = check(ADVERSARIAL)
+    assert result.errors == [] and result.plan is not None
+    names = ["jean-marc/x.yaml", "jean/marc-x.yaml", "jean/marc/x.yaml", "jean%2Fmarc/x.yaml", "Jean/Marc-X.yaml",
+             "zoé/a b@c.yaml", "zoe/a b@c.yaml", "x.yaml", "x.yml", "x/yaml"]
+    events = events_of(ics.site_feed([(name, result.plan) for name in names], SETTINGS))
+    uids = [str(e["UID"]) for e in events if "RECURRENCE-ID" not in e]
+    assert len(uids) == len(set(uids)) == len(names) * 8
+    # Within a plan: "x 2" is not the second "x"; the derived "revue" yields to the id "revue".
+    assert [u.split("/", 1)[1] for u in uids[:8]] == [
+        "rituel/x-2@pac-gen", "rituel/x@pac-gen", "rituel/x~2@pac-gen", "rituel/revue~2@pac-gen",
+        "rituel/revue@pac-gen", "tache/a/b-c@pac-gen", "tache/a-b/c@pac-gen", "objectif/objectif@pac-gen"]
+
+
+@given(st.lists(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12), min_size=2, max_size=2,
+                unique=True))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_uid_plan_parts_of_different_paths_differ(paths: list[str]) -> None:
+    first, second = (p.replace("\\", "/") for p in paths)
+    if first != second:
+        assert ics.plan_uid_part(first) != ics.plan_uid_part(second)
+        assert "/" not in ics.plan_uid_part(first) and "@" not in ics.plan_uid_part(first)
+
+
+RENAMED = {
+    "ritual": ("  - id: revue\n    rituel: Revue du vendredi\n", "  - id: revue\n    rituel: Point de la semaine\n"),
+    "task": ("      - id: liste\n        tache: Lister les clients\n", "      - id: liste\n        tache: Lister les prospects\n"),
+}
+
+WITH_IDS = """\
+objectif:
+  intitule: Vendre
+  echeance: 2027-08-31
+actions:
+  - id: appels
+    intitule: Appeler
+    type: prospection
+    taches:
+      - id: liste
+        tache: Lister les clients
+        date_limite: 2027-01-15
+  - id: mails
+    intitule: Écrire
+    type: prospection
+rituels:
+  - id: revue
+    rituel: Revue du vendredi
+    frequence: hebdomadaire
+    debut: 2027-03-05
+    pendant: 3 semaines
+"""
+
+
+def test_an_item_with_an_id_keeps_its_uid_when_renamed_or_moved():
+    def uids(text: str) -> dict[str, str]:
+        result = check(text)
+        assert result.errors == [], result.errors
+        assert result.plan is not None
+        return {str(e["SUMMARY"]).split("] ", 1)[1]: str(e["UID"])
+                for e in events_of(ics.plan_feed(result.plan, "zoe/plan.yaml", SETTINGS))}
+
+    before = uids(WITH_IDS)
+    assert before["Revue du vendredi"] == "zoe%2Fplan.yaml/rituel/revue@pac-gen"
+    assert before["Échéance de tâche : Lister les clients"] == "zoe%2Fplan.yaml/tache/liste@pac-gen"
+    renamed = WITH_IDS
+    for old, new in RENAMED.values():
+        renamed = renamed.replace(old, new)
+    after = uids(renamed)
+    assert after["Point de la semaine"] == before["Revue du vendredi"]
+    assert after["Échéance de tâche : Lister les prospects"] == before["Échéance de tâche : Lister les clients"]
+    # Moved to another action, the task keeps it too.
+    task = RENAMED["task"][0] + "        date_limite: 2027-01-15\n"
+    moved = WITH_IDS.replace("    taches:\n" + task, "").replace("    type: prospection\nrituels:",
+                                               "    type: prospection\n    taches:\n" + task + "rituels:")
+    assert moved != WITH_IDS
+    assert uids(moved)["Échéance de tâche : Lister les clients"] == before["Échéance de tâche : Lister les clients"]
+    # Without an id, the text is the identity: a new text is a new event.
+    bare = WITH_IDS.replace("  - id: revue\n    rituel:", "  - rituel:")
+    assert uids(bare)["Revue du vendredi"] == "zoe%2Fplan.yaml/rituel/revue-du-vendredi@pac-gen"
+
+
+def test_ids_of_rituals_and_tasks_are_unique_in_the_plan():
+    text = WITH_IDS.replace("      - id: liste\n", "      - id: revue\n")
+    result = check(text)
+    assert [(p.code, p.line) for p in result.errors] == [("E201", 16)]  # the ritual's, after the task's
+    assert "ligne 9" in result.errors[0].message
 
 
 def test_rituals_are_recurring_events_starting_on_their_first_real_occurrence():
@@ -144,11 +280,25 @@ def test_rituals_are_recurring_events_starting_on_their_first_real_occurrence():
 def test_vtimezone_covers_only_the_years_needed():
     calendar = icalendar.Calendar.from_ical(ics.plan_feed(tricky(), "plans/zoe/plan.yaml", SETTINGS))
     (zone,) = calendar.walk("VTIMEZONE")
-    assert str(zone["TZID"]) == "Europe/Paris"
-    text = zone.to_ical().decode()
-    years = {int(y) for y in re.findall(r"(?:DTSTART|RDATE):(\d{4})", text)}
-    assert years == {2027}
-    assert "This timezone only works from 2027-01-01 to 2028-01-01." in text.replace("\r\n ", "")
+    # Each observance is one yearly rule from the year before (its onset covers 1 January):
+    # ical.js reads DTSTART + RRULE right, not a DTSTART with a multi-valued RDATE.
+    assert zone.to_ical().decode().split("\r\n") == [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Paris",
+        "BEGIN:DAYLIGHT", "DTSTART:20260329T030000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+        "TZNAME:CEST", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "DTSTART:20261025T030000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+        "TZNAME:CET", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "END:STANDARD",
+        "END:VTIMEZONE", ""]
+
+
+def test_vtimezone_rules_that_end_get_until_and_lone_changes_stand_alone():
+    # Moscow kept summer time until 2010, stayed on +04 in 2011 and went back to +03 in 2014.
+    text = ics.vtimezone("Europe/Moscow", 2010, 2015).to_ical().decode()
+    assert "RRULE:FREQ=YEARLY;UNTIL=20101030T230000Z;BYDAY=-1SU;BYMONTH=10\r\n" in text
+    assert "RDATE" not in text
+    assert re.findall(r"DTSTART:(\d{8})", text) == ["20090329", "20091025", "20110327", "20141026"]
+    # A zone without any change keeps the one observance icalendar gives it.
+    assert re.findall(r"DTSTART:(\d{8})", ics.vtimezone("Asia/Tokyo", 2027, 2028).to_ical().decode()) == ["20260101"]
 
 
 def test_feed_without_ritual_has_no_vtimezone():
@@ -258,6 +408,121 @@ def test_ics_bytes_fold_exactly_at_the_limit() -> None:
         text = ics.ics_bytes(event)
         assert (b"\r\n " in text) is folded
         assert text == event.to_ical()
+
+
+# --- ical.js (Thunderbird, many web calendars), run with the machine's node -----
+
+CLIENTS = ROOT / "tests" / "clients"
+
+ACROSS_CHANGES = """\
+auteur: Ana
+objectif:
+  intitule: Tenir le rythme
+  debut: 2027-04-01
+  echeance: 2029-12-31
+actions:
+  - intitule: Relancer
+    type: prospection
+rituels:
+  - rituel: Revue
+    frequence: hebdomadaire
+    jours: [vendredi]
+    heure: "14:00"
+    debut: 2027-04-02
+    fin: 2028-01-28
+  - rituel: Point tôt
+    frequence: quotidienne
+    heure: "02:30"
+    debut: 2028-03-20
+    pendant: 3 semaines
+  - rituel: Automne
+    frequence: quotidienne
+    heure: "02:30"
+    debut: 2028-10-25
+    fin: 2028-11-01
+  - rituel: Comptes
+    frequence: mensuelle
+    moment: soir
+    debut: 2028-01-31
+    pendant: 2 ans
+  - rituel: Toutes les deux semaines
+    frequence: toutes_les_2_semaines
+    jours: [lundi, jeudi]
+    moment: matin
+    debut: 2029-02-01
+    fin: 2029-11-15
+  - rituel: Dernier vendredi
+    rrule: FREQ=MONTHLY;BYDAY=-1FR
+    heure: "17:30"
+    debut: 2029-01-01
+    fin: 2029-12-28
+"""
+
+
+def ical_js(feed: bytes) -> list[dict[str, object]]:
+    """The feed's events as ical.js 2.2 expands them (tests/clients/ical-expand.mjs)."""
+    done = subprocess.run(["node", str(CLIENTS / "ical-expand.mjs")], input=feed, capture_output=True,
+                          check=False, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    return json.loads(done.stdout)
+
+
+def _ical_js_instants(feed: bytes) -> list[tuple[str, datetime]]:
+    return sorted((str(e["summary"]).split("] ", 1)[1], datetime.fromisoformat(str(s)))
+                  for e in ical_js(feed) for s in e["starts"] if "T" in str(s))  # type: ignore[attr-defined]
+
+
+def _pages(plan: Plan, path: str, settings: Settings) -> list[tuple[str, datetime]]:
+    """The rituals' occurrences as the pages expand them (pac_gen.recurrence), in UTC."""
+    keys = {r.ritual: r for r in plan.rituals}
+    return sorted((title, o.start.astimezone(UTC)) for title, ritual in keys.items()
+                  for o in recurrence.occurrences(ritual, settings.zone, settings.working_day_hours))
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "America/New_York", "Australia/Sydney"])
+def test_ical_js_expands_rituals_across_time_changes_as_the_pages_do(zone):
+    zoned = Settings(today=TODAY, timezone=zone)
+    result = check_bytes("plans/ana/plan.yaml", ACROSS_CHANGES.encode(), zoned)
+    assert result.plan is not None, result.errors
+    feed = ics.plan_feed(result.plan, "plans/ana/plan.yaml", zoned)
+    pages = _pages(result.plan, "plans/ana/plan.yaml", zoned)
+    assert _ical_js_instants(feed) == pages
+    calendar = icalendar.Calendar.from_ical(feed)
+    assert sorted((str(e["SUMMARY"]).split("] ", 1)[1], e["DTSTART"].dt.astimezone(UTC))
+                  for e in recurring_ical_events.of(calendar).between(date(2020, 1, 1), date(2035, 1, 1))
+                  if isinstance(e["DTSTART"].dt, datetime)) == pages
+    # Whole spans, both changes of each year, and the last occurrence (at UNTIL) kept.
+    revue = [d for t, d in pages if t == "Revue"]
+    assert len(revue) == 44 and revue[-1].astimezone(zoned.zone).date() == date(2028, 1, 28)
+    assert [d.astimezone(zoned.zone).date() for t, d in pages if t == "Dernier vendredi"][-1] == date(2029, 12, 28)
+    assert len({d.utcoffset() for t, d in pages}) == 1  # all UTC: the offsets differ only locally
+    assert len({d.astimezone(zoned.zone).utcoffset() for t, d in pages if t == "Revue"}) == 2
+
+
+def test_ical_js_expands_the_example_plans_as_the_pages_do():
+    for name in ("camille/boutique", "karim/formations", "lea/cabinet"):
+        path = f"plans/{name}.yaml"
+        result = check_file(ROOT / path, SETTINGS)
+        assert result.plan is not None
+        feed = ics.plan_feed(result.plan, path, SETTINGS)
+        assert _ical_js_instants(feed) == _pages(result.plan, path, SETTINGS), name
+        assert sorted(_ical_js_instants(feed)) == sorted(_feed_occurrences(feed)[0]), name
+
+
+def test_ical_js_misplaced_events_with_icalendars_rdate_vtimezone():
+    # The check above can fail: with from_tzid's DTSTART + RDATE observances, ical.js 2.2
+    # puts the autumn occurrences of the examples one hour late.
+    result = check_file(ROOT / "plans/camille/boutique.yaml", SETTINGS)
+    assert result.plan is not None
+    feed = ics.plan_feed(result.plan, "plans/camille/boutique.yaml", SETTINGS)
+    calendar = icalendar.Calendar.from_ical(feed)
+    (zone,) = calendar.walk("VTIMEZONE")
+    first = min(int(y) for y in re.findall(r"DTSTART:(\d{4})", zone.to_ical().decode())) + 1
+    old = icalendar.Timezone.from_tzid("Europe/Paris", first_date=date(first, 1, 1), last_date=date(first + 2, 1, 1))
+    calendar.subcomponents = [old if c is zone else c for c in calendar.subcomponents]
+    wrong = set(_ical_js_instants(calendar.to_ical())) - set(_pages(result.plan, "plans/camille/boutique.yaml",
+                                                                     SETTINGS))
+    assert wrong
 
 
 def test_english_feed_summaries_use_english_words_and_colons():

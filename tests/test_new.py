@@ -67,11 +67,15 @@ def test_template_explains_the_method_in_french_comments(repo: Path) -> None:
     assert "#  - suivi : pilote les actions en cours de route" in content
 
 
-def test_schema_comment_falls_back_to_the_published_url_outside_a_repository(tmp_path: Path) -> None:
+def test_schema_comment_points_at_the_installed_copy_outside_a_repository(tmp_path: Path) -> None:
+    # An address the editor can load offline (tests/test_schema.py opens it in yaml-language-server).
+    from pac_gen.format.schema import PACKAGED_SCHEMAS
+
     path = tmp_path / "plan.yaml"
     assert main(["new", str(path), "--yes", "--today", "2026-11-27"]) == 0
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=https://pac-gen.example/schema/plan.schema.json"
+    assert first == f"# yaml-language-server: $schema={PACKAGED_SCHEMAS['fr'].as_uri()}"
+    assert PACKAGED_SCHEMAS["fr"].is_file()
 
 
 def test_standard_input_not_a_terminal_writes_the_template_without_asking(repo: Path) -> None:

@@ -569,12 +569,19 @@ def test_cli_exports_are_the_bytes_the_site_publishes(main_project: Path, main_s
                                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from pac_gen.cli import main
 
-    monkeypatch.chdir(main_project)  # the plan's path is the one the site reports (and puts in the UIDs)
-    for fmt in ("csv", "ics"):
-        target = tmp_path / f"export.{fmt}"
-        assert main(["export", "plans/camille/boutique.yaml", "--format", fmt, "-o", str(target),
-                     "--today", "2026-11-27"]) == 0
-        assert target.read_bytes() == (main_site / f"plans/camille/boutique.{fmt}").read_bytes(), fmt
+    # From any working directory: the UIDs come from the path below the plans folder.
+    plan = main_project / "plans" / "camille" / "boutique.yaml"
+    for where, given in ((main_project, "plans/camille/boutique.yaml"), (plan.parent, "boutique.yaml"),
+                         (tmp_path, str(plan))):
+        monkeypatch.chdir(where)
+        for fmt in ("csv", "ics"):
+            target = tmp_path / f"export.{fmt}"
+            assert main(["export", given, "--format", fmt, "-o", str(target), "--today", "2026-11-27"]) == 0
+            assert target.read_bytes() == (main_site / f"plans/camille/boutique.{fmt}").read_bytes(), (where, fmt)
+    # The cohort's feed holds the very same events.
+    events = (main_site / "plans/camille/boutique.ics").read_bytes().split(b"BEGIN:VEVENT", 1)[1]
+    assert b"UID:camille%2Fboutique.yaml/" in events
+    assert events.rsplit(b"END:VEVENT", 1)[0] in (main_site / "calendrier.ics").read_bytes()
 
 
 def test_search_still_indexes_the_tables_text(main_site: Path) -> None:
@@ -664,6 +671,20 @@ def test_a_plans_dir_that_is_not_a_folder_is_named_as_such(tmp_path: Path, plans
     assert result.returncode == 1
     expected = f"pac_gen: plans_dir: {(project / plans_dir).resolve()} {why} (le dossier des plans, relatif à mkdocs.yml)"
     assert expected in result.stdout + result.stderr
+
+
+def test_pages_of_the_english_folder_declare_english(tmp_path: Path) -> None:
+    # The theme writes the site's language (fr) on every page; docs/en/ is the English guide.
+    project = make_project(tmp_path, {"camille/boutique.yaml": CAMILLE})
+    (project / "docs" / "en").mkdir()
+    (project / "docs" / "en" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (project / "docs" / "enfin.md").write_text("# Enfin\n", encoding="utf-8")
+    site = built(project)
+    declared = {page: re.search(r'<html lang="([^"]*)"', read(site, page)).group(1)  # type: ignore[union-attr]
+                for page in ("index.html", "en/index.html", "enfin/index.html", "plans/camille/boutique/index.html",
+                             "plans/index.html")}
+    assert declared == {"index.html": "fr", "en/index.html": "en", "enfin/index.html": "fr",
+                        "plans/camille/boutique/index.html": "fr", "plans/index.html": "fr"}
 
 
 @pytest.mark.parametrize(("options", "expected"), [

@@ -48,7 +48,7 @@ indicateurs:
 
 
 def measure_events(feed: bytes) -> list[icalendar.Event]:
-    return [e for e in icalendar.Calendar.from_ical(feed).walk("VEVENT") if "-releve-" in str(e["UID"])]
+    return [e for e in icalendar.Calendar.from_ical(feed).walk("VEVENT") if "/releve/" in str(e["UID"])]
 
 
 @pytest.mark.parametrize(("rhythm", "start", "first", "count"), [
@@ -64,23 +64,31 @@ def test_one_recurring_all_day_event_whose_occurrences_are_the_due_dates(
     plan = plan_with(rhythm, start)
     feed = ics.plan_feed(plan, "plans/camille/plan.yaml", SETTINGS)
     (event,) = measure_events(feed)
-    assert event["DTSTART"].dt == first
+    rdates = event.get("RDATE", [])
+    rdates = [d.dt for r in (rdates if isinstance(rdates, list) else [rdates]) for d in r.dts]
+    # The first due date is DTSTART, or an RDATE when the rule itself starts a month later (month ends).
+    assert min([event["DTSTART"].dt, *rdates]) == first
     assert str(event["SUMMARY"]) == "[Camille] Relever : Rendez-vous (Agenda)"
-    assert str(event["UID"]) == "plans-camille-plan-releve-rdv@pac-gen"
+    assert str(event["UID"]) == "plans%2Fcamille%2Fplan.yaml/releve/rdv@pac-gen"
     assert str(event["TRANSP"]) == "TRANSPARENT"
     # A second implementation expands the rule: exactly the days the pages show.
     expanded = [e["DTSTART"].dt for e in recurring_ical_events.of(icalendar.Calendar.from_ical(feed))
-                .between(date(2025, 1, 1), date(2028, 1, 1)) if "-releve-" in str(e["UID"])]
+                .between(date(2025, 1, 1), date(2028, 1, 1)) if "/releve/" in str(e["UID"])]
     due = metrics.due_dates(plan.indicators[0], plan.start, plan.objective.deadline)
     assert sorted(expanded) == due
     assert len(due) == count and due[0] == first and due[-1] <= plan.objective.deadline
 
 
-def test_month_end_rule_is_written_for_days_after_the_28th() -> None:
-    feed = ics.plan_feed(plan_with("mensuelle"), "plans/p.yaml", SETTINGS)
+def test_month_ends_are_said_in_ways_every_client_reads() -> None:
+    # From the 31st: the last day of each month.
+    (event,) = measure_events(ics.plan_feed(plan_with("mensuelle"), "plans/p.yaml", SETTINGS))
+    assert event["RRULE"]["BYMONTHDAY"] == [-1] and "RDATE" not in event
+    # From the 30th: the 30th, and February's last day as its own RDATE line.
+    feed = ics.plan_feed(plan_with("mensuelle", "2026-01-30", "2027-03-31"), "plans/p.yaml", SETTINGS)
     (event,) = measure_events(feed)
-    assert event["RRULE"]["BYMONTHDAY"] == [28, 29, 30, 31]
-    assert event["RRULE"]["BYSETPOS"] == [-1]
+    assert event["RRULE"]["BYMONTHDAY"] == [30]
+    assert event["DTSTART"].dt == date(2026, 3, 30)  # the first day the rule gives itself
+    assert b"RDATE;VALUE=DATE:20260228\r\nRDATE;VALUE=DATE:20270228\r\n" in feed
     (plain,) = measure_events(ics.plan_feed(plan_with("mensuelle", "2026-01-15"), "plans/p.yaml", SETTINGS))
     assert "BYMONTHDAY" not in plain["RRULE"]
 
@@ -126,3 +134,25 @@ def test_site_feed_and_site_calendar_carry_the_measurements() -> None:
               if e.kind is EventKind.MEASURE]
     assert [e.day for e in events] == [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 30), date(2026, 5, 31)]
     assert {e.who for e in events} == {"Camille"}
+
+
+@pytest.mark.parametrize(("rhythm", "start", "deadline"), [
+    ("mensuelle", "2026-01-31", "2026-12-31"), ("mensuelle", "2026-01-30", "2027-06-30"),
+    ("mensuelle", "2027-01-29", "2028-12-31"), ("trimestrielle", "2025-11-30", "2027-12-31"),
+    ("toutes_les_2_semaines", "2026-01-31", "2026-12-31"), ("hebdomadaire", "2026-01-31", "2026-06-30"),
+])
+def test_ical_js_expands_the_measurements_due_as_the_pages_do(rhythm: str, start: str, deadline: str) -> None:
+    """ical.js (Thunderbird, web calendars) and recurring-ical-events both read the days the pages show."""
+    from tests.test_ics import ical_js
+
+    plan = plan_with(rhythm, start, deadline)
+    events = [e for e in ical_js(ics.plan_feed(plan, "plans/camille/plan.yaml", SETTINGS))
+              if str(e["summary"]).startswith("[Camille] Relever")]
+    assert len(events) == 1
+    starts = [date.fromisoformat(str(s)[:10]) for s in events[0]["starts"]]  # type: ignore[attr-defined]
+    due = metrics.due_dates(plan.indicators[0], plan.start, plan.objective.deadline)
+    assert starts == due
+    feed = ics.plan_feed(plan, "plans/camille/plan.yaml", SETTINGS)
+    expanded = sorted(e["DTSTART"].dt for e in recurring_ical_events.of(icalendar.Calendar.from_ical(feed))
+                      .between(date(2025, 1, 1), date(2029, 1, 1)) if "/releve/" in str(e["UID"]))
+    assert expanded == due

@@ -1,4 +1,4 @@
-"""The GitHub workflows and the pre-commit hook: their shape, and their commands run for real.
+"""The GitHub workflows and the pre-commit hook: actionlint on them, least privilege, and their commands run for real.
 
 Only what needs GitHub (checkout, caches, artifacts, Pages) is left out; the
 commands the workflows run (validate, the strict build, the review) are run here
@@ -28,7 +28,7 @@ DAY = "2026-11-27T12:00:00+00:00"  # the day the example plans are written for
 EPOCH = str(int(datetime.fromisoformat(DAY).timestamp()))
 
 INSTALL = "pip install -r requirements.txt && pip install --no-deps -e ."
-VALIDATE = "pac-gen validate --format github"
+VALIDATE = 'pac-gen validate --format github --changed-since "origin/$BASE_REF"'
 BUILD = "NO_MKDOCS_2_WARNING=1 mkdocs build --strict --site-dir site"
 REVIEW = 'pac-gen review "origin/$BASE_REF" HEAD >> "$GITHUB_STEP_SUMMARY"'
 PUBLISH_BUILD = f"SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) {BUILD}"
@@ -41,10 +41,6 @@ def load(name: str) -> dict[Any, Any]:
     return data
 
 
-def steps(job: dict[str, Any]) -> list[tuple[str, str]]:
-    return [("uses", s["uses"]) if "uses" in s else ("run", s["run"].strip()) for s in job["steps"]]
-
-
 def make_recipe(target: str) -> list[str]:
     """The recipe lines of a Makefile target, with the virtualenv's bin/ prefix removed."""
     lines = (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
@@ -55,6 +51,42 @@ def make_recipe(target: str) -> list[str]:
             break
         recipe.append(line.strip().replace("$(BIN)/", ""))
     return recipe
+
+
+def test_actionlint_finds_nothing():
+    # rhysd's checker (kjanat's build, which knows the node20 deprecation): syntax, expressions,
+    # shell scripts, and every action at a major that still runs.
+    files = sorted(str(f.relative_to(ROOT)) for f in WORKFLOWS.glob("*.y*ml"))
+    assert files == [".github/workflows/publish.yml", ".github/workflows/pull-request.yml"]
+    done = subprocess.run([str(BIN / "actionlint"), "-no-color", *files], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_actionlint_reports_an_action_on_node20(tmp_path):
+    # The check above is only worth something if this actionlint knows the deprecation.
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    text = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
+    assert "actions/checkout@v7" in text
+    (tmp_path / ".github" / "workflows" / "old.yml").write_text(
+        text.replace("actions/checkout@v7", "actions/checkout@v4"), encoding="utf-8")
+    done = subprocess.run([str(BIN / "actionlint"), "-no-color", ".github/workflows/old.yml"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert 'runtime "node20" is deprecated' in done.stdout and "actions/checkout@v4" in done.stdout
+
+
+def test_only_the_deploy_job_may_write():
+    # Least privilege: the workflows read the repository; publishing to Pages needs
+    # `pages: write` and `id-token: write`, given to the one job that deploys.
+    for name in ("pull-request.yml", "publish.yml"):
+        workflow = load(name)
+        assert workflow["permissions"] == {"contents": "read"}, name
+        for job_name, job in workflow["jobs"].items():
+            deploys = any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"])
+            expected = {"pages": "write", "id-token": "write"} if deploys else None
+            assert job.get("permissions") == expected, (name, job_name)
+    assert "permissions" in load("publish.yml")["jobs"]["deploy"]
 
 
 def _step(job: dict[str, Any], run: str) -> dict[str, Any]:
@@ -156,9 +188,13 @@ def test_pull_request_commands_run_on_the_examples(checkout, tmp_path):
     commands = [s for s in workflow_runs("pull-request.yml", "check") if s["run"].strip() != INSTALL]
     assert [s["run"].strip() for s in commands] == [VALIDATE, BUILD, REVIEW]
     results = [run_step(s["run"], checkout, {**step_env(s), "GITHUB_STEP_SUMMARY": str(summary)}) for s in commands]
-    assert [(r.returncode, r.stdout) for r in results] == [(0, ""), (0, ""), (0, "")], [r.stderr for r in results]
+    assert [(r.returncode, r.stdout) for r in results] == [
+        (0, "3 plan(s), 0 erreur(s), 0 avertissement(s)\n"), (0, ""), (0, "")], [r.stderr for r in results]
     assert (checkout / "site" / "index.html").is_file()
     lines = summary.read_text(encoding="utf-8").splitlines()
+    # The validate step writes its total first, then the review step its report.
+    assert lines[:4] == ["## Validation des plans", "", "3 plan(s), 0 erreur(s), 0 avertissement(s)", ""]
+    lines = lines[4:]
     assert lines[0] == "## Relecture des plans : `origin/main` → `HEAD`"
     assert [line for line in lines if line.startswith(("###", "**", "- "))] == [
         "### Ma boutique en ligne de céramiques (`plans/camille/boutique.yaml`)",
@@ -180,7 +216,7 @@ def test_validate_step_annotates_the_offending_line(checkout, tmp_path):
     lines[index] = lines[index].split("statut:")[0] + "statut: fini\n"
     plan.write_text("".join(lines), encoding="utf-8")
     [validate] = [s for s in workflow_runs("pull-request.yml", "check") if s["run"].strip() == VALIDATE]
-    done = run_step(validate["run"], broken, {})
+    done = run_step(validate["run"], broken, step_env(validate))
     column = lines[index].index("fini") + 1
     assert done.returncode == 1
     assert done.stdout.startswith(
@@ -198,3 +234,61 @@ def test_publish_build_command_runs_dated_by_the_last_commit(checkout, tmp_path)
     # Dated by the commit (2026-11-27), not 1970: the objective due 2027-02-28 is 93 days away.
     page = (site / "site" / "plans" / "camille" / "boutique" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"\b93 jours\b", page)
+
+
+def _break(plan: Path, field: str, value: str) -> tuple[int, int]:
+    """Give the first ``field:`` of ``plan`` a wrong value; its (line, column)."""
+    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{field}:"))
+    lines[index] = lines[index].split(f"{field}:")[0] + f"{field}: {value}\n"
+    plan.write_text("".join(lines), encoding="utf-8")
+    return index + 1, lines[index].index(value) + 1
+
+
+def test_validate_step_annotates_only_the_changed_plans_and_summarises_all(checkout, tmp_path):
+    # main already has a broken plan (karim's); the pull request breaks camille's too.
+    repo = tmp_path / "repo"
+    shutil.copytree(checkout, repo, ignore=shutil.ignore_patterns("site"))
+    old_line, old_column = _break(repo / "plans" / "karim" / "formations.yaml", "statut", "fini")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "erreur sur main")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    line, column = _break(repo / "plans" / "camille" / "boutique.yaml", "statut", "termine")
+    summary = tmp_path / "summary.md"
+    [validate] = [s for s in workflow_runs("pull-request.yml", "check") if s["run"].strip() == VALIDATE]
+    done = run_step(validate["run"], repo, {**step_env(validate), "GITHUB_STEP_SUMMARY": str(summary)})
+    assert done.returncode == 1, done.stderr
+    out = done.stdout.splitlines()
+    assert [o.split("::")[1] for o in out[:-1]] == [
+        f"error file=plans/camille/boutique.yaml,line={line},col={column}"]
+    assert out[-1] == ("3 plan(s), 2 erreur(s), 0 avertissement(s) ; 1 annoté(s) (plans modifiés), "
+                       "liste complète dans le résumé")
+    rows = [r for r in summary.read_text(encoding="utf-8").splitlines() if r.startswith("| `")]
+    assert [r.split(" | ")[:5] for r in rows] == [
+        ["| `plans/camille/boutique.yaml`", str(line), str(column), "erreur", "E105"],
+        ["| `plans/karim/formations.yaml`", str(old_line), str(old_column), "erreur", "E105"],
+    ]
+    assert rows[0].endswith(" |") and "termine" in rows[0]
+
+
+def test_validate_summary_holds_every_problem_beyond_ten(checkout, tmp_path):
+    # GitHub shows 10 annotations of a kind per step; the summary must list them all.
+    repo = tmp_path / "repo"
+    shutil.copytree(checkout, repo, ignore=shutil.ignore_patterns("site"))
+    plan = repo / "plans" / "camille" / "boutique.yaml"
+    text = plan.read_text(encoding="utf-8")
+    broken = re.sub(r"statut: \w+", "statut: pas_fait", text)
+    assert broken.count("pas_fait") > 10
+    plan.write_text(broken, encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    done = run_step(VALIDATE, repo, {"BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary)})
+    errors = broken.count("pas_fait")
+    assert done.stdout.count("::error ") == errors
+    assert done.stdout.splitlines()[-1] == f"3 plan(s), {errors} erreur(s), 0 avertissement(s)"
+    assert len([r for r in summary.read_text(encoding="utf-8").splitlines() if r.startswith("| `")]) == errors
+
+
+def test_validate_unknown_base_is_a_usage_error(checkout):
+    done = run_step(VALIDATE, checkout, {"BASE_REF": "nope"})
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("pac-gen validate: la révision « origin/nope » est inconnue de ce dépôt")

@@ -3,18 +3,20 @@
 Rituals become one recurring VEVENT each (RRULE with UNTIL), expanded by
 :mod:`pac_gen.format.recurrence` exactly as the pages expand them; deadlines, launches
 and the objective's deadline are all-day events. The output depends only on the
-plans and the settings (DTSTAMP is "today" at midnight UTC, UIDs come from the plan
-path and the item), so two builds give the same bytes.
+plans and the settings (DTSTAMP is "today" at midnight UTC, UIDs come from the plan's
+path below the plans folder and the item's id or text), so two builds give the same bytes.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from os import PathLike
 from pathlib import PurePosixPath
 from typing import Any, cast
+from urllib.parse import quote
 
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component, Event, Timezone, vRecur, vText
@@ -24,24 +26,30 @@ from pac_gen.agenda.model import AgendaRitual, EventKind, MeasureRhythm, Milesto
 from pac_gen.format import recurrence
 from pac_gen.format.model import Plan, Rhythm
 from pac_gen.format.settings import Settings
-from pac_gen.format.values import slugify
 
 PRODID = "-//pac_gen//Plans d'action commerciaux//FR"
 UID_DOMAIN = "pac-gen"
 
 
-def plan_slug(plan_path: str | PathLike[str]) -> str:
-    """The plan file's path as a slug, without its extension: ``plans-camille-boutique``."""
-    path = PurePosixPath(str(plan_path).replace("\\", "/"))
-    return slugify(str(path.with_suffix("")))
+def plan_uid_part(plan_id: str | PathLike[str]) -> str:
+    """The part of a plan's UIDs that names the plan: its path below the plans folder, percent-encoded.
 
-
-def uid(slug: str, kind: str, key: str) -> str:
-    """A UID that stays the same between builds: ``<plan>-<kind>-<item>@pac-gen``.
-
-    ``slug`` is the plan's :func:`plan_slug`, worked out once for all its events.
+    ``camille/boutique.yaml`` gives ``camille%2Fboutique.yaml``: the path itself, not a
+    slug of it (``jean-marc/x.yaml`` and ``jean/marc-x.yaml`` stay apart), with no
+    ``/`` or ``@`` left to blur where it ends.
     """
-    return f"{slug}-{kind}-{key}@{UID_DOMAIN}"
+    return quote(PurePosixPath(str(plan_id).replace("\\", "/")).as_posix(), safe="")
+
+
+def uid(plan_part: str, kind: str, key: str) -> str:
+    """A UID that stays the same between builds: ``<plan>/<kind>/<item>@pac-gen``.
+
+    ``plan_part`` is the plan's :func:`plan_uid_part`, worked out once for all its
+    events; ``key`` is the item's id (or the slug of its text, see
+    :func:`pac_gen.agenda.model.milestones`), so an item with an ``id`` keeps its UID
+    when its text changes.
+    """
+    return f"{plan_part}/{kind}/{key}@{UID_DOMAIN}"
 
 
 # RFC 5545 folds content lines longer than 75 octets; icalendar folds them at 75 or more.
@@ -84,9 +92,9 @@ def _shared_properties(plan: Plan, settings: Settings) -> Event:
     return shared
 
 
-def _milestone_event(m: Milestone, shared: Event, slug: str, settings: Settings, prefix: str) -> Event:
+def _milestone_event(m: Milestone, shared: Event, plan_part: str, settings: Settings, prefix: str) -> Event:
     event = Event()
-    event.add("uid", uid(slug, m.kind.value, m.key))
+    event.add("uid", uid(plan_part, m.kind.value, m.key))
     event.add("dtstamp", shared["DTSTAMP"])
     event.add("dtstart", m.day)
     event.add("dtend", m.day + timedelta(days=1))
@@ -127,13 +135,21 @@ def _check_rule(rule: vRecur, found: list[recurrence.Occurrence]) -> tuple[list[
     return [d for d in produced if d not in wanted_set], [d for d in wanted if d not in produced_set]
 
 
-def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, slug: str, prefix: str) -> Event | None:
+def _repeated_hour(start: datetime) -> bool:
+    """True when ``start``'s wall-clock time happens twice that day (clocks going back)."""
+    later = start.replace(fold=1)
+    return later.utcoffset() != start.utcoffset() and \
+        later.astimezone(UTC).astimezone(start.tzinfo).replace(tzinfo=None) == start.replace(tzinfo=None)
+
+
+def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, plan_part: str, prefix: str) -> list[Event]:
+    """The ritual's recurring VEVENT (none when it never happens), and any override it needs."""
     ritual, key = item.ritual, item.key
     found, rule = ritual_recurrence(item)
     if not found:
-        return None
+        return []
     event = Event()
-    event.add("uid", uid(slug, EventKind.RITUAL.value, key))
+    event.add("uid", uid(plan_part, EventKind.RITUAL.value, key))
     event.add("dtstamp", shared["DTSTAMP"])
     event.add("dtstart", found[0].start)
     event.add("duration", found[0].end - found[0].start)
@@ -148,17 +164,35 @@ def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, slug: str, pref
     event.add("summary", _summary(ritual.ritual, prefix))
     action = next((a.title for a in plan.actions if a.key == ritual.action), None)
     event.add("description", f"{plan.display_title} — {action}" if action else plan.display_title)
-    return event
+    events = [event]
+    # A start in the hour that happens twice when clocks go back is, by RFC 5545, the
+    # first of the two; ical.js takes the second. An override of that one occurrence
+    # (RECURRENCE-ID) starting at its instant in UTC is read the same way by both.
+    for occurrence in found:
+        if _repeated_hour(occurrence.start):
+            moved = Event()
+            for name in ("UID", "DTSTAMP"):
+                moved[name] = event[name]
+            moved.add("recurrence-id", occurrence.start)
+            moved.add("dtstart", occurrence.start.astimezone(UTC))
+            for name in ("DURATION", "SUMMARY", "DESCRIPTION"):
+                moved[name] = event[name]
+            events.append(moved)
+    return events
 
 
-def measure_rule(measure: MeasureRhythm) -> vRecur:
-    """The RRULE that, from the first due date, gives exactly the measure's due dates.
+def measure_rule(measure: MeasureRhythm) -> tuple[date, vRecur, list[date]]:
+    """A measure's due dates as DTSTART, RRULE and the dates the rule misses (for RDATE).
 
-    Months are clipped to their end like :func:`pac_gen.values.add_months`: from
-    the 31st, ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1`` takes the 31st, or the
-    month's last day when it is shorter.
+    Months are clipped to their end like :func:`pac_gen.format.values.add_months`.
+    From the 31st, ``BYMONTHDAY=-1`` says exactly that; from the 29th or 30th, the
+    rule keeps its day and skips February, whose clipped dates are given as RDATE,
+    one per line. DTSTART is the first date the rule itself gives: ical.js drops a
+    DTSTART the rule does not match, ignores BYSETPOS with BYMONTHDAY and misreads
+    a multi-valued RDATE (all three were tried against it).
     """
     rhythm = measure.indicator.rhythm
+    days = measure.days
     rule = vRecur()
     if rhythm in (Rhythm.WEEKLY, Rhythm.BIWEEKLY):
         rule["FREQ"] = "WEEKLY"
@@ -166,22 +200,37 @@ def measure_rule(measure: MeasureRhythm) -> vRecur:
     else:
         rule["FREQ"] = "MONTHLY"
         rule["INTERVAL"] = 1 if rhythm is Rhythm.MONTHLY else 3
-        day = max(d.day for d in measure.days)  # the start's day, unless no month reached it
+        day = max(d.day for d in days)  # the start's day, unless no month reached it
         if day > 28:
-            rule["BYMONTHDAY"] = list(range(28, day + 1))
-            rule["BYSETPOS"] = -1
-    rule["UNTIL"] = measure.days[-1]
-    return rule
+            rule["BYMONTHDAY"] = [-1 if day == 31 else day]
+    rule["UNTIL"] = [days[-1]]
+    anchor = next((d for d in days if day_kept(rule, d)), days[0])
+    body = ";".join(p for p in rule.to_ical().decode().split(";") if not p.startswith("UNTIL="))
+    first = datetime.combine(anchor, time(0))
+    expanded = rrulestr(body, dtstart=first).between(first, datetime.combine(days[-1], time(0)), inc=True)  # type: ignore[union-attr]
+    made = {d.date() for d in expanded} | {anchor}
+    return anchor, rule, [d for d in days if d not in made]
 
 
-def _measure_event(measure: MeasureRhythm, plan: Plan, shared: Event, slug: str, settings: Settings,
+def day_kept(rule: vRecur, day: date) -> bool:
+    """Whether a monthly rule's BYMONTHDAY (30, or -1 for the last day) takes ``day``; always for weekly ones."""
+    wanted = rule.get("BYMONTHDAY")
+    if not wanted:
+        return True
+    return wanted[0] == day.day or (wanted[0] == -1 and (day + timedelta(days=1)).month != day.month)
+
+
+def _measure_event(measure: MeasureRhythm, shared: Event, plan_part: str, settings: Settings,
                    prefix: str) -> Event:
     event = Event()
-    event.add("uid", uid(slug, EventKind.MEASURE.value, measure.key))
+    event.add("uid", uid(plan_part, EventKind.MEASURE.value, measure.key))
     event.add("dtstamp", shared["DTSTAMP"])
-    event.add("dtstart", measure.days[0])
-    event.add("dtend", measure.days[0] + timedelta(days=1))
-    event.add("rrule", measure_rule(measure))
+    anchor, rule, missing = measure_rule(measure)
+    event.add("dtstart", anchor)
+    event.add("dtend", anchor + timedelta(days=1))
+    event.add("rrule", rule)
+    for day in missing:
+        event.add("rdate", day)
     kind = messages.colon(messages.text(f"calendar.{EventKind.MEASURE.value}", settings.lang), settings.lang)
     event.add("summary", _summary(f"{kind} {measure.title}", prefix))
     event.add("description", shared["DESCRIPTION"])
@@ -189,32 +238,108 @@ def _measure_event(measure: MeasureRhythm, plan: Plan, shared: Event, slug: str,
     return event
 
 
-def plan_events(plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> list[Event]:
+def plan_events(plan: Plan, plan_id: str | PathLike[str], settings: Settings) -> list[Event]:
     """The VEVENTs of one plan: its rituals, its dated milestones, then its measurements due, in plan order.
 
-    Every summary starts with ``[owner]`` (:attr:`Plan.owner`).
+    Every summary starts with ``[owner]`` (:attr:`Plan.owner`). ``plan_id`` is the
+    plan file's path below the plans folder (``camille/boutique.yaml``): the site and
+    ``pac-gen export`` give the same one, hence the same UIDs.
     """
     prefix = plan.owner
-    slug = plan_slug(plan_path)
+    plan_part = plan_uid_part(plan_id)
     shared = _shared_properties(plan, settings)
     dated = agenda(plan, settings)
     events: list[Event] = []
     for item in dated.rituals:
-        event = _ritual_event(item, plan, shared, slug, prefix)
-        if event is not None:
-            events.append(event)
-    events += [_milestone_event(m, shared, slug, settings, prefix) for m in dated.milestones]
-    events += [_measure_event(m, plan, shared, slug, settings, prefix) for m in dated.measures]
+        events += _ritual_event(item, plan, shared, plan_part, prefix)
+    events += [_milestone_event(m, shared, plan_part, settings, prefix) for m in dated.milestones]
+    events += [_measure_event(m, shared, plan_part, settings, prefix) for m in dated.measures]
     return events
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _yearly_rules(onset: datetime) -> set[tuple[int, time, str]]:
+    """The yearly rules (month, local time, BYDAY) that ``onset`` fits: ``2SU``, and ``-1SU`` when last."""
+    weekday = _WEEKDAYS[onset.weekday()]
+    rules = {(onset.month, onset.time(), f"{(onset.day - 1) // 7 + 1}{weekday}")}
+    if onset.day + 7 > monthrange(onset.year, onset.month)[1]:
+        rules.add((onset.month, onset.time(), f"-1{weekday}"))
+    return rules
+
+
+def _runs(onsets: list[datetime]) -> list[tuple[list[datetime], tuple[int, time, str] | None]]:
+    """``onsets`` cut into runs of consecutive years that follow one yearly rule (None: a lone onset)."""
+    runs: list[tuple[list[datetime], tuple[int, time, str] | None]] = []
+    current: list[datetime] = []
+    rules: set[tuple[int, time, str]] = set()
+    for onset in onsets:
+        common = rules & _yearly_rules(onset) if current else set()
+        if current and common and onset.year == current[-1].year + 1:
+            current.append(onset)
+            rules = common
+            continue
+        if current:
+            runs.append((current, _pick(rules) if len(current) > 1 else None))
+        current, rules = [onset], _yearly_rules(onset)
+    if current:
+        runs.append((current, _pick(rules) if len(current) > 1 else None))
+    return runs
+
+
+def _pick(rules: set[tuple[int, time, str]]) -> tuple[int, time, str]:
+    # "Last Sunday" is how zones state it, and it stays true when the month has five Sundays.
+    return min(rules, key=lambda rule: (not rule[2].startswith("-"), rule[2]))
 
 
 @lru_cache(maxsize=16)
 def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
-    """The VTIMEZONE of ``tzid`` for ``first_year``…``last_year`` only (not 1970–2038)."""
-    return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
+    """The VTIMEZONE of ``tzid`` for ``first_year``…``last_year``, each observance an RRULE.
+
+    icalendar's ``Timezone.from_tzid`` gives each observance a DTSTART and a
+    multi-valued RDATE, which ical.js 2.2 (Thunderbird, many web calendars) reads
+    partly, placing events an hour off. The transitions still come from icalendar
+    (from zoneinfo, starting a year early so that the first of ``first_year`` has
+    its observance); each run of years that follows one rule (``-1SU`` of March at
+    02:00) becomes ``FREQ=YEARLY`` with BYMONTH and BYDAY, as calendar apps write
+    theirs. A rule still in force at the end stays open; one that ended gets UNTIL.
+    """
+    source = Timezone.from_tzid(tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 1, 1, 1))
+    start_of_range = datetime(first_year, 1, 1)
+    observances: list[tuple[datetime, Component]] = []
+    for sub in source.subcomponents:
+        onsets = [sub.decoded("DTSTART")]
+        rdates = sub.get("RDATE", [])
+        for listed in rdates if isinstance(rdates, list) else [rdates]:
+            onsets += [d.dt for d in listed.dts]
+        offset_from = sub.decoded("TZOFFSETFROM")
+        for run, rule in _runs(sorted(onsets)):
+            kind: Component = type(sub)()
+            kind.add("dtstart", run[0])
+            if rule is not None:
+                month, _, byday = rule
+                recur = vRecur(freq="YEARLY", bymonth=month, byday=byday)
+                if run[-1].year < last_year:
+                    recur["UNTIL"] = (run[-1] - offset_from).replace(tzinfo=UTC)
+                kind.add("rrule", recur)
+            for name in ("TZNAME", "TZOFFSETFROM", "TZOFFSETTO"):
+                if name in sub:
+                    kind[name] = sub[name]
+            observances.append((run[0], kind))
+    observances.sort(key=lambda pair: pair[0])
+    # from_tzid's first observance only marks where its range starts: with a real
+    # transition before first_year, it is not needed.
+    if len(observances) > 1 and observances[1][0] <= start_of_range:
+        del observances[0]
+    timezone = Timezone()
+    timezone.add("tzid", tzid)
+    for _, observance in observances:
+        timezone.add_component(observance)
+    return timezone
 
 
-def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings, parts: FeedParts | None = None) -> bytes:
+def plan_feed(plan: Plan, plan_id: str | PathLike[str], settings: Settings, parts: FeedParts | None = None) -> bytes:
     """The ICS feed of one plan (CRLF line endings, same bytes for the same plan and day).
 
     Every summary starts with :attr:`Plan.owner`, as in the site's feed: a reader who
@@ -222,7 +347,7 @@ def plan_feed(plan: Plan, plan_path: str | PathLike[str], settings: Settings, pa
     these very event bytes (kept in ``parts``) instead of serialising every plan a second time.
     """
     name = f"{plan.display_title} — {plan.author}" if plan.author else plan.display_title
-    text, years = (parts or FeedParts()).part(plan, plan_path, settings)
+    text, years = (parts or FeedParts()).part(plan, plan_id, settings)
     return _feed(name, [text], years, settings)
 
 
@@ -240,14 +365,15 @@ class FeedParts:
     def __init__(self) -> None:
         self._kept: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
 
-    def part(self, plan: Plan, plan_path: str | PathLike[str], settings: Settings) -> tuple[bytes, list[int]]:
+    def part(self, plan: Plan, plan_id: str | PathLike[str], settings: Settings) -> tuple[bytes, list[int]]:
         """One plan's VEVENTs as ICS text, and the years its timed events span."""
-        key = (id(plan), str(plan_path), settings)
+        key = (id(plan), str(plan_id), settings)
         found = self._kept.get(key)
         if found is not None and found[0] is plan:
             return found[1], found[2]
-        events = plan_events(plan, plan_path, settings)
-        timed = [cast(Any, e) for e in events if isinstance(e.DTSTART, datetime)]
+        events = plan_events(plan, plan_id, settings)
+        # Overrides have no RRULE; measurements due (format v1.1) are all-day: no time zone to cover.
+        timed = [cast(Any, e) for e in events if "RRULE" in e and isinstance(e.DTSTART, datetime)]
         years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
         text = b"".join(ics_bytes(e) for e in events)
         self._kept[key] = (plan, text, years)

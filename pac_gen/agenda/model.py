@@ -44,7 +44,7 @@ class Milestone:
         day: The date.
         kind: What it is.
         title: The task, action or objective text.
-        key: Part of a stable identifier, unique within the plan (``boutique-choisir-la-solution``).
+        key: Part of a stable identifier, unique within the plan (``boutique/choisir-la-solution``).
         done: True for a task marked ``fait``.
         late: True for a task not done whose deadline has passed.
 
@@ -58,41 +58,56 @@ class Milestone:
     late: bool = False
 
 
+def _unique_keys(items: list[tuple[str | None, str]]) -> list[str]:
+    """One key per (explicit id, derived key): the id as written, else the derived key, ``~2``… on a clash.
+
+    Ids are unique in a valid plan and always keep their own key; a derived key
+    (from a text) that meets an id or an earlier derived key gets ``~2``, ``~3``…
+    (``~`` never appears in an id or a slug, so no two items can share a key).
+    """
+    taken = {explicit for explicit, _ in items if explicit is not None}
+    seen: dict[str, int] = {}
+    keys = []
+    for explicit, derived in items:
+        if explicit is not None:
+            keys.append(explicit)
+            continue
+        count = seen.get(derived, 1 if derived in taken else 0) + 1
+        seen[derived] = count
+        keys.append(derived if count == 1 else f"{derived}~{count}")
+    return keys
+
+
 def milestones(plan: Plan, today: date) -> list[Milestone]:
-    """Every all-day date of a plan, in plan order; dropped tasks are left out."""
-    found: list[Milestone] = []
-    seen: dict[tuple[EventKind, str], int] = {}
+    """Every all-day date of a plan, in plan order; dropped tasks are left out.
 
-    def unique(kind: EventKind, key: str) -> str:
-        # Two tasks may share a title: the second gets "-2", and so on, in plan order.
-        seen[kind, key] = seen.get((kind, key), 0) + 1
-        return key if seen[kind, key] == 1 else f"{key}-{seen[kind, key]}"
-
+    Keys (for the feeds' UIDs): an action's key; a task's id, else its action's key and
+    its text's slug (``boutique/choisir-la-solution``); ``objectif``.
+    """
+    entries: list[tuple[date, EventKind, str, str | None, str, bool, bool]] = []
     for action in plan.actions:
         if action.start is not None:
-            found.append(Milestone(action.start, EventKind.LAUNCH, action.title,
-                                   unique(EventKind.LAUNCH, action.key)))
+            entries.append((action.start, EventKind.LAUNCH, action.title, None, action.key, False, False))
         for task in action.tasks:
             if task.due is None or task.status is Status.DROPPED:
                 continue
-            found.append(Milestone(task.due, EventKind.TASK, task.task,
-                                   unique(EventKind.TASK, f"{action.key}-{slugify(task.task)}"),
-                                   done=task.status is Status.DONE, late=metrics.is_late(task, today)))
+            entries.append((task.due, EventKind.TASK, task.task, task.id, f"{action.key}/{slugify(task.task)}",
+                            task.status is Status.DONE, metrics.is_late(task, today)))
         if action.due is not None:
-            found.append(Milestone(action.due, EventKind.ACTION_DUE, action.title,
-                                   unique(EventKind.ACTION_DUE, action.key)))
+            entries.append((action.due, EventKind.ACTION_DUE, action.title, None, action.key, False, False))
+    keys: dict[int, str] = {}
+    for kind in EventKind:
+        indexes = [i for i, entry in enumerate(entries) if entry[1] is kind]
+        keys.update(zip(indexes, _unique_keys([(entries[i][3], entries[i][4]) for i in indexes]), strict=True))
+    found = [Milestone(day, kind, title, keys[i], done=done, late=late)
+             for i, (day, kind, title, _, _, done, late) in enumerate(entries)]
     found.append(Milestone(plan.objective.deadline, EventKind.OBJECTIVE, plan.objective.statement, "objectif"))
     return found
 
 
 def ritual_keys(plan: Plan) -> list[str]:
-    """A stable key per ritual (its text as a slug, ``-2``… when two share a text)."""
-    seen: dict[str, int] = {}
-    keys = []
-    for ritual in plan.rituals:
-        seen[ritual.key] = seen.get(ritual.key, 0) + 1
-        keys.append(ritual.key if seen[ritual.key] == 1 else f"{ritual.key}-{seen[ritual.key]}")
-    return keys
+    """A stable key per ritual: its id, else its text as a slug (``~2``… when two share it)."""
+    return _unique_keys([(ritual.id, slugify(ritual.ritual)) for ritual in plan.rituals])
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ rule = ERRORS.rule
 
 @rule("E201")
 def duplicate_id(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """Two actions (or two indicators) with the same id, given or made from the title."""
+    """Two actions (or two indicators) with the same id, given or made from the title; two ids written for rituals or tasks."""
     sections: tuple[tuple[str, Sequence[Action | Indicator], str], ...] = (
         ("actions", plan.actions, "intitule"), ("indicateurs", plan.indicators, "indicateur"))
     for section, items, title_key in sections:
@@ -38,6 +38,20 @@ def duplicate_id(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 yield Finding(path, {"id": item.key, "line": ctx.line_of(first_seen[item.key])})
             else:
                 first_seen[item.key] = path
+    # Rituals and tasks may share a text; only the ids written for them must be unique.
+    candidates: list[tuple[tuple[Any, ...], str | None]] = [(("rituels", i), r.id) for i, r in enumerate(plan.rituals)]
+    candidates += [(("actions", i, "taches", j), task.id)
+                   for i, action in enumerate(plan.actions) for j, task in enumerate(action.tasks)]
+    with_ids = [((*path, "id"), given) for path, given in candidates
+                if given is not None and not ctx.pruning.removed((*path, "id"))]
+    # The second in the file is the one reported.
+    with_ids.sort(key=lambda pair: ctx.positions.locate(ctx.pruning.original(pair[0])))
+    written: dict[str, tuple[Any, ...]] = {}
+    for path, given in with_ids:
+        if given in written:
+            yield Finding(path, {"id": given, "line": ctx.line_of(written[given])})
+        else:
+            written[given] = path
 
 
 @rule("E202")

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from pac_gen.check.problems import render
 from pac_gen.check.validate import check_file
 from pac_gen.cli.common import add_settings_arguments, settings_from
@@ -23,7 +25,59 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("plan", type=Path, help="le fichier du plan, ex. plans/camille/boutique.yaml")
     parser.add_argument("--format", choices=("csv", "ics"), default="csv")
     parser.add_argument("-o", "--output", type=Path, default=None, help="fichier à écrire (par défaut : la sortie standard)")
+    parser.add_argument("--plans-dir", type=Path, default=None,
+                        help="dossier des plans, dont le chemin du plan nomme ses événements (UID) ; "
+                             "par défaut : le plans_dir de mkdocs.yml, sinon le dossier « plans » qui le contient")
     add_settings_arguments(parser)
+
+
+class _Config(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name:…``): they become None."""
+
+
+_Config.add_multi_constructor("", lambda loader, suffix, node: None)
+_Config.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+def _configured_plans_dir(config: Path) -> str:
+    """The pac_gen plugin's ``plans_dir`` in a mkdocs.yml (its default, ``plans``, when unset or unreadable)."""
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Config)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "plans"
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
+        options = entry.get("pac_gen") if isinstance(entry, dict) else None
+        if isinstance(options, dict) and isinstance(options.get("plans_dir"), str):
+            return str(options["plans_dir"])
+    return "plans"
+
+
+def plan_id_of(plan: Path, plans_dir: Path | None = None) -> str | None:
+    """The plan's path below its plans folder, as the site names it (``camille/boutique.yaml``).
+
+    The folder is ``plans_dir`` when given (None if the plan is not inside it); else
+    the ``plans_dir`` of the nearest mkdocs.yml above the plan (``plans`` by default),
+    when the plan is inside it; else the nearest folder called ``plans``; else the
+    plan's own folder. So the same plan gets the same UIDs from any working directory.
+    """
+    resolved = plan.resolve()
+    if plans_dir is not None:
+        return resolved.relative_to(plans_dir.resolve()).as_posix() if resolved.is_relative_to(
+            plans_dir.resolve()) else None
+    for folder in resolved.parents:
+        config = next((folder / name for name in CONFIG_FILES if (folder / name).is_file()), None)
+        if config is not None:
+            root = (folder / _configured_plans_dir(config)).resolve()
+            if resolved.is_relative_to(root):
+                return resolved.relative_to(root).as_posix()
+            break
+    for folder in resolved.parents:
+        if folder.name == "plans":
+            return resolved.relative_to(folder).as_posix()
+    return resolved.name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +104,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         from pac_gen.agenda.ics import plan_feed  # the rituals feed, shared with the site
 
-        data = plan_feed(checked.plan, display, settings)
+        plan_id = plan_id_of(args.plan, args.plans_dir)
+        if plan_id is None:
+            why = text("cli.outside_plans_dir", args.lang, plans_dir=args.plans_dir)
+            print(f"pac-gen: {args.plan}: {why}", file=sys.stderr)
+            return 2
+        data = plan_feed(checked.plan, plan_id, settings)
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

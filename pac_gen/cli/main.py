@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from pac_gen import __version__
-from pac_gen.check.problems import render
+from pac_gen.check.problems import Problem, render
 from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
 from pac_gen.cli.common import add_settings_arguments, settings_from
 from pac_gen.text import text
@@ -24,6 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, help="fichiers ou dossiers (par défaut : plans/)")
     validate.add_argument("--strict", action="store_true", help="les avertissements font échouer")
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.add_argument(
+        "--changed-since", metavar="REV", default=None,
+        help="avec --format github : n'annoter que les plans changés depuis REV (ex. origin/main) ; "
+             "tous les plans sont validés, et tous les problèmes vont dans le résumé")
     add_settings_arguments(validate)
 
     schema = commands.add_parser("schema", help="JSON Schema du format / JSON Schema of the format")
@@ -48,14 +53,57 @@ def _validate(args: argparse.Namespace) -> int:
         count += 1
         problems.extend(check_file(file, settings).problems)
     problems.extend(refusal_problem(refusal, args.lang) for refusal in refused)
-    output = render(problems, args.format)
-    if output:
-        print(output)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    if args.format == "text":
-        print(text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings), file=sys.stderr)
+    total = text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings)
+    if args.format == "github":
+        if not _github(problems, total, args):
+            return 2
+    else:
+        output = render(problems, args.format)
+        if output:
+            print(output)
+        if args.format == "text":
+            print(total, file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _github(problems: list[Problem], total: str, args: argparse.Namespace) -> bool:
+    """Annotations (only the changed plans' with ``--changed-since``), the total, and the job summary.
+
+    GitHub shows at most 10 error and 10 warning annotations per step: the ones it
+    shows must be about the plans the pull request changed, and the whole list goes
+    to the run's summary page (``$GITHUB_STEP_SUMMARY``) when GitHub gives one.
+    False after a usage error (an unknown revision), said on stderr.
+    """
+    annotated = problems
+    if args.changed_since is not None:
+        from pac_gen.review import RevisionError, changed_plan_files
+
+        try:
+            changed = changed_plan_files(args.changed_since, lang=args.lang)
+        except RevisionError as exc:
+            print(f"pac-gen validate: {exc}", file=sys.stderr)
+            return False
+        annotated = [p for p in problems if Path(p.path).resolve() in changed]
+    output = render(annotated, "github")
+    if output:
+        print(output)
+    if len(annotated) == len(problems):
+        print(total)
+    else:
+        print(text("cli.github.total", args.lang, total=total, annotated=len(annotated)))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        from pac_gen.review import github_summary
+
+        try:
+            with open(summary, "a", encoding="utf-8") as stream:
+                stream.write(github_summary(problems, total, args.lang))
+        except OSError as exc:  # the annotations and the total are out: say why the summary is not
+            why = text("cli.github.summary_unwritable", args.lang, detail=exc.strerror)
+            print(f"pac-gen validate: GITHUB_STEP_SUMMARY={summary}: {why}", file=sys.stderr)
+    return True
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 from pac_gen.check.validate import CheckedPlan, check_bytes
 from pac_gen.format.loader import yaml_quote
 from pac_gen.format.model import ActionKind, IndicatorKind, Motivation, Rhythm, Stage, Term, TimeOfDay, Weekday
-from pac_gen.format.schema import SCHEMA_ID
+from pac_gen.format.schema import PACKAGED_SCHEMAS
 from pac_gen.format.settings import Settings
 from pac_gen.format.values import Choice, ValueProblem, parse_bool, parse_date, parse_number, parse_span
 from pac_gen.text import colon, message, text
@@ -407,10 +407,11 @@ def _indent(block: str, spaces: int) -> str:
 
 
 def schema_reference(path: Path, lang: str = "fr") -> str:
-    """The schema for the editor comment: relative to ``path`` when a repository holds it, else the URL.
+    """The schema for the editor comment: relative to ``path`` when a repository holds it.
 
     The repository is found by walking up from the plan's folder to a folder
-    holding ``docs/schema/plan.schema.json``.
+    holding ``docs/schema/plan.schema.json``. Outside any, the comment points at the
+    copy installed with pac_gen (a ``file:`` URI): the editor can load it, offline.
     """
     wanted = SCHEMA_FILES.get(lang, SCHEMA_FILES["fr"])
     folder = path.absolute().parent
@@ -418,7 +419,7 @@ def schema_reference(path: Path, lang: str = "fr") -> str:
         schema = candidate / wanted
         if schema.is_file():
             return Path(os.path.relpath(schema, folder)).as_posix()
-    return SCHEMA_ID
+    return PACKAGED_SCHEMAS.get(lang, PACKAGED_SCHEMAS["fr"]).as_uri()
 
 
 def check_text(path: Path, content: str, today: date, lang: str = "fr") -> CheckedPlan:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -339,7 +340,9 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Put back the parts of a generated page that were kept out of the search index."""
+        """Declare the page's language; put back the parts of a generated page kept out of the search index."""
+        if self.options is not None:
+            output = declare_language(output, page.file.src_uri, self.options.lang)
         parts = self._put_back.pop(page.file.src_uri, None)
         if parts is None:
             return output
@@ -356,6 +359,20 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         if self.plans_dir.is_dir():
             server.watch(str(self.plans_dir))
         return server
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def declare_language(html: str, src_uri: str, site_lang: str) -> str:
+    """``<html lang>`` of a page: the site's, or that of the language folder it sits in (``en/…``).
+
+    The theme writes the site's language on every page; the guide's translation in
+    ``docs/en/`` must say ``en``, or screen readers read English with French rules.
+    """
+    folder = src_uri.split("/", 1)[0] if "/" in src_uri else ""
+    lang = folder if folder in LANGUAGES else site_lang
+    return _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
 
 
 def _unindexed_marker(number: int) -> str:

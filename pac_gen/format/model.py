@@ -31,15 +31,19 @@ def _wrap(parser: Any) -> BeforeValidator:
     return BeforeValidator(validate)
 
 
+_TEXT_TYPES = ["string", "number", "boolean"]  # a text field keeps what was written: `titre: 2026` is "2026"
+# An "errorMessage" is a key of pac_gen.text: pac_gen.format.schema writes the text in the schema's language.
+
 DateValue = Annotated[
     date,
     _wrap(values.parse_date),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$",
-                    "examples": ["2026-06-15", "15/06/2026"]}),
+    WithJsonSchema({"type": "string", "pattern": values.DATE_PATTERN, "examples": ["2026-06-15", "15/06/2026"],
+                    "errorMessage": "schema.error.date"}),
 ]
 TimeValue = Annotated[
     time, _wrap(values.parse_time),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3])[:hH][0-5]\d$", "examples": ["14:00"]}),
+    WithJsonSchema({"type": "string", "pattern": values.TIME_PATTERN, "examples": ["14:00"],
+                    "errorMessage": "schema.error.time"}),
 ]
 DurationValue = Annotated[
     Duration, _wrap(values.parse_duration),
@@ -51,19 +55,29 @@ SpanValue = Annotated[
 ]
 Money = Annotated[
     Decimal, _wrap(values.parse_money),
-    WithJsonSchema({"type": ["number", "string"], "minimum": 0, "examples": [1500]}),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": values.MAX_NUMBER},
+                              {"type": "string", "pattern": values.MONEY_PATTERN,
+                               "errorMessage": "schema.error.money"}],
+                    "examples": [1500]}),
 ]
-Number = Annotated[float, _wrap(values.parse_number), WithJsonSchema({"type": "number"})]
+Number = Annotated[float, _wrap(values.parse_number), WithJsonSchema(
+    {"anyOf": [{"type": "number", "minimum": -values.MAX_NUMBER, "maximum": values.MAX_NUMBER},
+               {"type": "string", "pattern": values.NUMBER_PATTERN, "errorMessage": "schema.error.number"}]})]
 Flag = Annotated[
     bool, _wrap(values.parse_bool),
-    WithJsonSchema({"enum": [True, False, "oui", "non", "yes", "no", "true", "false"]}),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": values.BOOL_PATTERN,
+                                                     "errorMessage": "schema.error.flag"}],
+                    "examples": ["oui", "non"]}),
 ]
 Slug = Annotated[
     str, _wrap(values.parse_slug),
-    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": "^" + values.SLUG_RE.pattern.removesuffix("\\Z") + "$",
+                               "maxLength": 80,
+                               "errorMessage": "schema.error.id"},
+                              {"type": "integer", "minimum": 0}]}),
 ]
-Text = Annotated[str, Field(min_length=1)]
-Markdown = Annotated[str, WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"})]
+Text = Annotated[str, Field(min_length=1), WithJsonSchema({"type": _TEXT_TYPES, "minLength": 1})]
+Markdown = Annotated[str, WithJsonSchema({"type": _TEXT_TYPES, "contentMediaType": "text/markdown"})]
 
 
 def _currency(value: Any) -> str:
@@ -74,15 +88,26 @@ def _currency(value: Any) -> str:
     raise ValueProblem("E112", value=value)
 
 
-Currency = Annotated[
-    str, _wrap(_currency),
-    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{3}$", "examples": ["EUR", "CHF", "CAD"]}),
-]
+def _currency_schema() -> dict[str, Any]:
+    from babel.numbers import list_currencies
+
+    codes = sorted(list_currencies())
+    any_case = "|".join("".join(f"[{c.upper()}{c.lower()}]" for c in code) for code in codes)
+    space = values.WHITESPACE_CLASS
+    return {"anyOf": [{"enum": codes}, {"type": "string", "pattern": f"^{space}*(?:{any_case}){space}*$"}],
+            "examples": ["EUR", "CHF", "CAD"]}
+
+
+Currency = Annotated[str, _wrap(_currency), WithJsonSchema(_currency_schema())]
 
 
 def choice(cls: type[values.Choice]) -> Any:
     """An annotated type that accepts a :class:`~pac_gen.format.values.Choice` in French or English."""
-    return Annotated[cls, _wrap(cls.parse), WithJsonSchema({"enum": cls.accepted_words()})]
+    words = cls.accepted_words()
+    pattern = values.spelling_pattern(*(values.normalize_word(w) for w in words))
+    # The enum is what editors propose; the pattern, every spelling accepted (`Fidélisation`).
+    return Annotated[cls, _wrap(cls.parse), WithJsonSchema({"anyOf": [{"enum": words},
+                                                                       {"type": "string", "pattern": pattern}]})]
 
 
 class ActionKind(values.Choice):
@@ -304,6 +329,10 @@ class LawOfNumbers(Section):
 class Task(Section):
     """One step of an action, with its owner, deadline, means and status."""
 
+    id: Slug | None = key("id", "id", "Identifiant court, unique dans le plan : l'événement d'agenda de la tâche "
+                          "garde son identité quand elle change de texte ou d'action.",
+                          "Short id, unique in the plan: the task's calendar event keeps its identity "
+                          "when its text or action changes.", None)
     task: Text = key("tache", "task", "Ce qu'il faut faire.", "What to do.")
     owner: Text | None = key("responsable", "owner", "Qui s'en charge.", "Who does it.", None)
     due: DateValue | None = key("date_limite", "due", "Date limite de la tâche.", "Deadline of the task.", None)
@@ -354,6 +383,10 @@ class Action(Section):
 class Ritual(Section):
     """A recurring action placed in the agenda for a period."""
 
+    id: Slug | None = key("id", "id", "Identifiant court, unique dans le plan : les abonnés à l'agenda gardent "
+                          "le rituel quand son texte change.",
+                          "Short id, unique in the plan: calendar subscribers keep the ritual when its "
+                          "text changes.", None)
     ritual: Text = key("rituel", "ritual", "Ce que l'on fait à chaque fois.", "What is done each time.")
     frequency: choice(Frequency) | None = key(  # type: ignore[valid-type]
         "frequence", "frequency", "quotidienne, hebdomadaire, toutes_les_2_semaines ou mensuelle.",
@@ -380,8 +413,8 @@ class Ritual(Section):
 
     @property
     def key(self) -> str:
-        """A stable id for the ritual, derived from its text."""
-        return values.slugify(self.ritual)
+        """The ritual's id, explicit or derived from its text."""
+        return self.id or values.slugify(self.ritual)
 
 
 class Measurement(Section):

@@ -395,3 +395,92 @@ def _choice_table(cls: type[Choice]) -> dict[str, Choice]:
         table[normalize_word(member.value)] = member
         table[normalize_word(cls.english_aliases().get(member.value, member.value))] = member
     return table
+
+
+# ---------------------------------------------------------------------------
+# The same rules as regular expressions, for the JSON schema (ECMA-262, as editors
+# run them): every spelling normalize_word maps to a word, and the dates parse_date
+# accepts. Kept here, beside the functions they must agree with.
+
+def _escape_char(char: str) -> str:
+    return char if char.isalnum() else f"\\u{ord(char):04x}"
+
+
+def _char_class(chars: list[str]) -> str:
+    """``chars`` as a regex class of ranges, every non-alphanumeric one escaped."""
+    codes = sorted({ord(c) for c in chars})
+    parts, start = [], 0
+    while start < len(codes):
+        end = start
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        first, last = chr(codes[start]), chr(codes[end])
+        parts.append(_escape_char(first) if start == end else f"{_escape_char(first)}-{_escape_char(last)}")
+        start = end + 1
+    return "[" + "".join(parts) + "]"
+
+
+# The letters a schema recognises: ASCII and the precomposed Latin letters (French,
+# and what a keyboard's dead keys give), each case; combining accents after them.
+_LATIN = [chr(c) for c in (*range(0x20, 0x7F), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+_COMBINING = "[\\u0300-\\u036f]*"
+_WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+WHITESPACE_CLASS = _char_class(_WHITESPACE)
+_SEPARATORS = _char_class([*_WHITESPACE, "-", "'", "’"])
+
+
+@cache
+def _letter_classes() -> dict[str, str]:
+    found: dict[str, list[str]] = {}
+    for char in _LATIN:
+        decomposed = unicodedata.normalize("NFKD", char.lower())
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if len(base) == 1 and (base.isascii() and base.isalnum()):
+            found.setdefault(base, []).append(char)
+    return {base: _char_class(chars) for base, chars in found.items()}
+
+
+def spelling_pattern(*words: str) -> str:
+    """A regex matching what :func:`normalize_word` turns into one of ``words`` (themselves normalised).
+
+    Any case, accents (precomposed Latin letters or combining marks), and a run of
+    spaces, hyphens or apostrophes where the word has ``_``: ``Date limite``,
+    ``date-limite`` and ``DATE_LIMITE`` all match ``date_limite``. Letters outside the
+    Latin blocks that NFKD would fold too (fullwidth, mathematical) are not listed:
+    the pattern would grow tenfold for spellings nobody types.
+    """
+    classes = _letter_classes()
+    alternatives = []
+    for word in dict.fromkeys(words):
+        units = [f"(?:_|{_SEPARATORS}+)" if char == "_" else classes.get(char, re.escape(char)) for char in word]
+        alternatives.append(_COMBINING + "".join(unit + _COMBINING for unit in units))
+    return f"^{WHITESPACE_CLASS}*(?:{'|'.join(alternatives)}){WHITESPACE_CLASS}*$"
+
+
+def _date_pattern() -> str:
+    # Days that exist, in years FIRST_YEAR..LAST_YEAR (1900..2200), ISO or French order.
+    assert (FIRST_YEAR, LAST_YEAR) == (1900, 2200)
+    day28, months = "0?[1-9]|1[0-9]|2[0-8]", "0?[1-9]|1[0-2]"
+    months30, months31 = "0?[13-9]|1[0-2]", "0?[13578]|1[02]"
+    year = "19[0-9][0-9]|20[0-9][0-9]|21[0-9][0-9]|2200"
+    leap_end = "[2468][048]|[13579][26]"
+    leap = f"19(?:0[48]|{leap_end})|20(?:[02468][048]|[13579][26])|21(?:0[48]|{leap_end})"
+    iso = (f"(?:{year})-(?:(?:{months})-(?:{day28})|(?:{months30})-(?:29|30)|(?:{months31})-31)"
+           f"|(?:{leap})-0?2-29")
+    french = (f"(?:(?:{day28})/(?:{months})|(?:29|30)/(?:{months30})|31/(?:{months31}))/(?:{year})"
+              f"|29/0?2/(?:{leap})")
+    return f"^{WHITESPACE_CLASS}*(?:{iso}|{french}){WHITESPACE_CLASS}*$"
+
+
+#: The dates :func:`parse_date` accepts, impossible days and years out of range excluded.
+DATE_PATTERN = _date_pattern()
+#: The times :func:`parse_time` accepts.
+TIME_PATTERN = f"^{WHITESPACE_CLASS}*(?:[01]?[0-9]|2[0-3])[:hH][0-5][0-9]{WHITESPACE_CLASS}*$"
+#: Text :func:`parse_money` accepts (a number is accepted as such).
+MONEY_PATTERN = (f"^{WHITESPACE_CLASS}*[0-9\\s\\u00a0\\u202f]*[0-9](?:[.,][0-9]{{1,2}})?"
+                 f"{WHITESPACE_CLASS}*[€$£]*{WHITESPACE_CLASS}*$")
+#: Text :func:`parse_number` accepts: a French decimal comma, spaces between thousands.
+NUMBER_PATTERN = (f"^{WHITESPACE_CLASS}*[+-]?(?:[0-9][0-9 _\\u202f]*(?:[.,][0-9_]*)?|[.,][0-9][0-9_]*)"
+                  f"(?:[eE][+-]?[0-9]+)?{WHITESPACE_CLASS}*$")
+#: Text :func:`parse_bool` accepts.
+BOOL_PATTERN = spelling_pattern(*sorted(_TRUE_WORDS | _FALSE_WORDS))

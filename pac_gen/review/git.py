@@ -88,3 +88,17 @@ def plan_files_at(revision: str | None, plans_dir: str = "plans", cwd: Path | No
             raise RevisionError(text("review.git.failed", lang, rev=revision, detail=shown.stderr.decode(errors="replace")))
         files[name] = shown.stdout[: loader.MAX_FILE_BYTES + 1]
     return files
+
+
+def changed_plan_files(revision: str, plans_dir: str = "plans", cwd: Path | None = None,
+                       lang: str = "fr") -> set[Path]:
+    """The plan files of the working tree that are new or differ from ``revision`` (resolved paths).
+
+    Raises:
+        RevisionError: as :func:`plan_files_at`.
+
+    """
+    where = cwd or Path.cwd()
+    before = plan_files_at(revision, plans_dir, where, lang)
+    now = plan_files_at(None, plans_dir, where, lang)
+    return {(where / name).resolve() for name, data in now.items() if before.get(name) != data}

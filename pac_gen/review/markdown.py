@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -175,3 +176,15 @@ def to_markdown(report: Report, lang: str = "fr") -> str:
     return "\n".join(lines) + "\n"
 
 
+def github_summary(problems: Iterable[Problem], total: str, lang: str = "fr") -> str:
+    """Every problem as a Markdown table for the job summary (GitHub annotates only 10 of each kind)."""
+    items = sorted(problems)
+    lines = [f"## {text('review.summary.title', lang)}", "", _escape(total), ""]
+    if items:
+        head = [text(f"review.summary.{column}", lang)
+                for column in ("file", "line", "column", "severity", "code", "message")]
+        lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        lines += [f"| {_code(p.path)} | {p.line} | {p.column} | {text(f'review.{p.severity.value}', lang)} | "
+                  f"{p.code} | {_escape(p.message)} |" for p in items]
+        lines.append("")
+    return "\n".join(lines) + "\n"

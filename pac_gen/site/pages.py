@@ -233,7 +233,7 @@ def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> di
     names = download_names(source)
     return {
         names["csv"]: tasks_csv(plan, options.lang),
-        names["ics"]: ics.plan_feed(plan, display_path, options.settings, options.feeds),
+        names["ics"]: ics.plan_feed(plan, source.relative, options.settings, options.feeds),
     }
 
 
@@ -444,4 +444,6 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
     title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
     page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
-    return SiteCalendar(page, CALENDAR_FEED_URI, ics.site_feed(published, options.settings, options.feeds))
+    feed = ics.site_feed([(s.relative, s.checked.plan) for s in sources if s.checked.plan is not None],
+                         options.settings, options.feeds)
+    return SiteCalendar(page, CALENDAR_FEED_URI, feed)

@@ -475,6 +475,12 @@ def test_every_page_passes_the_nu_html_checker(example_site: Served, hostile_sit
     # Every page of both sites: the plan pages and overview, and the guide pages around them.
     files = [f for site in (example_site, hostile_site) for f in sorted(site.root.rglob("*.html"))
              if "assets" not in f.relative_to(site.root).parts]
-    assert example_site.root / "plans" / "camille" / "boutique" / "index.html" in files
+    # Each kind of page pac_gen writes or shapes: plan pages (example and hostile), the overview,
+    # the cohort calendar, the home page and the guide in both languages.
+    kinds = {"plans/camille/boutique/index.html", "plans/karim/formations/index.html", "plans/index.html",
+             "calendrier/index.html", "index.html", "guide/editor/index.html", "en/guide/editor/index.html",
+             "en/index.html"}
+    assert {str(f.relative_to(example_site.root)) for f in files if f.is_relative_to(example_site.root)} >= kinds
+    assert hostile_site.root / "plans" / "pirate" / "piege" / "index.html" in files
     errors = _nu_errors(files)
     assert errors == [], "\n".join(errors)
