@@ -88,7 +88,8 @@ def test_days_carry_rituals_with_hours_milestones_and_today():
     first = [(e.kind, e.title) for e in days[date(2026, 9, 1)].events]
     assert first == [(EventKind.LAUNCH, "Mettre en place une boutique sur le site")]
     tuesday = [(e.kind, e.start) for e in days[date(2026, 11, 3)].events]
-    assert tuesday == [(EventKind.RITUAL, time(9)), (EventKind.RITUAL, time(14))]
+    # The weekly measurement of the visitors (format v1.1) falls on Tuesdays too: all-day, before the rituals.
+    assert tuesday == [(EventKind.MEASURE, None), (EventKind.RITUAL, time(9)), (EventKind.RITUAL, time(14))]
     late = [e for e in days[date(2026, 11, 20)].events if e.kind is EventKind.TASK]
     assert [(e.title, e.late, e.done) for e in late] == [
         ("Envoyer le catalogue PDF aux 12 boutiques retenues", True, False)]

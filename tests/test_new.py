@@ -15,7 +15,7 @@ import yaml
 from pac_gen.check.validate import check_file
 from pac_gen.cli import main
 from pac_gen.cli.new_plan import quote
-from pac_gen.format.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
+from pac_gen.format.model import ActionKind, Frequency, IndicatorKind, Rhythm, Stage, Term, TimeOfDay, Weekday
 from pac_gen.format.settings import Settings
 
 TODAY = date(2026, 11, 27)
@@ -120,9 +120,11 @@ ANSWERS = [
     "Fidélisation",
     "long",
     "",                                      # end of the actions
-    "Chiffre d'affaires mensuel", "€", "1 200", "1560", "Excel",
-    "Visiteurs du site", "visites", "beaucoup", "300", "900", "Matomo",
+    "Chiffre d'affaires mensuel", "€", "1 200", "1560", "Excel", "",  # default rhythm: mensuelle
+    "Visiteurs du site", "visites", "beaucoup", "300", "900", "Matomo", "tous les jours", "Toutes les 2 semaines",
     "Revue de la semaine", "jeudi", "matin", "12 semaines",
+    "2027-07-01", "15/12/2026",              # first review: after the deadline, asked again
+    "11", "8", "Un binôme", "oui", "0", "6",  # motivation: level off the scale and 0 hours, asked again
 ]
 
 
@@ -158,6 +160,21 @@ def test_questions_answered_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Mo
     ritual = plan.rituals[0]
     assert (ritual.ritual, ritual.days, ritual.time_of_day, ritual.start, str(ritual.span)) == (
         "Revue de la semaine", [Weekday.THURSDAY], TimeOfDay.MORNING, date(2026, 12, 3), "12 semaines")
+    # Format v1.1: each indicator's rhythm, the first review as a monthly ritual, the commitment.
+    assert [i.rhythm for i in plan.indicators] == [Rhythm.MONTHLY, Rhythm.BIWEEKLY]
+    assert "Valeur « tous les jours » non reconnue. Valeurs possibles : hebdomadaire (weekly)" in out
+    assert ("La première revue se place après le début du plan (2026-11-27) et au plus tard à l'échéance "
+            "(2027-06-30).") in out
+    assert "Niveau « 11 » hors de l'échelle" in out
+    review = plan.rituals[1]
+    assert (review.ritual, review.frequency, review.start, review.end) == (
+        "Revue du plan : analyser les indicateurs, garder ou changer", Frequency.MONTHLY, date(2026, 12, 15),
+        date(2027, 6, 30))
+    assert plan.reviews == [] and "reviews" in plan.model_fields_set
+    motivation = plan.motivation
+    assert motivation is not None
+    assert (motivation.level, motivation.boosters, motivation.in_group, motivation.planned_hours) == (
+        8, ["Un binôme"], True, 6)
 
 
 def test_abandoned_questions_write_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -176,8 +193,8 @@ def test_questions_on_a_real_pseudo_terminal_in_english(tmp_path: Path) -> None:
     master, slave = pty.openpty()
     path = tmp_path / "plan.yaml"
     answers = ["", "", "Double my turnover", "end of May", "2027-05-31", "", "Call shops", "prospecting",
-               "short", "", "Turnover", "€", "1000", "2000", "CRM", "Calls", "calls", "0", "40", "CRM",
-               "Weekly review", "friday", "afternoon", "3 months"]
+               "short", "", "Turnover", "€", "1000", "2000", "CRM", "quarterly", "Calls", "calls", "0", "40", "CRM",
+               "", "Weekly review", "friday", "afternoon", "3 months", "", "", "", "", ""]
     proc = subprocess.Popen([sys.executable, "-m", "pac_gen", "new", str(path), "--lang", "en", "--today", "2026-11-27"],
                             stdin=slave, stdout=slave, stderr=slave, close_fds=True,
                             env={**os.environ, "PYTHONUTF8": "1"})
@@ -202,6 +219,9 @@ def test_questions_on_a_real_pseudo_terminal_in_english(tmp_path: Path) -> None:
     assert result.plan is not None
     assert result.plan.objective.deadline == date(2027, 5, 31)
     assert result.plan.indicators[1].target == 40
+    assert [i.rhythm for i in result.plan.indicators] == [Rhythm.QUARTERLY, Rhythm.WEEKLY]
+    assert "how often it is measured: weekly, biweekly, monthly or quarterly [weekly]: " in shown
+    assert result.plan.motivation is not None and result.plan.motivation.level == 7
     assert "strategie" not in path.read_text(encoding="utf-8")  # an empty answer leaves the key out
 
 

@@ -13,7 +13,7 @@ from pac_gen.check.method import WARNINGS
 from pac_gen.check.problems import Severity
 from pac_gen.format.model import Plan
 from pac_gen.text import MESSAGES
-from tests.conftest import check
+from tests.conftest import TODAY, check
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,8 @@ def _schema_fields() -> list[tuple[str, str, str]]:
 def test_the_schema_walk_sees_every_model() -> None:
     models = {name for name, _, _ in _schema_fields()}
     assert models == {"Plan", "Objective", "PastAction", "Action", "LawOfNumbers", "Task", "Ritual",
-                      "Indicator", "Measurement", "Obstacle", "TeamMember", "Block"}
+                      "Indicator", "Measurement", "Obstacle", "TeamMember", "Block",
+                      "Review", "Decision", "Motivation"}  # v1.1
     from pac_gen.format import model
 
     walked = [name for name, _, _ in _schema_fields()]
@@ -90,7 +91,7 @@ def test_links_inside_the_format_page_point_to_its_sections() -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_codes_page_lists_every_error_and_warning(lang: str) -> None:
     page = (ROOT / reference.PAGES[(lang, "codes")]).read_text(encoding="utf-8")
-    codes = [c for c in MESSAGES if re.fullmatch(r"[EW]\d{3}[a-z]?", c)]
+    codes = [c for c in MESSAGES if re.fullmatch(r"[EW]\d{3,4}[a-z]?", c)]
     assert set(reference.warning_codes()) | set(reference.error_codes()) <= set(codes)
     for code in codes:
         assert f"`{code}`" in page or f"### {code} " in page, code
@@ -104,10 +105,11 @@ def test_codes_page_lists_every_error_and_warning(lang: str) -> None:
 
 @pytest.mark.parametrize("code", [rule.code for rule in WARNINGS])
 def test_each_warning_example_raises_its_warning_on_the_marked_line(code: str) -> None:
-    example = WARNINGS.rules[code].example
+    rule = WARNINGS.rules[code]
+    example = rule.example
     assert example is not None
     marked = [n for n, line in enumerate(example.splitlines(), 1) if f"# ← {code}" in line]
-    result = check(example)
+    result = check(example, today=rule.today or TODAY)
     assert result.errors == []
     found = [(p.code, p.line) for p in result.problems if p.code == code]
     assert found == [(code, marked[0])]

@@ -302,7 +302,7 @@ def test_plan_page_other_sections(main_site: Path) -> None:
     assert f"Julie Martin Photographe indépendante 350{NBSP}€ Deux demi-journées en septembre" in page
     indicator = rows_with_class(html, "pac-gen-indicator")[0]
     assert indicator == (f"Chiffre d'affaires en ligne du mois écoulé Résultat 1{NNBSP}200{NBSP}€ 1{NNBSP}560{NBSP}€ "
-                         f"1{NNBSP}390{NBSP}€ (le 01/11/2026) 53{NBSP}% En avance "
+                         f"1{NNBSP}390{NBSP}€ (le 01/11/2026) 53{NBSP}% En avance prochain relevé le 01/12/2026 "
                          "Tableau Excel alimenté par les exports WooCommerce 5")
     assert ("Revue de la semaine (CA, commandes, mise à jour du CRM) — Chaque semaine (vendredi) à 14:00, 1h, "
             "à partir du 4 septembre 2026, pendant 3 mois · Domaine : Entreprise") in page
@@ -314,7 +314,7 @@ def test_plan_page_other_sections(main_site: Path) -> None:
 def test_toc_download_and_css(main_site: Path) -> None:
     html = read(main_site, "plans/camille/boutique/index.html")
     for anchor in ("#strategie", "#resume", "#actions", "#action-depot-vente", "#bilan", "#freins", "#equipe",
-                   "#indicateurs", "#rituels", "#notes"):
+                   "#indicateurs", "#pilotage", "#rituels", "#notes"):
         assert f'href="{anchor}" class="md-nav__link"' in html
     assert '<a href="../boutique.csv" download>' in html
     from pac_gen.check.validate import check_file
@@ -344,7 +344,9 @@ def test_overview_groups_plans_and_is_the_only_nav_entry(main_site: Path) -> Non
     body = content(html)
     assert [text(h) for h in re.findall(r'<h2 [^>]*class="pac-gen-group">(.*?)</h2>', body)] == ["Autres plans", "camille"]
     row = next(r for r in rows_with_class(body, "pac-gen-plan-row") if "céramiques" in r)
-    assert row == ("Ma boutique en ligne de céramiques Camille Lefèvre Augmenter le chiffre d'affaires en ligne de 30 % "
+    assert row == ("Ma boutique en ligne de céramiques Camille Lefèvre Dernière revue : 26 nov. 2026 "
+                   "⚠ 1 relevé(s) en retard (Visiteurs de la boutique en ligne par mois) Motivation : 7/10 "
+                   "Augmenter le chiffre d'affaires en ligne de 30 % "
                    f"28 février 2027 53{NBSP}% ⚠ 1 En avance : 2 En retard : 2 0")
     assert '<a href="camille/boutique/">' in body
     warn_row = next(r for r in rows_with_class(body, "pac-gen-plan-row") if r.startswith("Plan 1"))

@@ -200,9 +200,11 @@ def test_pull_request_commands_run_on_the_examples(checkout, tmp_path):
     assert lines[0] == "## Relecture des plans : `origin/main` → `HEAD`"
     assert [line for line in lines if line.startswith(("###", "**", "- "))] == [
         "### Ma boutique en ligne de céramiques (`plans/camille/boutique.yaml`)",
-        "**1 tâche faite**",
+        "**1 tâche faite, 1 relevé en retard**",
         "- Tâche « Organiser un jeu-concours de Noël (un bol à gagner) » (« Publier 3 fois par semaine sur "
         "Instagram avec un lien vers la boutique ») : à faire → fait",
+        # The weekly visitors' measurement (format v1.1) is a status the trainer sees on a touched plan.
+        "- ⚠ Relevé en retard : « Visiteurs de la boutique en ligne par mois », attendu le 8 nov. 2026",
     ]
     assert lines[-1] == "2 plan(s) sans changement."
 

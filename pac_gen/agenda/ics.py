@@ -22,9 +22,9 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component, Event, Timezone, vRecur, vText
 
 from pac_gen import text as messages
-from pac_gen.agenda.model import AgendaRitual, EventKind, Milestone, agenda
+from pac_gen.agenda.model import AgendaRitual, EventKind, MeasureRhythm, Milestone, agenda
 from pac_gen.format import recurrence
-from pac_gen.format.model import Plan
+from pac_gen.format.model import Plan, Rhythm
 from pac_gen.format.settings import Settings
 
 PRODID = "-//pac_gen//Plans d'action commerciaux//FR"
@@ -181,8 +181,65 @@ def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, plan_part: str,
     return events
 
 
+def measure_rule(measure: MeasureRhythm) -> tuple[date, vRecur, list[date]]:
+    """A measure's due dates as DTSTART, RRULE and the dates the rule misses (for RDATE).
+
+    Months are clipped to their end like :func:`pac_gen.format.values.add_months`.
+    From the 31st, ``BYMONTHDAY=-1`` says exactly that; from the 29th or 30th, the
+    rule keeps its day and skips February, whose clipped dates are given as RDATE,
+    one per line. DTSTART is the first date the rule itself gives: ical.js drops a
+    DTSTART the rule does not match, ignores BYSETPOS with BYMONTHDAY and misreads
+    a multi-valued RDATE (all three were tried against it).
+    """
+    rhythm = measure.indicator.rhythm
+    days = measure.days
+    rule = vRecur()
+    if rhythm in (Rhythm.WEEKLY, Rhythm.BIWEEKLY):
+        rule["FREQ"] = "WEEKLY"
+        rule["INTERVAL"] = 1 if rhythm is Rhythm.WEEKLY else 2
+    else:
+        rule["FREQ"] = "MONTHLY"
+        rule["INTERVAL"] = 1 if rhythm is Rhythm.MONTHLY else 3
+        day = max(d.day for d in days)  # the start's day, unless no month reached it
+        if day > 28:
+            rule["BYMONTHDAY"] = [-1 if day == 31 else day]
+    rule["UNTIL"] = [days[-1]]
+    anchor = next((d for d in days if day_kept(rule, d)), days[0])
+    body = ";".join(p for p in rule.to_ical().decode().split(";") if not p.startswith("UNTIL="))
+    first = datetime.combine(anchor, time(0))
+    expanded = rrulestr(body, dtstart=first).between(first, datetime.combine(days[-1], time(0)), inc=True)  # type: ignore[union-attr]
+    made = {d.date() for d in expanded} | {anchor}
+    return anchor, rule, [d for d in days if d not in made]
+
+
+def day_kept(rule: vRecur, day: date) -> bool:
+    """Whether a monthly rule's BYMONTHDAY (30, or -1 for the last day) takes ``day``; always for weekly ones."""
+    wanted = rule.get("BYMONTHDAY")
+    if not wanted:
+        return True
+    return wanted[0] == day.day or (wanted[0] == -1 and (day + timedelta(days=1)).month != day.month)
+
+
+def _measure_event(measure: MeasureRhythm, shared: Event, plan_part: str, settings: Settings,
+                   prefix: str) -> Event:
+    event = Event()
+    event.add("uid", uid(plan_part, EventKind.MEASURE.value, measure.key))
+    event.add("dtstamp", shared["DTSTAMP"])
+    anchor, rule, missing = measure_rule(measure)
+    event.add("dtstart", anchor)
+    event.add("dtend", anchor + timedelta(days=1))
+    event.add("rrule", rule)
+    for day in missing:
+        event.add("rdate", day)
+    kind = messages.colon(messages.text(f"calendar.{EventKind.MEASURE.value}", settings.lang), settings.lang)
+    event.add("summary", _summary(f"{kind} {measure.title}", prefix))
+    event.add("description", shared["DESCRIPTION"])
+    event.add("transp", shared["TRANSP"])
+    return event
+
+
 def plan_events(plan: Plan, plan_id: str | PathLike[str], settings: Settings) -> list[Event]:
-    """The VEVENTs of one plan: its rituals, then its dated milestones, in plan order.
+    """The VEVENTs of one plan: its rituals, its dated milestones, then its measurements due, in plan order.
 
     Every summary starts with ``[owner]`` (:attr:`Plan.owner`). ``plan_id`` is the
     plan file's path below the plans folder (``camille/boutique.yaml``): the site and
@@ -196,6 +253,7 @@ def plan_events(plan: Plan, plan_id: str | PathLike[str], settings: Settings) ->
     for item in dated.rituals:
         events += _ritual_event(item, plan, shared, plan_part, prefix)
     events += [_milestone_event(m, shared, plan_part, settings, prefix) for m in dated.milestones]
+    events += [_measure_event(m, shared, plan_part, settings, prefix) for m in dated.measures]
     return events
 
 
@@ -314,7 +372,8 @@ class FeedParts:
         if found is not None and found[0] is plan:
             return found[1], found[2]
         events = plan_events(plan, plan_id, settings)
-        timed = [cast(Any, e) for e in events if "RRULE" in e]  # overrides have no RRULE
+        # Overrides have no RRULE; measurements due (format v1.1) are all-day: no time zone to cover.
+        timed = [cast(Any, e) for e in events if "RRULE" in e and isinstance(e.DTSTART, datetime)]
         years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
         text = b"".join(ics_bytes(e) for e in events)
         self._kept[key] = (plan, text, years)

@@ -2,6 +2,8 @@
 
 - :class:`Milestone`: the all-day dates (launches, task and action deadlines, the objective's);
 - :class:`AgendaRitual`: each ritual with its stable key and its occurrences;
+- :class:`MeasureRhythm`: each indicator with a ``periodicite`` and the days its measurement is due
+  (one recurring all-day event "Relever : …" in the feeds);
 - :class:`Event`: one entry of a calendar day (a milestone or a ritual occurrence);
 - :class:`WeekRitual`: a ritual's distinct weekly slot, marked when it falls outside the
   ideal week's blocks of its domain (warning W701 reads the same mark).
@@ -12,13 +14,13 @@ the feeds and the warnings always agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cached_property
 
 from pac_gen.format import metrics, recurrence
-from pac_gen.format.model import Domain, Plan, Ritual, Status, Weekday
+from pac_gen.format.model import Domain, Indicator, Plan, Ritual, Status, Weekday
 from pac_gen.format.settings import Settings
 from pac_gen.format.values import slugify
 
@@ -31,6 +33,7 @@ class EventKind(StrEnum):
     LAUNCH = "lancement"
     ACTION_DUE = "date-limite"
     OBJECTIVE = "objectif"
+    MEASURE = "releve"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,8 @@ class Event:
         return (_KIND_ORDER.index(self.kind), self.start or time(0), self.who, self.title)
 
 
-_KIND_ORDER = (EventKind.OBJECTIVE, EventKind.ACTION_DUE, EventKind.TASK, EventKind.LAUNCH, EventKind.RITUAL)
+_KIND_ORDER = (EventKind.OBJECTIVE, EventKind.ACTION_DUE, EventKind.TASK, EventKind.LAUNCH, EventKind.MEASURE,
+               EventKind.RITUAL)
 
 
 class AgendaRitual:
@@ -168,6 +172,38 @@ class AgendaRitual:
         return recurrence.occurrences(self.ritual, self._settings.zone, self._settings.working_day_hours, through)
 
 
+@dataclass(frozen=True, slots=True)
+class MeasureRhythm:
+    """An indicator measured at a rhythm (v1.1): the days a measurement is due.
+
+    Attributes:
+        indicator: The indicator.
+        key: Its id, part of a stable identifier.
+        days: Every due date, one period after another from the plan's start to its deadline.
+
+    """
+
+    indicator: Indicator
+    key: str
+    days: list[date]
+
+    @property
+    def title(self) -> str:
+        """The indicator and, when it says it, where the value is read: ``Visites (Matomo)``."""
+        source = self.indicator.source
+        return f"{self.indicator.name} ({source})" if source else self.indicator.name
+
+
+def measure_rhythms(plan: Plan) -> list[MeasureRhythm]:
+    """The indicators with a ``periodicite`` and at least one due date, in plan order."""
+    found = []
+    for indicator in plan.indicators:
+        days = metrics.due_dates(indicator, plan.start, plan.objective.deadline)
+        if days:
+            found.append(MeasureRhythm(indicator, indicator.key, days))
+    return found
+
+
 @dataclass(frozen=True)
 class Agenda:
     """Everything dated in one plan.
@@ -176,12 +212,14 @@ class Agenda:
         plan: The plan.
         milestones: The all-day dates, in plan order (dropped tasks left out).
         rituals: The rituals, in plan order, each with its key.
+        measures: The indicators measured at a rhythm, in plan order.
 
     """
 
     plan: Plan
     milestones: list[Milestone]
     rituals: list[AgendaRitual]
+    measures: list[MeasureRhythm] = field(default_factory=list)
 
     def events(self, plan_path: str, through: date | None = None) -> list[Event]:
         """Every milestone and ritual occurrence as calendar entries, unsorted (rituals up to ``through``)."""
@@ -193,13 +231,15 @@ class Agenda:
                 events.append(Event(occurrence.start.date(), EventKind.RITUAL, item.ritual.ritual,
                                     occurrence.start.timetz().replace(tzinfo=None),
                                     occurrence.end.timetz().replace(tzinfo=None), plan_path=plan_path, who=who))
+        for measure in self.measures:
+            events += [Event(day, EventKind.MEASURE, measure.title, plan_path=plan_path, who=who) for day in measure.days]
         return events
 
 
 def agenda(plan: Plan, settings: Settings) -> Agenda:
     """The agenda of ``plan``, milestones judged on ``settings.today``."""
     rituals = [AgendaRitual(r, key, settings) for r, key in zip(plan.rituals, ritual_keys(plan), strict=True)]
-    return Agenda(plan, milestones(plan, settings.today), rituals)
+    return Agenda(plan, milestones(plan, settings.today), rituals, measure_rhythms(plan))
 
 
 def plan_events(plan: Plan, plan_path: str, settings: Settings, through: date | None = None) -> list[Event]:

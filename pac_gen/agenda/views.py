@@ -24,7 +24,7 @@ from typing import Any
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
-from pac_gen.agenda.model import Event, WeekRitual, plan_events, week_rituals
+from pac_gen.agenda.model import Event, EventKind, WeekRitual, plan_events, week_rituals
 from pac_gen.format import recurrence
 from pac_gen.format.model import Domain, Plan, Weekday
 from pac_gen.format.settings import Settings
@@ -333,6 +333,8 @@ def _render_months(views: list[Month], settings: Settings, title: str, site: boo
     return Markup(template.render(
         months=views, title=title, site=site, links=links or {}, t=_texts(locale), lang=locale, hhmm=_hhmm,
         heading=2 if site else 3, note=note,
+        # The legend names measurements due (format v1.1) only where there are some.
+        measures=any(e.kind is EventKind.MEASURE for m in views for w in m.weeks for d in w for e in d.events),
         weekdays=[get_day_names("abbreviated", locale=locale)[i] for i in range(7)],
         month_label=lambda m: _format_date(date(m.year, m.month, 1), "LLLL y", locale),
         # A calendar has hundreds of days, and the same days recur in every plan:

@@ -25,6 +25,14 @@ MAX_RITUALS = 50
 MAX_OCCURRENCES = 5_000
 """Ritual occurrences of one plan, all rituals together (one a day for more than 13 years)."""
 
+MAX_MEASURES_DUE = 5_000
+"""Measurements due of one plan, all indicators with a ``periodicite`` together (format v1.1;
+each is a day in the calendars: weekly for ten years is 521)."""
+
+MAX_REVIEWS = 300
+"""Reviews of one plan's follow-up log (format v1.1; weekly for almost six years): each is marked
+on the chart of every indicator it looks at."""
+
 MAX_CALENDAR_MONTHS = 121
 """Months of one plan's calendar, from its earliest to its latest date (ten years and a month)."""
 
@@ -73,6 +81,22 @@ def occurrences_overrun(plan: Plan, zone: ZoneInfo) -> tuple[int, int] | None:
         left = MAX_OCCURRENCES - total
         count = recurrence.count_starts(ritual, zone, left + 1)
         if count > left:
+            return index, total
+        total += count
+    return None
+
+
+def measures_overrun(plan: Plan) -> tuple[int, int] | None:
+    """The index of the indicator whose rhythm takes the plan past its measurements due, and
+    how many came before it; None when all fit (format v1.1).
+    """
+    total = 0
+    start, deadline = plan.start, plan.objective.deadline
+    for index, indicator in enumerate(plan.indicators):
+        if indicator.rhythm is None:
+            continue
+        count = indicator.rhythm.due_count(start, deadline)
+        if total + count > MAX_MEASURES_DUE:
             return index, total
         total += count
     return None

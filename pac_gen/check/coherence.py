@@ -56,7 +56,7 @@ def duplicate_id(plan: Plan, ctx: Context) -> Iterator[Finding]:
 
 @rule("E202")
 def unknown_action(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """A ritual or an obstacle linked to an action id that does not exist."""
+    """A ritual, an obstacle or a review's decision linked to an action id that does not exist."""
     known = list(dict.fromkeys(a.key for a in plan.actions))
     accepted = set(known) | ctx.pruning.known_ids
     references: tuple[tuple[str, Sequence[Ritual | Obstacle]], ...] = (
@@ -65,6 +65,25 @@ def unknown_action(plan: Plan, ctx: Context) -> Iterator[Finding]:
         for index, referrer in enumerate(referring):
             if referrer.action is not None and referrer.action not in accepted:
                 yield Finding((section, index, "action"), {"id": referrer.action, "known": ", ".join(known)})
+    for r_index, review in enumerate(plan.reviews):
+        for d_index, decision in enumerate(review.decisions):
+            if decision.action is not None and decision.action not in accepted:
+                yield Finding(("suivi", r_index, "decisions", d_index, "action"),
+                              {"id": decision.action, "known": ", ".join(known)})
+
+
+@rule("E212")
+def unknown_indicator(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A review that lists an indicator id that does not exist."""
+    pruning = ctx.pruning
+    if ("indicateurs",) in pruning.kept or any(p[:1] == ("indicateurs",) and p[2:] in ((), ("id",))
+                                                for p in pruning.pruned):
+        return  # an indicator was refused: the ids it could have had are unknown
+    known = list(dict.fromkeys(i.key for i in plan.indicators))
+    for r_index, review in enumerate(plan.reviews):
+        for i_index, key in enumerate(review.indicators):
+            if key not in known:
+                yield Finding(("suivi", r_index, "indicateurs", i_index), {"id": key, "known": ", ".join(known)})
 
 
 @rule("E205")
@@ -211,3 +230,22 @@ def too_many_occurrences(plan: Plan, ctx: Context) -> Iterator[Finding]:
             lang = ctx.settings.lang
             yield Finding(("rituels", index), {"limit": byte_count(budgets.MAX_OCCURRENCES, lang),
                                                "before": byte_count(before, lang)})
+
+
+@rule("E213")
+def too_many_measures_due(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """The indicator whose rhythm takes the plan past its budget of measurements due (format v1.1)."""
+    if _budgets_apply(plan, ctx) and budgets.calendar_overrun(plan) is None:
+        found = budgets.measures_overrun(plan)
+        if found is not None:
+            index, before = found
+            lang = ctx.settings.lang
+            yield Finding(("indicateurs", index, "periodicite"), {"limit": byte_count(budgets.MAX_MEASURES_DUE, lang),
+                                                                   "before": byte_count(before, lang)})
+
+
+@rule("E214")
+def too_many_reviews(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """More reviews than a follow-up log may hold (reported on the first one past the limit)."""
+    if len(plan.reviews) > budgets.MAX_REVIEWS:
+        yield Finding(("suivi", budgets.MAX_REVIEWS), {"limit": budgets.MAX_REVIEWS})

@@ -8,6 +8,7 @@ Warnings never stop a normal build; ``--strict`` turns them into failures.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from pac_gen.agenda.model import ritual_slots
@@ -421,3 +422,147 @@ def measurement_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
             if measurement.date < plan.start and measurement.date <= plan.objective.deadline:
                 yield Finding(("indicateurs", index, "mesures", m_index, "date"),
                               {"date": measurement.date, "start": plan.start})
+
+
+# --- 9. Reviews: decide what changes when off track, keep what works when on track
+
+
+@rule("W901", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+suivi:
+  - date: 2026-04-03
+    constat: Deux rendez-vous seulement sur vingt appels.
+    coherent: non  # ← W901
+""")
+def off_track_without_decision(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A review that finds the results off track and decides nothing."""
+    for index, review in enumerate(plan.reviews):
+        if review.on_track is False and not review.decisions:
+            yield Finding(("suivi", index, "coherent"), {"date": review.date})
+
+
+@rule("W902", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+suivi:
+  - date: 2026-04-03
+    constat: Trois rendez-vous pris, comme prévu.
+    coherent: oui  # ← W902
+""")
+def on_track_without_good_practice(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A review that finds the results on track and names no good practice to keep."""
+    for index, review in enumerate(plan.reviews):
+        if review.on_track is True and not review.good_practices:
+            yield Finding(("suivi", index, "coherent"), {"date": review.date})
+
+
+# --- 10. An indicator that drifts with no review looking at it
+
+
+@rule("W1001", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-03-01
+  echeance: 2026-09-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Visiteurs par mois  # ← W1001
+    type: resultat
+    valeur_initiale: 1000
+    valeur_cible: 1200
+    outil: Matomo
+    mesures:
+      2026-05-31: 1010
+      2026-06-30: 1020
+suivi:
+  - date: 2026-05-15  # before both measurements
+    indicateurs: [visiteurs-par-mois]
+    coherent: oui
+    bonnes_pratiques: [Un article tous les quinze jours]
+""", today=date(2026, 7, 10))
+def drift_without_review(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An indicator behind its path at its last two measurements, with no review since the first of them.
+
+    Only asked of a plan that keeps a follow-up log (``suivi``, even empty): a v1
+    plan, written before the log existed, keeps its pages and its strict builds.
+    """
+    if "reviews" not in plan.model_fields_set:
+        return
+    today = ctx.settings.today
+    start, deadline = plan.start, plan.objective.deadline
+    for index, indicator in enumerate(plan.indicators):
+        known = metrics.measurements_until(indicator, today)
+        if len(known) < 2:
+            continue
+        first, second = known[-2:]
+        if not all(metrics.measurement_status(indicator, m, start, deadline) is metrics.IndicatorStatus.LATE
+                   for m in (first, second)):
+            continue
+        if not any(r.date >= first.date for r in metrics.reviews_of(plan, indicator, today)):
+            yield Finding(("indicateurs", index), {"title": indicator.name, "first": first.date, "second": second.date})
+
+
+# --- 11. Dates after today: they do not count yet
+
+
+@rule("W1101", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-03-01
+  echeance: 2026-09-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Visiteurs par mois
+    type: resultat
+    valeur_initiale: 1000
+    valeur_cible: 1200
+    outil: Matomo
+    mesures:
+      2026-04-30: 1050
+      2026-05-31: 1080  # ← W1101 (aujourd'hui : 2026-05-15)
+""", today=date(2026, 5, 15))
+def measurement_after_today(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A measurement dated after today (and not after the deadline: that is W801); charts and statuses skip it."""
+    today = ctx.settings.today
+    deadline = plan.objective.deadline
+    for index, indicator in enumerate(plan.indicators):
+        for m_index, measurement in enumerate(indicator.measurements):
+            if today < measurement.date <= deadline:
+                yield Finding(("indicateurs", index, "mesures", m_index, "date"),
+                              {"date": measurement.date, "today": today})
+
+
+@rule("W1102", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-03-02
+  echeance: 2026-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+suivi:
+  - date: 2027-04-03  # ← W1102 (aujourd'hui : 2026-05-15)
+    coherent: oui
+    bonnes_pratiques: [Appeler le mardi matin]
+""", today=date(2026, 5, 15))
+def review_after_today(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A review dated after today: the page and the warnings leave it out until then."""
+    today = ctx.settings.today
+    for index, review in enumerate(plan.reviews):
+        if review.date > today:
+            yield Finding(("suivi", index, "date"), {"date": review.date, "today": today})

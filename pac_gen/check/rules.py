@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, NamedTuple
 
 from pac_gen.check.problems import Problem, Severity
@@ -98,12 +99,16 @@ Check = Callable[[Plan, Context], Iterator[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: its code, its check, its severity, and its example (for warnings)."""
+    """One rule: its code, its check, its severity, and its example (for warnings).
+
+    ``today`` is the day the example is meant to be read on, for the rules that depend on it.
+    """
 
     code: str
     check: Check
     severity: Severity
     example: str | None = None
+    today: date | None = None
 
     def run(self, plan: Plan, ctx: Context) -> Iterator[Problem]:
         """The rule's problems in ``plan``, each placed and worded."""
@@ -120,11 +125,11 @@ class RuleSet:
         self.severity = severity
         self.rules: dict[str, Rule] = {}
 
-    def rule(self, code: str, example: str | None = None) -> Callable[[Check], Check]:
+    def rule(self, code: str, example: str | None = None, today: date | None = None) -> Callable[[Check], Check]:
         """Register the decorated function as the check of rule ``code``."""
         def register(check: Check) -> Check:
             assert code not in self.rules, f"rule {code} declared twice"
-            self.rules[code] = Rule(code, check, self.severity, example)
+            self.rules[code] = Rule(code, check, self.severity, example, today)
             return check
         return register
 

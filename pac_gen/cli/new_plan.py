@@ -21,10 +21,10 @@ from dateutil.relativedelta import relativedelta
 
 from pac_gen.check.validate import CheckedPlan, check_bytes
 from pac_gen.format.loader import yaml_quote
-from pac_gen.format.model import ActionKind, IndicatorKind, Stage, Term, TimeOfDay, Weekday
+from pac_gen.format.model import ActionKind, IndicatorKind, Motivation, Rhythm, Stage, Term, TimeOfDay, Weekday
 from pac_gen.format.schema import PACKAGED_SCHEMAS
 from pac_gen.format.settings import Settings
-from pac_gen.format.values import Choice, ValueProblem, parse_date, parse_number, parse_span
+from pac_gen.format.values import Choice, ValueProblem, parse_bool, parse_date, parse_number, parse_span
 from pac_gen.text import colon, message, text
 
 T = TypeVar("T")
@@ -51,6 +51,7 @@ class IndicatorAnswer:
     initial: float
     target: float
     source: str
+    rhythm: Rhythm | None = None
 
 
 @dataclass
@@ -61,6 +62,16 @@ class RitualAnswer:
     day: Weekday
     time_of_day: TimeOfDay
     span: str
+
+
+@dataclass
+class MotivationAnswer:
+    """The learner's commitment (format v1.1): level 0–10, what would raise it, in a group, hours set aside."""
+
+    level: int
+    booster: str
+    in_group: bool
+    hours: float
 
 
 @dataclass
@@ -77,6 +88,8 @@ class Answers:
     result: IndicatorAnswer | None = None
     tracking: IndicatorAnswer | None = None
     ritual: RitualAnswer | None = None
+    motivation: MotivationAnswer | None = None
+    first_review: date | None = None
 
 
 # --- Text of the questions and of the file, French first ----------------------------------------
@@ -91,8 +104,9 @@ def _defaults(lang: str) -> dict[str, Any]:
         "actions": [(say("action_1"), ActionKind.PROSPECTING, Term.SHORT),
                     (say("action_2"), ActionKind.COMMUNICATION, Term.MEDIUM),
                     (say("action_3"), ActionKind.RETENTION, Term.LONG)],
-        "result": (say("result"), "€", 1000, 1200, say("result_source")),
-        "tracking": (say("tracking"), "contacts", 0, 30, "CRM"),
+        "result": (say("result"), "€", 1000, 1200, say("result_source"), Rhythm.MONTHLY),
+        "tracking": (say("tracking"), "contacts", 0, 30, "CRM", Rhythm.WEEKLY),
+        "motivation": (7, say("booster"), False, 5.0),
         "ritual": (say("ritual"), Weekday.FRIDAY, TimeOfDay.AFTERNOON, say("ritual_span")),
         "task": say("task"), "unit": say("unit"),
         "obstacle": say("obstacle"), "cause": say("cause"), "solution": say("solution"),
@@ -102,6 +116,11 @@ def _defaults(lang: str) -> dict[str, Any]:
 def default_deadline(start: date) -> date:
     """Six months after the start: long enough for medium-term actions."""
     return start + relativedelta(months=6)
+
+
+def default_first_review(start: date) -> date:
+    """One month after the start: the first results are in, and there is still time to change course."""
+    return start + relativedelta(months=1)
 
 
 def default_answers(today: date, lang: str = "fr") -> Answers:
@@ -118,6 +137,8 @@ def default_answers(today: date, lang: str = "fr") -> Answers:
         result=IndicatorAnswer(*words["result"]),
         tracking=IndicatorAnswer(*words["tracking"]),
         ritual=RitualAnswer(*words["ritual"]),
+        motivation=MotivationAnswer(*words["motivation"]),
+        first_review=default_first_review(today),
     )
 
 
@@ -200,8 +221,26 @@ class Questions:
         day = self.choice("ritual_day", Weekday, words["ritual"][1])
         moment = self.choice("ritual_moment", TimeOfDay, words["ritual"][2])
         span = self.ask("ritual_span", _span_text, words["ritual"][3])
+        self.say(text("new.steering", self.lang))
+        first_review = self.ask("first_review", lambda answer: self._review_date(answer, deadline),
+                                default_first_review(self.today).isoformat())
+        self.say(text("new.motivation", self.lang))
+        level, _, _, hours = words["motivation"]
+        motivation = MotivationAnswer(
+            self.ask("motivation_level", _level, str(level)),
+            self.ask("motivation_booster", str, ""),
+            self.ask("motivation_group", parse_bool, text("new.no", self.lang)),
+            self.ask("motivation_hours", _hours, _number(hours)),
+        )
         return Answers(author, strategy, statement, self.today, deadline, stage, actions, result, tracking,
-                       RitualAnswer(ritual_text, day, moment, span))
+                       RitualAnswer(ritual_text, day, moment, span), motivation, first_review)
+
+    def _review_date(self, answer: str, deadline: date) -> date:
+        day = parse_date(answer)
+        if not self.today < day <= deadline:
+            raise Refused(text("new.review_outside", self.lang, start=self.today.isoformat(),
+                               deadline=deadline.isoformat()))
+        return day
 
     def _deadline(self, answer: str) -> date:
         deadline = parse_date(answer)
@@ -215,7 +254,8 @@ class Questions:
         initial = self.ask("ind_initial", parse_number, _number(default[2]))
         target = self.ask("ind_target", parse_number, _number(default[3]))
         source = self.ask("ind_source", required, default[4])
-        return IndicatorAnswer(name, unit, initial, target, source)
+        rhythm = self.choice("ind_rhythm", Rhythm, default[5])
+        return IndicatorAnswer(name, unit, initial, target, source, rhythm)
 
 
 def required(answer: str) -> str:
@@ -227,6 +267,21 @@ def required(answer: str) -> str:
 
 def _span_text(answer: str) -> str:
     return parse_span(answer).text
+
+
+def _level(answer: str) -> int:
+    # The model's own rule (E123), so that the question and the file agree.
+    try:
+        return int(Motivation.model_validate({"niveau": int(answer)}).level or 0)
+    except ValueError:
+        raise ValueProblem("E123", value=answer) from None
+
+
+def _hours(answer: str) -> float:
+    hours = float(parse_number(answer))
+    if hours <= 0:
+        raise ValueProblem("E114", value=answer)
+    return hours
 
 
 # --- Writing ----------------------------------------------------------------------------------------
@@ -307,6 +362,14 @@ def render_plan(answers: Answers, schema_ref: str, lang: str = "fr", display_pat
                 "    duree: 1h",
                 f"    debut: {_first_weekday(answers.start, ritual.day).isoformat()}",
                 f"    pendant: {quote(ritual.span)}"]
+    if answers.first_review is not None:
+        # The first review date, suggested as a monthly ritual up to the deadline (the method's "set times").
+        if answers.ritual is None:
+            out += ["", text("new.comment.rituals", lang), "rituels:"]
+        out += [f"  - rituel: {quote(text('new.example.review_ritual', lang))}",
+                "    frequence: mensuelle",
+                f"    debut: {answers.first_review.isoformat()}",
+                f"    fin: {answers.deadline.isoformat()}"]
     indicators = [(IndicatorKind.RESULT, answers.result), (IndicatorKind.TRACKING, answers.tracking)]
     if any(i for _, i in indicators):
         example = (answers.start + relativedelta(months=1)).isoformat()
@@ -320,6 +383,16 @@ def render_plan(answers: Answers, schema_ref: str, lang: str = "fr", display_pat
             out += [f"    valeur_initiale: {_number(indicator.initial)}",
                     f"    valeur_cible: {_number(indicator.target)}",
                     f"    outil: {quote(indicator.source)}"]
+            if indicator.rhythm is not None:
+                out.append(f"    periodicite: {indicator.rhythm.value}")
+    if answers.first_review is not None:
+        out += ["", text("new.comment.reviews", lang, date=answers.first_review.isoformat()), "suivi: []"]
+    if answers.motivation is not None:
+        m = answers.motivation
+        out += ["", text("new.comment.motivation", lang), "motivation:", f"  niveau: {m.level}"]
+        if m.booster:
+            out.append(f"  leviers: [{quote(m.booster)}]")
+        out += [f"  en_groupe: {'oui' if m.in_group else 'non'}", f"  heures_prevues: {_number(m.hours)}"]
     out += ["", text("new.comment.obstacles", lang), "freins:",
             f"  - frein: {quote(words['obstacle'])}",
             "    depend_de_moi: oui",

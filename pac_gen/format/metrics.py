@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from pac_gen.format.model import Action, Indicator, Measurement, Plan, Status, Task
+from pac_gen.format.model import Action, Indicator, Measurement, Plan, Review, Status, Task
 
 # How far from the expected straight line a measurement may be and still count
 # as on time (a fraction of the way from initial to target).
@@ -84,15 +84,68 @@ def indicator_figures(indicator: Indicator, start: date, deadline: date, today: 
     last = known[-1]
     done = progress(indicator, last.value)
     expected = expected_progress(start, deadline, last.date)
+    return IndicatorFigures(last, done, expected, _status(done, expected))
+
+
+def _status(done: float, expected: float) -> IndicatorStatus:
     if done >= 1:
-        status = IndicatorStatus.REACHED
-    elif done > expected + ON_TRACK_TOLERANCE:
-        status = IndicatorStatus.AHEAD
-    elif done >= expected - ON_TRACK_TOLERANCE:
-        status = IndicatorStatus.ON_TRACK
-    else:
-        status = IndicatorStatus.LATE
-    return IndicatorFigures(last, done, expected, status)
+        return IndicatorStatus.REACHED
+    if done > expected + ON_TRACK_TOLERANCE:
+        return IndicatorStatus.AHEAD
+    if done >= expected - ON_TRACK_TOLERANCE:
+        return IndicatorStatus.ON_TRACK
+    return IndicatorStatus.LATE
+
+
+def measurement_status(indicator: Indicator, measurement: Measurement, start: date, deadline: date) -> IndicatorStatus:
+    """Where one measurement stands against the expected path on its date (rule 10 reads it)."""
+    done = progress(indicator, measurement.value)
+    return _status(done, expected_progress(start, deadline, measurement.date))
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurementDue:
+    """When an indicator with a ``periodicite`` is next to be measured, as of a day.
+
+    Attributes:
+        next: One period after the last measurement on or before today (or after the
+            plan's start when there is none); None once that falls after the deadline.
+        overdue: True when ``next`` has passed while the plan runs: a status, never a warning.
+
+    """
+
+    next: date | None
+    overdue: bool
+
+
+def measurement_due(indicator: Indicator, start: date, deadline: date, today: date) -> MeasurementDue | None:
+    """The next due date of an indicator's measurement and whether it is overdue; None without a rhythm."""
+    if indicator.rhythm is None:
+        return None
+    known = measurements_until(indicator, today)
+    reference = known[-1].date if known else start
+    due = indicator.rhythm.due(reference, 1)
+    overdue = start <= today <= deadline and today > due
+    return MeasurementDue(due if due <= deadline else None, overdue)
+
+
+def due_dates(indicator: Indicator, start: date, deadline: date) -> list[date]:
+    """Every date a measurement is due, one period after another from the plan's start to its deadline."""
+    if indicator.rhythm is None:
+        return []
+    found: list[date] = []
+    count = 1
+    while (day := indicator.rhythm.due(start, count)) <= deadline:
+        found.append(day)
+        count += 1
+    return found
+
+
+def overdue_indicators(plan: Plan, today: date) -> list[Indicator]:
+    """The indicators whose measurement is overdue as of ``today``, in plan order."""
+    start, deadline = plan.start, plan.objective.deadline
+    return [i for i in plan.indicators
+            if (due := measurement_due(i, start, deadline, today)) is not None and due.overdue]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +180,13 @@ def task_counts(plan: Plan, today: date) -> TaskCounts:
 def days_left(plan: Plan, today: date) -> int:
     """Days from ``today`` to the objective's deadline (negative once it has passed)."""
     return (plan.objective.deadline - today).days
+
+
+def reviews_until(plan: Plan, today: date) -> list[Review]:
+    """The reviews dated on or before ``today``, newest first (a later one does not count yet: W1102)."""
+    return sorted((r for r in plan.reviews if r.date <= today), key=lambda r: r.date, reverse=True)
+
+
+def reviews_of(plan: Plan, indicator: Indicator, today: date) -> list[Review]:
+    """The reviews, newest first, that looked at ``indicator``: those listing it, or listing no indicator at all."""
+    return [r for r in reviews_until(plan, today) if not r.indicators or indicator.key in r.indicators]

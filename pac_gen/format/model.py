@@ -9,10 +9,11 @@ either language, whatever their case, accents or separators).
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -174,6 +175,38 @@ class Frequency(values.Choice):
     def english_aliases(cls) -> dict[str, str]:  # noqa: D102
         return {"quotidienne": "daily", "hebdomadaire": "weekly",
                 "toutes_les_2_semaines": "biweekly", "mensuelle": "monthly"}
+
+
+class Rhythm(values.Choice):
+    """How often an indicator is measured (v1.1, « la périodicité de suivi »)."""
+
+    WEEKLY = "hebdomadaire"
+    BIWEEKLY = "toutes_les_2_semaines"
+    MONTHLY = "mensuelle"
+    QUARTERLY = "trimestrielle"
+
+    @classmethod
+    def english_aliases(cls) -> dict[str, str]:  # noqa: D102
+        return {"hebdomadaire": "weekly", "toutes_les_2_semaines": "biweekly",
+                "mensuelle": "monthly", "trimestrielle": "quarterly"}
+
+    def due_count(self, start: date, last: date) -> int:
+        """How many due dates fall after ``start`` and on or before ``last``, without listing them."""
+        if self in (Rhythm.WEEKLY, Rhythm.BIWEEKLY):
+            return max((last - start).days // (7 if self is Rhythm.WEEKLY else 14), 0)
+        step = 1 if self is Rhythm.MONTHLY else 3
+        periods = ((last.year - start.year) * 12 + last.month - start.month) // step
+        if periods > 0 and self.due(start, periods) > last:
+            periods -= 1
+        return max(periods, 0)
+
+    def due(self, start: date, count: int) -> date:
+        """The ``count``-th due date after ``start``: whole weeks, or calendar months clipped to the month's end."""
+        if self is Rhythm.WEEKLY:
+            return start + timedelta(weeks=count)
+        if self is Rhythm.BIWEEKLY:
+            return start + timedelta(weeks=2 * count)
+        return values.add_months(start, count * (1 if self is Rhythm.MONTHLY else 3))
 
 
 class Weekday(values.Choice):
@@ -411,6 +444,10 @@ class Indicator(Section):
     measurements: list[Measurement] = key("mesures", "measurements",
                                           "Mesures datées : « 2026-01-31: 120 » ou une liste de {date, valeur}.",
                                           "Dated measurements: “2026-01-31: 120” or a list of {date, value}.", [])
+    rhythm: choice(Rhythm) | None = key(  # type: ignore[valid-type]
+        "periodicite", "frequency", "Tous les combien l'indicateur est relevé : hebdomadaire, toutes_les_2_semaines, "
+        "mensuelle ou trimestrielle.", "How often the indicator is measured: weekly, biweekly, monthly or quarterly.",
+        None)
 
     @property
     def key(self) -> str:
@@ -453,6 +490,61 @@ class Block(Section):
     activity: Text | None = key("activite", "activity", "L'activité prévue.", "The planned activity.", None)
 
 
+def _decision_from_text(value: Any) -> Any:
+    # A decision may be written as a plain sentence: it is the mapping's `decision`.
+    return {"decision": value} if isinstance(value, str) else value
+
+
+class Decision(Section):
+    """What a review decides to change, optionally linked to an action and due by a date."""
+
+    decision: Text = key("decision", "decision", "Ce que l'on change.", "What changes.")
+    action: Slug | None = key("action", "action", "Id de l'action concernée.", "Id of the action concerned.", None)
+    due: DateValue | None = key("echeance", "due", "Date à laquelle la décision doit être appliquée.",
+                                "Date by which the decision is carried out.", None)
+
+
+DecisionItem = Annotated[Decision, BeforeValidator(_decision_from_text, json_schema_input_type=Text | Decision)]
+
+
+class Review(Section):
+    """One dated review of the follow-up log (v1.1): what the indicators show and what is decided."""
+
+    date: DateValue = key("date", "date", "Date de la revue.", "When the review took place.")
+    findings: Markdown | None = key("constat", "findings", "Ce que montrent les indicateurs et les actions (Markdown).",
+                                    "What the indicators and actions show (Markdown).", None)
+    indicators: list[Slug] = key("indicateurs", "indicators", "Ids des indicateurs examinés.",
+                                 "Ids of the indicators looked at.", [])
+    on_track: Flag | None = key("coherent", "on_track", "Les résultats sont-ils cohérents avec l'objectif ? (oui/non)",
+                                "Are the results consistent with the objective? (yes/no)", None)
+    good_practices: TextList = key("bonnes_pratiques", "good_practices", "Ce qui marche et que l'on garde.",
+                                   "What works and is kept.", [])
+    decisions: list[DecisionItem] = key("decisions", "decisions",
+                                        "Ce que l'on change : un texte, ou {decision, action, echeance}.",
+                                        "What changes: a text, or {decision, action, due}.", [])
+
+
+def _level(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10:
+        return value
+    raise ValueProblem("E123", value=value)
+
+
+Level = Annotated[int, Ge(0), Le(10), _wrap(_level)]
+
+
+class Motivation(Section):
+    """The learner's commitment (v1.1): level 0–10, what would raise it, alone or in a group, hours set aside."""
+
+    level: Level | None = key("niveau", "level", "Motivation de 0 à 10.", "Motivation from 0 to 10.", None)
+    boosters: TextList = key("leviers", "boosters", "Ce qui augmenterait la motivation.",
+                             "What would raise the motivation.", [])
+    in_group: Flag | None = key("en_groupe", "in_group", "Travailler en groupe ? (oui/non)",
+                                "Working in a group? (yes/no)", None)
+    planned_hours: Number | None = key("heures_prevues", "planned_hours", "Heures mises de côté pour le plan.",
+                                       "Hours set aside for the plan.", None, gt=0)
+
+
 class Plan(Section):
     """One plan file: one objective and the actions, rituals and indicators that serve it."""
 
@@ -480,6 +572,11 @@ class Plan(Section):
         "semaine_ideale", "ideal_week", "La semaine idéale : pour chaque jour, des blocs {de, a, domaine, activite}.",
         "The ideal week: for each day, blocks {from, to, domain, activity}.", None)
     notes: Markdown | None = key("notes", "notes", "Réflexion libre (Markdown).", "Free reflection (Markdown).", None)
+    reviews: list[Review] = key("suivi", "reviews", "Le journal de suivi : les revues datées et leurs décisions.",
+                                "The follow-up log: dated reviews and their decisions.", [])
+    motivation: Motivation | None = key("motivation", "motivation",
+                                        "Motivation (0 à 10), leviers, en groupe, heures prévues.",
+                                        "Motivation (0 to 10), boosters, in a group, planned hours.", None)
     confidential: Flag = key("confidentiel", "confidential",
                              "oui : le plan est validé mais pas publié (sauf option include_confidential).",
                              "yes: the plan is validated but not published (unless include_confidential).", False)

@@ -257,7 +257,9 @@ class _Walker:
             self.problem(node, "E004", tag=tag_as_written(tag))
             return None
         if tag == PLAIN or tag == QUOTED:
-            if shape is not None and shape.kind == "raw":
+            # Text as written where text goes, and where keys go too: a scalar there is
+            # either refused (keys were expected) or a decision written as one sentence.
+            if shape is not None and shape.kind in ("raw", "model"):
                 return None if (tag == PLAIN and node.value in _NULLS) else node.value
             return core_scalar(node)
         if tag == SEQ:

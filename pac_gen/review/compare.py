@@ -27,13 +27,14 @@ from pydantic import BaseModel
 
 from pac_gen.check.problems import Problem
 from pac_gen.check.validate import CheckedPlan
-from pac_gen.format.metrics import indicator_figures
+from pac_gen.format.metrics import indicator_figures, measurement_due
 from pac_gen.format.model import (
     Action,
     Indicator,
     Objective,
     Obstacle,
     Plan,
+    Review,
     Ritual,
     TeamMember,
     plan_start,
@@ -66,6 +67,7 @@ class _Side:
     incomplete_tasks: set[str] = field(default_factory=set)
     title: str | None = None
     currency: str = "EUR"
+    reviews: list[Review] = field(default_factory=list)
 
     @property
     def start(self) -> date | None:
@@ -85,15 +87,16 @@ class _Side:
 
 
 def _from_plan(checked: CheckedPlan, plan: Plan, raw: dict[str, Any]) -> _Side:
-    sections = ("actions", "rituals", "indicators", "obstacles", "team")
+    sections = ("actions", "rituals", "indicators", "obstacles", "team", "reviews")
     return _Side(
         checked, raw, plan.objective, list(plan.actions), list(plan.rituals), list(plan.indicators),
         list(plan.obstacles), list(plan.team), dict.fromkeys(sections, True), set(), plan.title, plan.currency,
+        list(plan.reviews),
     )
 
 
 _SECTIONS = (("actions", "actions"), ("rituels", "rituals"), ("indicateurs", "indicators"),
-             ("freins", "obstacles"), ("equipe", "team"))
+             ("freins", "obstacles"), ("equipe", "team"), ("suivi", "reviews"))
 
 
 def _side(checked: CheckedPlan) -> _Side:
@@ -304,7 +307,8 @@ def _compare_simple(kind: str, old_items: list[M], new_items: list[M], name: Cal
 
 
 # Top-level keys compared as written (no dedicated change kind): an edit is named by its key.
-_PLAN_KEYS = ("titre", "auteur", "strategie", "devise", "bilan", "semaine_ideale", "notes", "confidentiel")
+_PLAN_KEYS = ("titre", "auteur", "strategie", "devise", "bilan", "semaine_ideale", "notes", "confidentiel",
+              "motivation")
 
 
 def _compare_plan(base: _Side, head: _Side, today: date) -> list[Change]:
@@ -339,7 +343,67 @@ def _compare_plan(base: _Side, head: _Side, today: date) -> list[Change]:
     changes += _compare_simple("team", base.team, head.team, lambda m: m.name,
                                base.complete.get("team", False), head.complete.get("team", False),
                                ["name", "cost"], cost)
+    changes += _compare_reviews(base, head)
     return changes
+
+
+def _verdict(review: Review) -> str | None:
+    return None if review.on_track is None else ("coherent" if review.on_track else "non_coherent")
+
+
+def _decisions(review: Review, side: _Side) -> list[tuple[str, str | None, date | None]]:
+    titles = {a.key: a.title for a in side.actions}
+    return [(d.decision, titles.get(d.action, d.action) if d.action else None, d.due) for d in review.decisions]
+
+
+def _decision_changes(kind: str, items: Iterable[tuple[str, str | None, date | None]], when: date) -> list[Change]:
+    return [Change(kind, text_, action, None, due, when=when) for text_, action, due in items]
+
+
+def _compare_reviews(base: _Side, head: _Side) -> list[Change]:
+    """New, removed and edited reviews (matched by date), and the decisions they add or drop."""
+    changes: list[Change] = []
+    pairs, removed, added = _match(base.reviews, head.reviews, [lambda r: r.date.isoformat()])
+    if base.complete.get("reviews", False):
+        for review in sorted(added, key=lambda r: r.date):
+            changes.append(Change("review.added", review.date.isoformat(), after=_verdict(review),
+                                  when=review.date))
+            changes += _decision_changes("decision.added", _decisions(review, head), review.date)
+    if head.complete.get("reviews", False):
+        changes += [Change("review.removed", r.date.isoformat(), when=r.date) for r in removed]
+    for old, new in sorted(pairs, key=lambda pair: pair[1].date):
+        if _verdict(old) != _verdict(new):
+            changes.append(Change("review.verdict", new.date.isoformat(), before=_verdict(old), after=_verdict(new),
+                                  when=new.date))
+        fields = _edited(old, new, ["date", "on_track", "decisions"])
+        if fields:
+            changes.append(Change("review.edited", new.date.isoformat(), fields=fields, when=new.date))
+        before, after = _decisions(old, base), _decisions(new, head)
+        changes += _decision_changes("decision.added", [d for d in after if d not in before], new.date)
+        changes += _decision_changes("decision.removed", [d for d in before if d not in after], new.date)
+    return changes
+
+
+def _overdue(side: _Side, today: date) -> dict[str, tuple[str, date]]:
+    """The side's indicators whose measurement is overdue as of ``today``: key → (name, the date it was due)."""
+    start = side.start
+    if side.objective is None or start is None:
+        return {}
+    found = {}
+    for indicator in side.indicators:
+        due = measurement_due(indicator, start, side.objective.deadline, today)
+        if due is not None and due.overdue and due.next is not None:
+            found[indicator.key] = (indicator.name, due.next)
+    return found
+
+
+def _overdue_changes(head: _Side, today: date) -> list[Change]:
+    """The measurements overdue after the change, each with the day it became due (a status, not a warning).
+
+    Listed for a plan the change touched: the trainer reading the pull request
+    sees which indicators the learner has not measured in time.
+    """
+    return [Change("indicator.overdue", name, after=due) for name, due in _overdue(head, today).values()]
 
 
 _LINE_NUMBER = re.compile(r"\b(ligne|line) \d+")
@@ -406,6 +470,7 @@ def review(base: dict[str, CheckedPlan], head: dict[str, CheckedPlan], settings:
             if plan.is_empty:
                 report.unchanged += 1
                 continue
+            plan.changes += _overdue_changes(after, settings.today)
         report.plans.append(plan)
     return report
 

@@ -16,6 +16,7 @@ from pac_gen.format.model import (
     Objective,
     Obstacle,
     Plan,
+    Review,
     Ritual,
     Status,
     Task,
@@ -31,7 +32,7 @@ from pac_gen.text import LANGUAGES, choice_word, colon, quote, text
 
 _FIELD_MODELS: dict[str, type[BaseModel]] = {
     "plan": Plan, "objective": Objective, "action": Action, "task": Task, "indicator": Indicator,
-    "ritual": Ritual, "obstacle": Obstacle, "team": TeamMember,
+    "ritual": Ritual, "obstacle": Obstacle, "team": TeamMember, "review": Review,
 }
 
 # Only what can start markup in the middle of a line (lines of the report never start with learner text);
@@ -89,6 +90,8 @@ def _number(value: float, unit: str | None, lang: str) -> str:
 
 
 def _value(change: Change, value: Value, lang: str) -> str:
+    if change.kind in ("review.added", "review.verdict"):
+        return text(f"review.verdict.{value or 'none'}", lang)
     if value is None:
         return text("review.none", lang)
     if isinstance(value, date):
@@ -117,6 +120,9 @@ def change_line(change: Change, lang: str) -> str:
     kind = change.kind
     if kind in ("measurement.added", "measurement.removed") and len(change.measurements) == 1:
         kind += ".1"
+    if kind in ("decision.added", "decision.removed"):
+        kind += ".action" if change.parent else ""
+        kind += ".due" if change.after else ""
     days = ""
     if change.days is not None:
         days = f" ({change.days:+d} {text('review.days', lang)})"
@@ -124,7 +130,8 @@ def change_line(change: Change, lang: str) -> str:
         text("review.on", lang, value=_number(value, change.unit, lang), date=format_day(day, lang))
         for day, value in change.measurements
     )
-    when = format_day(change.measurements[0][0], lang) if change.measurements else ""
+    day = change.when or (change.measurements[0][0] if change.measurements else None)
+    when = format_day(day, lang) if day else ""
     return text(
         f"review.line.{kind}", lang, name=_quote(change.name, lang), parent=_quote(change.parent or "", lang),
         before=_value(change, change.before, lang), after=_value(change, change.after, lang),

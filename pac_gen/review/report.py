@@ -35,6 +35,8 @@ class Change:
         fields: For ``*.edited``, the canonical (French) keys that changed.
         measurements: For measurement changes, the (date, value) pairs concerned.
         unit: For indicators, the unit of their values.
+        currency: For amounts, the plan's currency.
+        when: For reviews and decisions (format v1.1), the date of the review.
 
     """
 
@@ -48,13 +50,15 @@ class Change:
     measurements: tuple[tuple[date, float], ...] = ()
     unit: str | None = None
     currency: str | None = None
+    when: date | None = None
 
 
 # Headline counters, in the order the headline lists them.
 SUMMARY_KEYS = (
     "plan_added", "plan_removed", "tasks_done", "tasks_started", "tasks_dropped", "status_changed",
     "tasks_added", "tasks_removed", "actions_added", "actions_removed", "deadlines_later",
-    "deadlines_earlier", "budgets_changed", "measurements_added", "errors_introduced", "errors_fixed",
+    "deadlines_earlier", "budgets_changed", "measurements_added", "reviews_added", "decisions_added",
+    "measurements_overdue", "errors_introduced", "errors_fixed",
     "warnings_introduced", "warnings_fixed", "other_changes",
 )
 
@@ -63,6 +67,7 @@ _BUDGETS = ("action.budget", "task.budget", "team.cost")
 _SIMPLE_COUNTS = {
     "plan.added": "plan_added", "plan.removed": "plan_removed", "task.added": "tasks_added",
     "task.removed": "tasks_removed", "action.added": "actions_added", "action.removed": "actions_removed",
+    "review.added": "reviews_added", "decision.added": "decisions_added", "indicator.overdue": "measurements_overdue",
 }
 
 
@@ -183,6 +188,8 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         data["unit"] = change.unit
     if change.currency is not None:
         data["currency"] = change.currency
+    if change.when is not None:
+        data["date"] = change.when.isoformat()
     return data
 
 

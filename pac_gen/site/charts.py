@@ -42,6 +42,7 @@ from pac_gen.format.metrics import (
     indicator_figures,
     is_late,
     measurements_until,
+    reviews_of,
     task_counts,
     tasks_budget,
 )
@@ -71,6 +72,7 @@ DEADLINE_COLOUR = "#e53935"
 DONE_COLOUR = "#2e7d32"
 PLANNED_COLOUR = "#607d8b"
 LATE_COLOUR = "#e53935"
+REVIEW_COLOUR = "#7e57c2"  # v1.1: the reviews marked on the charts of the indicators they looked at
 
 # Statuses the overview counts as "on track": the indicator is where it should be, or better.
 ON_TRACK_OR_BETTER = (IndicatorStatus.REACHED, IndicatorStatus.AHEAD, IndicatorStatus.ON_TRACK)
@@ -299,6 +301,21 @@ def indicator_figure(plan: Plan, indicator: Indicator, settings: Settings) -> Fi
          "marker": {"symbol": "cross-thin-open", "size": 12, "color": TODAY_COLOUR, "line": {"width": 2}},
          "hovertext": [hover(today_label, expected_now, today)], "hoverinfo": "text"})
 
+    reviews = reviews_of(plan, indicator, today)
+    review_shapes: list[dict[str, Any]] = []
+    if reviews:
+        review_label = _t("chart.reviews", settings)
+        review_days = [r.date for r in reversed(reviews)]
+        review_values = [round(expected_value(indicator, start, deadline, d), 4) for d in review_days]
+        data.append(
+            {"type": "scatter", "mode": "markers", "name": review_label,
+             "x": [d.isoformat() for d in review_days], "y": review_values,
+             "marker": {"symbol": "star", "size": 13, "color": REVIEW_COLOUR},
+             "hovertext": [_t("chart.hover.review", settings, date=format_day(r.date, settings),
+                              verdict=_t(f"chart.review.{_verdict(r.on_track)}", settings)) for r in reversed(reviews)],
+             "hoverinfo": "text"})
+        review_shapes = [_vline(d, REVIEW_COLOUR, "", "dashdot")[0] for d in review_days]
+
     # A short unit is on every tick ("1 560 €"), as the text writes it; a longer one
     # ("réclamations") is the axis title, which also says which way is better when lower is.
     short_unit = unit if unit and len(unit) <= 3 else ""
@@ -314,13 +331,17 @@ def indicator_figure(plan: Plan, indicator: Indicator, settings: Settings) -> Fi
         "height": 380,
         "xaxis": {"type": "date"},
         "yaxis": {"title": {"text": axis_title}, **_value_axis(settings, short_unit)},
-        "shapes": [today_line],
+        "shapes": [today_line, *review_shapes],
         "annotations": [today_note],
         "margin": {"t": 60, "r": 20, "b": 90, "l": 70},
     }
     # Five legend entries take three lines on a phone: the figure grows instead of the plot shrinking.
     phone = {"height": 440, "margin": {"b": 130, "l": 60, "r": 10}}
     return _figure(data, layout, settings, phone)
+
+
+def _verdict(on_track: bool | None) -> str:
+    return "unknown" if on_track is None else ("on_track" if on_track else "off_track")
 
 
 def _action_span(plan: Plan, start: date | None, due: date | None) -> tuple[date, date]:

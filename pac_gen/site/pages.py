@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from pac_gen.site import charts
+from pac_gen.site import charts, pilotage
 from pac_gen.agenda import ics
 from pac_gen.format import metrics
 from pac_gen.agenda import views as agenda_views
@@ -172,6 +172,7 @@ class PlanExtras:
     charts_html: Markup = field(default_factory=Markup)
     calendar_html: Markup = field(default_factory=Markup)
     ideal_week_html: Markup = field(default_factory=Markup)
+    steering_html: Markup = field(default_factory=Markup)
 
 
 def _plan_extras(source: PlanSource, options: SiteOptions, display_path: str, ics_href: str) -> PlanExtras:
@@ -186,6 +187,7 @@ def _plan_extras(source: PlanSource, options: SiteOptions, display_path: str, ic
         charts_html=charts.charts_html(display_path, plan, settings),
         calendar_html=calendar_html,
         ideal_week_html=agenda_views.ideal_week_html(plan, settings),
+        steering_html=pilotage.steering_html(plan, settings.today, settings.lang),
     )
 
 
@@ -277,7 +279,8 @@ def _action_view(action: Action, plan: Plan, today: date) -> dict[str, Any]:
 
 def _indicator_view(indicator: Indicator, plan: Plan, today: date) -> dict[str, Any]:
     figures = metrics.indicator_figures(indicator, plan.start, plan.objective.deadline, today)
-    return {"indicator": indicator, "figures": figures, "status": str(figures.status)}
+    due = metrics.measurement_due(indicator, plan.start, plan.objective.deadline, today)
+    return {"indicator": indicator, "figures": figures, "status": str(figures.status), "due": due}
 
 
 def _ritual_view(ritual: Ritual, plan: Plan) -> dict[str, Any]:
@@ -346,6 +349,8 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
         "charts_html": extras.charts_html,
         "calendar_html": extras.calendar_html,
         "ideal_week_html": extras.ideal_week_html,
+        "steering_html": extras.steering_html,
+        "S": texts("steer", lang),
     }
     html = render("pac_gen_plan.html", **context)
     sections = [("resume", labels["summary"])]
@@ -363,9 +368,21 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     ):
         if present:
             toc.append(TocEntry(anchor, escape(labels[key])))
+        if anchor == "indicateurs" and extras.steering_html:
+            toc.append(_steering_toc(plan, lang))
     # The charts, calendar and ideal week carry data-search-exclude (see the template).
     unindexed = tuple((Markup(table), search_text(table)) for table in _TABLE_RE.findall(html))
     return SitePage(source.page_uri, _plan_title(plan), html, tuple(toc), unindexed=unindexed)
+
+
+def _steering_toc(plan: Plan, lang: str) -> TocEntry:
+    """The *Pilotage* entry of a plan's table of contents, with its parts."""
+    words = texts("steer", lang)
+    parts = [("pilotage-motivation", words["motivation"])] if plan.motivation else []
+    if any(i.rhythm for i in plan.indicators):
+        parts.append(("pilotage-releves", words["rhythms"]))
+    parts.append(("pilotage-revues", words["reviews"]))
+    return TocEntry("pilotage", escape(words["title"]), 2, tuple(TocEntry(a, escape(t), 3) for a, t in parts))
 
 
 # Every table of the plan page template is wrapped like this, and learner text,
@@ -401,11 +418,12 @@ def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
                                "warnings": len(source.checked.warnings), "errors": len(source.checked.errors)}
         if plan is not None:
             indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
-            row.update(counts=metrics.task_counts(plan, today), indicator_counts=_status_counts(indicators))
+            row.update(counts=metrics.task_counts(plan, today), indicator_counts=_status_counts(indicators),
+                       steering=pilotage.steering(plan, today))
         groups.setdefault(source.group, []).append(row)
     html = render(
-        "pac_gen_overview.html", L=labels, C=texts("word", lang), lang=lang, groups=groups, count=len(sources),
-        overview_chart_html=_overview_extras(sources, options),
+        "pac_gen_overview.html", L=labels, C=texts("word", lang), S=texts("steer", lang), lang=lang, groups=groups,
+        count=len(sources), overview_chart_html=_overview_extras(sources, options),
     )
     return SitePage(OVERVIEW_URI, escape(labels["overview"]), html)
 
