@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Served, Watch, fence, watch_page
-from tests.browser.test_site_browser import CHARTS_DRAWN, TOGGLE_TO_DARK, open_page
+from tests.browser.conftest import Served, Watch, draw_charts, fence, watch_page
+from tests.browser.test_site_browser import TOGGLE_TO_DARK, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,7 @@ def test_pilotage_reads_on_desktop_and_phone_in_both_palettes(example_site: Serv
         page = context.new_page()
         watch_page(page, watch)
         page.goto(example_site.url(CAMILLE), wait_until="load")
-        page.wait_for_function(CHARTS_DRAWN)
+        draw_charts(page)  # charts are drawn as they come near the screen
         assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
         section = page.locator("section.pac-gen-steering")
         section.scroll_into_view_if_needed()
