@@ -336,7 +336,10 @@ def indicator_figure(plan: Plan, indicator: Indicator, settings: Settings) -> Fi
         "margin": {"t": 60, "r": 20, "b": 90, "l": 70},
     }
     # Five legend entries take three lines on a phone: the figure grows instead of the plot shrinking.
-    phone = {"height": 440, "margin": {"b": 130, "l": 60, "r": 10}}
+    # The reviews' entry (format v1.1) is one line more, which the bottom margin must hold too
+    # or the legend, anchored at the bottom, climbs onto the axis' ticks.
+    more = 24 if reviews else 0
+    phone = {"height": 440 + more, "margin": {"b": 130 + more, "l": 60, "r": 10}}
     return _figure(data, layout, settings, phone)
 
 

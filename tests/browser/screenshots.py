@@ -35,6 +35,7 @@ SHOTS = (
     ("charts", "plan", ".pac-chart-figure"),
     ("calendar", "plan", ".pac-cal-month"),
     ("week", "plan", ".pac-week"),
+    ("steering", "plan", "section.pac-gen-steering"),
     ("overview", "overview", None),
     ("cohort-calendar", "calendar", None),
     ("error", "error", None),
