@@ -333,3 +333,15 @@ def test_a_missing_config_file_is_a_usage_error(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 2
     assert result.stderr == "pac-gen: mkdocs.yml: introuvable (le fichier de réglages du site, mkdocs.yml)\n"
+
+
+def test_zensicals_own_strict_abort_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    # A learner's Markdown (notes, strategy) can hold a link Zensical warns about; with
+    # --strict, Zensical raised RuntimeError out of its command line after its warnings.
+    project = make_project(tmp_path, {"p.yaml": SMALL_PLAN.format(n=1, volume=9)})
+    (project / "docs" / "index.md").write_text("# Accueil\n\nVoir [là](#nulle-part).\n", "utf-8")
+    result = _zensical_build(project, "--strict")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "anchor does not exist" in result.stderr + result.stdout
+    assert result.stderr.rstrip().endswith("ERROR   -  zensical: Aborted because --strict flag is set")

@@ -396,9 +396,22 @@ def _mtime(path: Path) -> float:
         return -1.0
 
 
+# Zensical's command line, except that its "Aborted because --strict flag is set" (a
+# RuntimeError it lets out after listing the warnings) ends with one line, not a traceback.
+_RUN_ZENSICAL = """
+import sys
+from zensical.main import cli
+try:
+    cli(prog_name="zensical")
+except RuntimeError as exc:
+    print(f"ERROR   -  zensical: {exc}", file=sys.stderr)
+    sys.exit(1)
+"""
+
+
 def _zensical(command: str, config: Path, *arguments: str) -> list[str]:
     # -P: the current folder is not put on sys.path (it may hold another copy of pac_gen).
-    return [sys.executable, "-P", "-m", "zensical", command, "--config-file", str(config), *arguments]
+    return [sys.executable, "-P", "-c", _RUN_ZENSICAL, command, "--config-file", str(config), *arguments]
 
 
 def build(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> int:
