@@ -14,9 +14,15 @@ languages with the same placeholders. Keep French first: it is what learners rea
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from datetime import date
+from decimal import Decimal
+from functools import cache, lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from pac_gen.check.problems import one_line
 
@@ -25,28 +31,28 @@ LANGUAGES = ("fr", "en")
 MESSAGES: dict[str, dict[str, str]] = {
     # Reading the file
     "E001": {"fr": "Erreur de syntaxe YAML : {detail}", "en": "YAML syntax error: {detail}"},
-    "E002": {"fr": "Le fichier n'est pas du texte UTF-8 lisible à partir d'ici (fichier binaire ou mauvais encodage). Enregistrez-le en UTF-8.",
+    "E002": {"fr": "Le fichier n'est pas du texte UTF-8 lisible à partir d'ici (fichier binaire ou mauvais encodage). Enregistre-le en UTF-8.",
              "en": "The file stops being readable UTF-8 text here (binary file or wrong encoding). Save it as UTF-8."},
-    "E003": {"fr": "Le fichier fait {size} octets, plus que la limite de {limit} octets : un plan n'a jamais besoin d'être aussi long. Découpez-le en plusieurs plans.",
+    "E003": {"fr": "Le fichier fait {size} octets, plus que la limite de {limit} octets : un plan n'a jamais besoin d'être aussi long. Découpe-le en plusieurs plans.",
              "en": "The file is {size} bytes long, over the limit of {limit} bytes: a plan never needs to be that long. Split it into several plans."},
-    "E004": {"fr": "Les étiquettes YAML ({tag}) ne sont pas acceptées : écrivez la valeur sans « ! ».",
+    "E004": {"fr": "Les étiquettes YAML ({tag}) ne sont pas acceptées : écris la valeur sans « ! ».",
              "en": "YAML tags ({tag}) are not accepted: write the value without “!”."},
-    "E005": {"fr": "Les ancres et alias YAML (&nom, *nom) ne sont pas acceptés : recopiez la valeur à chaque endroit.",
+    "E005": {"fr": "Les ancres et alias YAML (&nom, *nom) ne sont pas acceptés : recopie la valeur à chaque endroit.",
              "en": "YAML anchors and aliases (&name, *name) are not accepted: write the value out at each place."},
-    "E006": {"fr": "La clé « {key} » est donnée deux fois : gardez-en une seule.",
+    "E006": {"fr": "La clé « {key} » est donnée deux fois : gardes-en une seule.",
              "en": "The key “{key}” is given twice: keep only one."},
-    "E007": {"fr": "Le document est imbriqué sur plus de {limit} niveaux : vérifiez l'indentation.",
+    "E007": {"fr": "Le document est imbriqué sur plus de {limit} niveaux : vérifie l'indentation.",
              "en": "The document is nested more than {limit} levels deep: check the indentation."},
     "E008": {"fr": "Le plan doit être un ensemble de clés (objectif:, actions:…) ; ce fichier est vide ou n'en contient pas.",
              "en": "A plan must be a set of keys (objective:, actions:…); this file is empty or has none."},
     "E009": {"fr": "Impossible de lire le fichier : {detail}", "en": "Cannot read the file: {detail}"},
-    "E013": {"fr": "Ce texte contient un caractère de contrôle invisible ({char}), écrit avec un échappement « \\ » entre guillemets : retirez-le.",
+    "E013": {"fr": "Ce texte contient un caractère de contrôle invisible ({char}), écrit avec un échappement « \\ » entre guillemets : retire-le.",
              "en": "This text holds an invisible control character ({char}), written as a “\\” escape in quotes: remove it."},
-    "E012": {"fr": "Ce plan serait publié en « {output} », déjà pris par {owner} : renommez l'un des deux fichiers.",
+    "E012": {"fr": "Ce plan serait publié en « {output} », déjà pris par {owner} : renomme l'un des deux fichiers.",
              "en": "This plan would be published as “{output}”, already taken by {owner}: rename one of the two files."},
-    "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copiez le plan dans le dossier au lieu de le lier.",
+    "E011": {"fr": "Ce lien symbolique pointe hors du dossier des plans ({target}) : il est refusé. Copie le plan dans le dossier au lieu de le lier.",
              "en": "This symbolic link points outside the plans folder ({target}): it is refused. Copy the plan into the folder instead of linking it."},
-    "E014": {"fr": "Ce chemin ne peut pas être celui d'un plan : {reason} Renommez ou déplacez-le.",
+    "E014": {"fr": "Ce chemin ne peut pas être celui d'un plan : {reason} Renomme ou déplace-le.",
              "en": "This path cannot be a plan's: {reason} Rename or move it."},
     "path.encoding": {"fr": "son nom n'est pas écrit en UTF-8.", "en": "its name is not written in UTF-8."},
     "path.control": {"fr": "son nom contient un caractère de contrôle ({char} : retour à la ligne, tabulation…).",
@@ -63,22 +69,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "path.denied": {"fr": "la permission de le lire est refusée.", "en": "permission to read it is denied."},
     "path.unreadable": {"fr": "il ne peut pas être lu (erreur système {detail}).",
                         "en": "it cannot be read (system error {detail})."},
-    "site.preview_focus": {"fr": "Aperçu : {shown} plan(s) sur {total}, ceux que vous modifiez (dans le dossier choisi, "
-                                 "ou enregistrés depuis le début de l'aperçu). Le site publié montre toute la promotion.",
-                           "en": "Preview: {shown} plan(s) of {total}, the ones you are editing (in the chosen folder, "
+    "site.preview_focus": {"fr": "Aperçu : {n} plan sur {total}, celui que tu modifies (dans le dossier choisi, "
+                                 "ou enregistré depuis le début de l'aperçu). Le site publié montre toute la promotion.",
+                           "en": "Preview: {n} plan of {total}, the one you are editing (in the chosen folder, "
                                  "or saved since the preview started). The published site shows the whole cohort."},
+    "site.preview_focus.n": {"fr": "Aperçu : {n} plans sur {total}, ceux que tu modifies (dans le dossier choisi, "
+                                   "ou enregistrés depuis le début de l'aperçu). Le site publié montre toute la promotion.",
+                             "en": "Preview: {n} plans of {total}, the ones you are editing (in the chosen folder, "
+                                   "or saved since the preview started). The published site shows the whole cohort."},
     "plugin.plans_outside": {"fr": "{path} est un lien vers {target}, hors du dossier du site : refusé, pour ne "
-                                   "jamais publier des fichiers d'ailleurs. Mettez les plans dans le dépôt.",
+                                   "jamais publier des fichiers d'ailleurs. Mets les plans dans le dépôt.",
                              "en": "{path} is a link to {target}, outside the site's folder: refused, so that files "
                                    "from elsewhere are never published. Keep the plans in the repository."},
     "E010": {"fr": "Une clé doit être un simple mot (texte), pas une liste ni un ensemble.",
              "en": "A key must be a plain word (text), not a list or a mapping."},
     # The model
-    "E101": {"fr": "Clé inconnue « {key} » : vouliez-vous dire « {suggestion} » ? Clés possibles ici : {allowed}.",
+    "E101": {"fr": "Clé inconnue « {key} » : voulais-tu dire « {suggestion} » ? Clés possibles ici : {allowed}.",
              "en": "Unknown key “{key}”: did you mean “{suggestion}”? Keys allowed here: {allowed}."},
     "E101b": {"fr": "Clé inconnue « {key} ». Clés possibles ici : {allowed}.",
               "en": "Unknown key “{key}”. Keys allowed here: {allowed}."},
-    "E102": {"fr": "« {key} » et « {other} » sont la même clé ({canonical}) : gardez-en une seule.",
+    "E102": {"fr": "« {key} » et « {other} » sont la même clé ({canonical}) : gardes-en une seule.",
              "en": "“{key}” and “{other}” are the same key ({canonical}): keep only one."},
     "E103": {"fr": "Il manque la clé obligatoire « {key} » ({english}) ici.",
              "en": "The required key “{english}” ({key}) is missing here."},
@@ -90,33 +100,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E104.empty": {"fr": "Cette valeur est vide. {expected}", "en": "This value is empty. {expected}"},
     "E105": {"fr": "Valeur « {value} » non reconnue. Valeurs possibles : {allowed}.",
              "en": "Value “{value}” is not recognised. Allowed values: {allowed}."},
-    "E105.suggest": {"fr": "Valeur « {value} » non reconnue : vouliez-vous dire « {suggestion} » ? Valeurs possibles : {allowed}.",
+    "E105.suggest": {"fr": "Valeur « {value} » non reconnue : voulais-tu dire « {suggestion} » ? Valeurs possibles : {allowed}.",
                      "en": "Value “{value}” is not recognised: did you mean “{suggestion}”? Allowed values: {allowed}."},
-    "E106": {"fr": "Date « {value} » non reconnue : écrivez-la 2026-06-15 ou 15/06/2026.",
+    "E106": {"fr": "Date « {value} » non reconnue : écris-la 2026-06-15 ou 15/06/2026.",
              "en": "Date “{value}” is not recognised: write it 2026-06-15 or 15/06/2026."},
     "E106b": {"fr": "La date « {value} » n'existe pas dans le calendrier.",
               "en": "The date “{value}” does not exist in the calendar."},
-    "E107": {"fr": "Durée « {value} » non reconnue : écrivez par exemple 2h, 1h30, 30 min, ½ journée, 1 jour, 0.5 j ou 1 semaine.",
+    "E107": {"fr": "Durée « {value} » non reconnue : écris par exemple 2h, 1h30, 30 min, ½ journée, 1 jour, 0.5 j ou 1 semaine.",
              "en": "Duration “{value}” is not recognised: write for example 2h, 1h30, 30 min, half day, 1 day, 0.5 d or 1 week."},
-    "E108": {"fr": "Période « {value} » non reconnue : écrivez par exemple 3 mois, 8 semaines ou 10 jours.",
+    "E108": {"fr": "Période « {value} » non reconnue : écris par exemple 3 mois, 8 semaines ou 10 jours.",
              "en": "Span “{value}” is not recognised: write for example 3 months, 8 weeks or 10 days."},
     "E109": {"fr": "Règle de récurrence « {value} » invalide : une seule ligne de parties NOM=VALEUR séparées par « ; », "
                    "avec FREQ (DAILY, WEEKLY, MONTHLY…), et INTERVAL ou COUNT à partir de 1. Exemple : FREQ=MONTHLY;BYDAY=1MO.",
              "en": "Recurrence rule “{value}” is invalid: one line of NAME=VALUE parts separated by “;”, "
                    "with FREQ (DAILY, WEEKLY, MONTHLY…), and INTERVAL or COUNT from 1. Example: FREQ=MONTHLY;BYDAY=1MO."},
-    "E110": {"fr": "Montant « {value} » non reconnu : écrivez un nombre positif, par exemple 1500 ou 1500.50.",
+    "E110": {"fr": "Montant « {value} » non reconnu : écris un nombre positif, par exemple 1500 ou 1500.50.",
              "en": "Amount “{value}” is not recognised: write a positive number, for example 1500 or 1500.50."},
-    "E111": {"fr": "Heure « {value} » non reconnue : écrivez-la HH:MM, par exemple 14:00.",
+    "E111": {"fr": "Heure « {value} » non reconnue : écris-la HH:MM, par exemple 14:00.",
              "en": "Time “{value}” is not recognised: write it HH:MM, for example 14:00."},
-    "E112": {"fr": "Devise « {value} » inconnue : donnez un code ISO 4217 comme EUR, CHF ou CAD.",
+    "E112": {"fr": "Devise « {value} » inconnue : donne un code ISO 4217 comme EUR, CHF ou CAD.",
              "en": "Currency “{value}” is unknown: give an ISO 4217 code such as EUR, CHF or CAD."},
     "E113": {"fr": "Un id ne contient que des minuscules sans accent, des chiffres et des tirets : par exemple « {suggestion} ».",
              "en": "An id holds only lower-case letters, digits and hyphens: for example “{suggestion}”."},
-    "E114": {"fr": "Nombre « {value} » non reconnu : écrivez par exemple 120 ou 12.5.",
+    "E114": {"fr": "Nombre « {value} » non reconnu : écris par exemple 120 ou 12.5.",
              "en": "Number “{value}” is not recognised: write for example 120 or 12.5."},
-    "E115": {"fr": "Valeur « {value} » non reconnue : écrivez oui ou non.",
+    "E115": {"fr": "Valeur « {value} » non reconnue : écris oui ou non.",
              "en": "Value “{value}” is not recognised: write yes or no."},
-    "E119": {"fr": "La date « {value} » est hors des années qu'un plan peut couvrir ({first} à {last}) : vérifiez l'année.",
+    "E119": {"fr": "La date « {value} » est hors des années qu'un plan peut couvrir ({first} à {last}) : vérifie l'année.",
              "en": "The date “{value}” is outside the years a plan can cover ({first} to {last}): check the year."},
     "E120": {"fr": "Nombre trop grand : un plan s'en tient à 1 000 000 000 000 000 au plus (en valeur absolue).",
              "en": "Number too large: a plan keeps to 1,000,000,000,000,000 at most (in absolute value)."},
@@ -126,10 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "(FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY). Pour plusieurs heures dans la journée : FREQ=DAILY;BYHOUR=9,14.",
              "en": "Recurrence rule “{value}” is too fine: a ritual comes back at most once a day "
                    "(FREQ=DAILY, WEEKLY, MONTHLY or YEARLY). For several hours in a day: FREQ=DAILY;BYHOUR=9,14."},
-    "E123": {"fr": "Niveau « {value} » hors de l'échelle : écrivez un nombre entier de 0 (aucune envie) à 10 (à fond).",
+    "E123": {"fr": "Niveau « {value} » hors de l'échelle : écris un nombre entier de 0 (aucune envie) à 10 (à fond).",
              "en": "Level “{value}” is off the scale: write a whole number from 0 (no drive at all) to 10 (fully driven)."},
     "E116": {"fr": "Valeur hors limites : {detail}.", "en": "Value out of range: {detail}."},
-    "E117": {"fr": "Cette liste ne peut pas être vide : donnez au moins un élément (ligne commençant par « - »).",
+    "E117": {"fr": "Cette liste ne peut pas être vide : donne au moins un élément (ligne commençant par « - »).",
              "en": "This list cannot be empty: give at least one item (a line starting with “-”)."},
     "E118": {"fr": "Ce texte ne peut pas être vide.", "en": "This text cannot be empty."},
     # Cross-references and coherence that make the plan unusable
@@ -147,24 +157,28 @@ MESSAGES: dict[str, dict[str, str]] = {
              "en": "A ritual has either “end” (last day) or “for” (span), one of them, not both."},
     "E207": {"fr": "Ce bloc finit ({end}) avant de commencer ({start}).",
              "en": "This block ends ({end}) before it starts ({start})."},
-    "E208": {"fr": "La fin ({end}) est avant le début ({start}).", "en": "The end ({end}) is before the start ({start})."},
-    "E209": {"fr": "Trop de rituels : un plan en compte au plus {limit}. Regroupez ceux qui se ressemblent "
-                   "(un seul point hebdomadaire plutôt que plusieurs) ou découpez le plan.",
+    "E208": {"fr": "Le rituel finit ({end}) avant de commencer ({start}) : corrige « fin » ou « debut ».",
+             "en": "The ritual ends ({end}) before it starts ({start}): fix “end” or “start”."},
+    # E208 on an objective: its end is its deadline
+    "E208.objective": {"fr": "L'objectif commence ({start}) après son échéance ({end}) : corrige l'une des deux dates.",
+                       "en": "The objective starts ({start}) after its deadline ({end}): fix one of the two dates."},
+    "E209": {"fr": "Trop de rituels : un plan en compte au plus {limit}. Regroupe ceux qui se ressemblent "
+                   "(un seul point hebdomadaire plutôt que plusieurs) ou découpe le plan.",
              "en": "Too many rituals: a plan has {limit} at most. Group similar ones "
                    "(one weekly meeting rather than several) or split the plan."},
     "E210": {"fr": "Ce rituel porte le plan au-delà de {limit} occurrences en tout (les rituels d'avant en comptent "
-                   "déjà {before}) : espacez-le (hebdomadaire plutôt que quotidien) ou raccourcissez sa période.",
+                   "déjà {before}) : espace-le (hebdomadaire plutôt que quotidien) ou raccourcis sa période.",
              "en": "This ritual takes the plan past {limit} occurrences in all (the rituals before it already "
                    "have {before}): space it out (weekly rather than daily) or shorten its period."},
     "E211": {"fr": "La date {day} étendrait le calendrier du plan du {first} au {last}, plus de {limit} mois : "
-                   "un plan tient en dix ans. Vérifiez l'année de cette date.",
+                   "un plan tient en dix ans. Vérifie l'année de cette date.",
              "en": "The date {day} would stretch the plan's calendar from {first} to {last}, more than {limit} months: "
                    "a plan fits in ten years. Check the year of this date."},
     "E213": {"fr": "Cette périodicité porte le plan au-delà de {limit} relevés prévus en tout (les indicateurs d'avant en "
-                   "comptent déjà {before}) : relevez moins souvent (mensuelle plutôt qu'hebdomadaire).",
+                   "comptent déjà {before}) : relève moins souvent (mensuelle plutôt qu'hebdomadaire).",
              "en": "This rhythm takes the plan past {limit} measurements due in all (the indicators before it already "
                    "have {before}): measure less often (monthly rather than weekly)."},
-    "E214": {"fr": "Trop de revues : un journal de suivi en garde au plus {limit}. Commencez un nouveau plan pour la suite.",
+    "E214": {"fr": "Trop de revues : un journal de suivi en garde au plus {limit}. Commence un nouveau plan pour la suite.",
              "en": "Too many reviews: a follow-up log keeps {limit} at most. Start a new plan for what follows."},
     "E212": {"fr": "Aucun indicateur n'a l'id « {id} ». Ids existants : {known}.",
              "en": "No indicator has the id “{id}”. Existing ids: {known}."},
@@ -196,21 +210,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "type.value": {"fr": "Une seule valeur est attendue ici (un mot, un nombre, une date…), pas une liste ni des clés.",
                    "en": "A single value is expected here (a word, a number, a date…), not a list or keys."},
     # Syntax explanations
-    "syntax.colon": {"fr": "deux-points inattendu. Si la valeur contient « : », mettez-la entre guillemets ; sinon vérifiez l'indentation.",
+    "syntax.colon": {"fr": "deux-points inattendu. Si la valeur contient « : », mets-la entre guillemets ; sinon vérifie l'indentation.",
                      "en": "unexpected colon. If the value contains “:”, put it in quotes; otherwise check the indentation."},
     "syntax.missing_colon": {"fr": "il manque « : » après une clé.", "en": "a “:” is missing after a key."},
+    "syntax.colon_space": {"fr": "il manque une espace après ce « : » (écris « {key}: {value} »).",
+                           "en": "a space is missing after this “:” (write “{key}: {value}”)."},
     "syntax.unclosed": {"fr": "le fichier se termine alors qu'un élément n'est pas fermé.",
                         "en": "the file ends while something is still open."},
     "syntax.unclosed_quote": {"fr": "ce guillemet n'est jamais refermé.", "en": "this quote is never closed."},
-    "syntax.indent": {"fr": "l'indentation est incohérente : alignez cette ligne sur les clés de même niveau.",
+    "syntax.indent": {"fr": "l'indentation est incohérente : aligne cette ligne sur les clés de même niveau.",
                       "en": "inconsistent indentation: align this line with the keys of the same level."},
     "syntax.dash": {"fr": "un élément de liste est mal aligné : les « - » d'une même liste doivent être dans la même colonne.",
                     "en": "a list item is misaligned: the “-” of one list must be in the same column."},
-    "syntax.dash_context": {"fr": "un « - » de liste apparaît où une valeur était attendue : vérifiez l'indentation.",
+    "syntax.dash_context": {"fr": "un « - » de liste apparaît où une valeur était attendue : vérifie l'indentation.",
                             "en": "a list “-” appears where a value was expected: check the indentation."},
-    "syntax.bad_char": {"fr": "caractère qui ne peut pas commencer une valeur (tabulation, @ ou ` ?) : indentez avec des espaces, ou mettez la valeur entre guillemets.",
+    "syntax.bad_char": {"fr": "caractère qui ne peut pas commencer une valeur (tabulation, @ ou ` ?) : indente avec des espaces, ou mets la valeur entre guillemets.",
                         "en": "character that cannot start a value (tab, @ or `?): indent with spaces, or quote the value."},
-    "syntax.tab": {"fr": "tabulation dans l'indentation : indentez avec des espaces.",
+    "syntax.tab": {"fr": "tabulation dans l'indentation : indente avec des espaces.",
                    "en": "tab in the indentation: indent with spaces."},
     "syntax.flow_seq": {"fr": "liste entre crochets mal fermée : il manque « , » ou « ] ».",
                         "en": "bracketed list not closed: a “,” or “]” is missing."},
@@ -220,7 +236,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "a bracketed list [ ] or braced mapping {{ }} is malformed or never closed."},
     "syntax.alias": {"fr": "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés.",
                      "en": "YAML anchors and aliases (&name, *name) are not accepted."},
-    "syntax.documents": {"fr": "un fichier ne contient qu'un seul plan : retirez la ligne « --- » et ce qui suit, ou faites-en un autre fichier.",
+    "syntax.documents": {"fr": "un fichier ne contient qu'un seul plan : retire la ligne « --- » et ce qui suit, ou fais-en un autre fichier.",
                           "en": "a file holds a single plan: remove the “---” line and what follows, or make it another file."},
     "syntax.anchor": {"fr": "cette ancre (&nom) est déjà définie plus haut ; de toute façon les ancres et alias ne sont pas acceptés.",
                       "en": "this anchor (&name) is already defined above; anchors and aliases are not accepted anyway."},
@@ -228,11 +244,22 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+class Amount(NamedTuple):
+    """An amount of money and its currency, for a message to say it as the pages do (``1 500 €``)."""
+
+    value: Decimal
+    currency: str = "EUR"
+
+
 def message(code: str, lang: str = "fr", **args: Any) -> str:
-    """The message for ``code`` in ``lang`` (French when the language is unknown)."""
+    """The message for ``code`` in ``lang`` (French when the language is unknown).
+
+    Dates and :class:`Amount` arguments are written as the pages write them
+    (``15 juin 2026``, ``150,50 €``), by :func:`day` and :func:`money`.
+    """
     entry = MESSAGES[code]
     template = entry.get(lang) or entry["fr"]
-    safe = {k: v if k in _WHOLE else _shorten(v) for k, v in args.items()}
+    safe = {k: v if k in _WHOLE else _shorten(_say(v, lang)) for k, v in args.items()}
     text = template.format(**safe)
     if code[:1] in ("E", "W"):
         # One problem, one line: a learner value with line breaks must not be able to
@@ -245,6 +272,15 @@ def message(code: str, lang: str = "fr", **args: Any) -> str:
 _WHOLE = frozenset(("allowed", "known", "expected", "limit", "size", "detail", "target", "reason"))
 
 
+def _say(value: Any, lang: str) -> Any:
+    # The learner's dates and amounts, in the reader's language (values of other types as given).
+    if isinstance(value, Amount):
+        return money(value.value, value.currency, lang)
+    if isinstance(value, date):
+        return day(value, lang)
+    return value
+
+
 def _shorten(value: Any) -> Any:
     # Learner values are quoted back in messages; a 10 kB value would drown them.
     if isinstance(value, str) and len(value) > 80:
@@ -254,87 +290,87 @@ def _shorten(value: Any) -> Any:
 WARNINGS: dict[str, dict[str, str]] = {
     "W101": {"fr": "L'action « {title} » est datée du {date}, après l'échéance de l'objectif ({deadline}).",
              "en": "The action “{title}” is dated {date}, after the objective's deadline ({deadline})."},
-    "W101.fix": {"fr": "Avancez la date, ou repoussez l'échéance de l'objectif si elle n'est plus réaliste.",
+    "W101.fix": {"fr": "Avance la date, ou repousse l'échéance de l'objectif si elle n'est plus réaliste.",
                  "en": "Bring the date forward, or move the objective's deadline if it is no longer realistic."},
     "W102": {"fr": "La tâche « {title} » est due le {date}, après l'échéance de l'objectif ({deadline}).",
              "en": "The task “{title}” is due on {date}, after the objective's deadline ({deadline})."},
-    "W102.fix": {"fr": "Avancez la date limite de la tâche, ou revoyez l'échéance de l'objectif.",
+    "W102.fix": {"fr": "Avance la date limite de la tâche, ou revois l'échéance de l'objectif.",
                  "en": "Bring the task's deadline forward, or review the objective's deadline."},
     "W103": {"fr": "Le rituel « {title} » court jusqu'au {date}, après l'échéance de l'objectif ({deadline}).",
              "en": "The ritual “{title}” runs until {date}, after the objective's deadline ({deadline})."},
-    "W103.fix": {"fr": "Raccourcissez « pendant » ou avancez « fin » pour finir avant l'échéance.",
+    "W103.fix": {"fr": "Raccourcis « pendant » ou avance « fin » pour finir avant l'échéance.",
                  "en": "Shorten “for” or bring “end” forward so it ends before the deadline."},
     "W104": {"fr": "La tâche « {title} » est due le {date}, après la date limite de son action ({due}).",
              "en": "The task “{title}” is due on {date}, after its action's deadline ({due})."},
-    "W104.fix": {"fr": "Une tâche se termine avant son action : avancez-la ou repoussez l'action.",
+    "W104.fix": {"fr": "Une tâche se termine avant son action : avance-la ou repousse l'action.",
                  "en": "A task ends before its action: bring it forward or move the action's deadline."},
     "W105": {"fr": "L'action « {title} » est lancée le {start}, après sa date limite ({due}).",
              "en": "The action “{title}” starts on {start}, after its deadline ({due})."},
-    "W105.fix": {"fr": "Vérifiez les deux dates : le lancement vient avant la date limite.",
+    "W105.fix": {"fr": "Vérifie les deux dates : le lancement vient avant la date limite.",
                  "en": "Check both dates: the launch comes before the deadline."},
     "W201": {"fr": "L'action « {title} » est à long terme alors que l'objectif est à moins de 3 mois : les actions sont-elles cohérentes avec l'échéance ?",
              "en": "The action “{title}” is long-term while the objective is less than 3 months away: are the actions consistent with the deadline?"},
-    "W201.fix": {"fr": "Choisissez une action à court terme, ou donnez-vous une échéance plus lointaine.",
+    "W201.fix": {"fr": "Choisis une action à court terme, ou donne-toi une échéance plus lointaine.",
                  "en": "Choose a short-term action, or set a later deadline."},
     "W202": {"fr": "L'objectif est à moins de 3 mois mais aucune action n'est à court terme (horizon: court).",
              "en": "The objective is less than 3 months away but no action is short-term (term: short)."},
-    "W202.fix": {"fr": "Ajoutez au moins une action à effet rapide, avec « horizon: court ».",
+    "W202.fix": {"fr": "Ajoute au moins une action à effet rapide, avec « horizon: court ».",
                  "en": "Add at least one quick-win action with “term: short”."},
     "W301": {"fr": "Loi des nombres : {volume} prévus pour {target} visés, il en faudrait au moins {needed} (×{multiplier}).",
              "en": "Law of numbers: {volume} planned for {target} wanted, at least {needed} are needed (×{multiplier})."},
-    "W301.fix": {"fr": "Augmentez le volume prévu : en démarrage il faut 3 tentatives par résultat, en développement 2.",
+    "W301.fix": {"fr": "Augmente le volume prévu : en démarrage il faut 3 tentatives par résultat, en développement 2.",
                  "en": "Raise the planned volume: 3 attempts per result at start-up, 2 in growth."},
-    "W401": {"fr": "Aucun indicateur de résultat : comment saurez-vous que l'objectif est atteint ?",
+    "W401": {"fr": "Aucun indicateur de résultat : comment sauras-tu que l'objectif est atteint ?",
              "en": "No result indicator: how will you know the objective is reached?"},
-    "W401.fix": {"fr": "Ajoutez un indicateur « type: resultat » (ex. chiffre d'affaires, nombre de clients).",
+    "W401.fix": {"fr": "Ajoute un indicateur « type: resultat » (ex. chiffre d'affaires, nombre de clients).",
                  "en": "Add an indicator with “kind: result” (e.g. turnover, number of customers)."},
     "W402": {"fr": "Aucun indicateur de suivi : rien ne permet de piloter les actions en cours de route.",
              "en": "No tracking indicator: nothing steers the actions along the way."},
-    "W402.fix": {"fr": "Ajoutez un indicateur « type: suivi » (ex. nombre de contacts, visites du site).",
+    "W402.fix": {"fr": "Ajoute un indicateur « type: suivi » (ex. nombre de contacts, visites du site).",
                  "en": "Add an indicator with “kind: tracking” (e.g. contacts made, site visits)."},
     "W403": {"fr": "L'indicateur « {title} » n'a pas d'outil : d'où viendront les mesures ?",
              "en": "The indicator “{title}” has no source: where will the values come from?"},
-    "W403.fix": {"fr": "Ajoutez « outil: » (CRM, Excel, Instagram, Google Analytics…).",
+    "W403.fix": {"fr": "Ajoute « outil: » (CRM, Excel, Instagram, Google Analytics…).",
                  "en": "Add “source:” (CRM, Excel, Instagram, Google Analytics…)."},
     "W501": {"fr": "Le frein « {title} » n'a aucune solution.", "en": "The obstacle “{title}” has no solution."},
-    "W501.fix": {"fr": "Ajoutez au moins une solution, même partielle, sous « solutions: ».",
+    "W501.fix": {"fr": "Ajoute au moins une solution, même partielle, sous « solutions: ».",
                  "en": "Add at least one solution, even a partial one, under “solutions:”."},
     "W601": {"fr": "Les budgets des tâches de « {title} » font {total}, plus que le budget de l'action ({budget}).",
              "en": "The tasks of “{title}” add up to {total}, more than the action's budget ({budget})."},
-    "W601.fix": {"fr": "Augmentez le budget de l'action ou réduisez celui des tâches.",
+    "W601.fix": {"fr": "Augmente le budget de l'action ou réduis celui des tâches.",
                  "en": "Raise the action's budget or lower its tasks' budgets."},
     "W701": {"fr": "Le rituel « {title} » tombe le {day} à {time}, hors des blocs « {domain} » de la semaine idéale.",
              "en": "The ritual “{title}” falls on {day} at {time}, outside the “{domain}” blocks of the ideal week."},
-    "W701.fix": {"fr": "Déplacez le rituel dans un bloc de son domaine, ou ajoutez ce bloc à la semaine idéale.",
+    "W701.fix": {"fr": "Déplace le rituel dans un bloc de son domaine, ou ajoute ce bloc à la semaine idéale.",
                  "en": "Move the ritual into a block of its domain, or add that block to the ideal week."},
     "W801": {"fr": "Mesure datée du {date}, après l'échéance de l'objectif ({deadline}).",
              "en": "Measurement dated {date}, after the objective's deadline ({deadline})."},
-    "W801.fix": {"fr": "Vérifiez la date de la mesure, ou prolongez l'objectif.",
+    "W801.fix": {"fr": "Vérifie la date de la mesure, ou prolonge l'objectif.",
                  "en": "Check the measurement's date, or extend the objective."},
     "W802": {"fr": "Mesure datée du {date}, avant le début du plan ({start}).",
              "en": "Measurement dated {date}, before the plan's start ({start})."},
-    "W802.fix": {"fr": "Une valeur d'avant le plan va dans « valeur_initiale » ; sinon corrigez la date.",
+    "W802.fix": {"fr": "Une valeur d'avant le plan va dans « valeur_initiale » ; sinon corrige la date.",
                  "en": "A value from before the plan belongs in “initial”; otherwise fix the date."},
     # Version 1.1: steering the plan
-    "W901": {"fr": "La revue du {date} juge les résultats non cohérents avec l'objectif, sans aucune décision : définissez ce que vous voulez changer.",
+    "W901": {"fr": "La revue du {date} juge les résultats non cohérents avec l'objectif, sans aucune décision : définis ce que tu veux changer.",
              "en": "The review of {date} finds the results off track, with no decision: define what you want to change."},
-    "W901.fix": {"fr": "Ajoutez sous « decisions: » ce qui change (une phrase, ou decision/action/echeance).",
+    "W901.fix": {"fr": "Ajoute sous « decisions: » ce qui change (une phrase, ou decision/action/echeance).",
                  "en": "List under “decisions:” what changes (a sentence, or decision/action/due)."},
-    "W902": {"fr": "La revue du {date} juge les résultats cohérents, sans aucune bonne pratique : identifiez ce qui marche.",
+    "W902": {"fr": "La revue du {date} juge les résultats cohérents, sans aucune bonne pratique : identifie ce qui marche.",
              "en": "The review of {date} finds the results on track, with no good practice: identify what works."},
-    "W902.fix": {"fr": "Ajoutez sous « bonnes_pratiques: » ce qui marche et que vous gardez.",
+    "W902.fix": {"fr": "Ajoute sous « bonnes_pratiques: » ce qui marche et que tu gardes.",
                  "en": "List under “good_practices:” what works and is kept."},
-    "W1001": {"fr": "L'indicateur « {title} » est en retard sur sa trajectoire à ses deux dernières mesures ({first} et {second}), et aucune revue depuis le {first} ne l'examine : les résultats dérivent, qu'allez-vous changer ?",
+    "W1001": {"fr": "L'indicateur « {title} » est en retard sur sa trajectoire à ses deux dernières mesures ({first} et {second}), et aucune revue depuis le {first} ne l'examine : les résultats dérivent, que vas-tu changer ?",
               "en": "The indicator “{title}” is behind its expected path at its last two measurements ({first} and {second}), and no review since {first} looks at it: the results drift; what will you change?"},
-    "W1001.fix": {"fr": "Ajoutez une revue sous « suivi: » qui liste cet indicateur, avec vos décisions.",
+    "W1001.fix": {"fr": "Ajoute une revue sous « suivi: » qui liste cet indicateur, avec tes décisions.",
                   "en": "Add a review under “reviews:” that lists this indicator, with your decisions."},
     "W1101": {"fr": "Mesure datée du {date}, après aujourd'hui ({today}) : elle ne compte pas encore. Une faute de frappe dans l'année ?",
               "en": "Measurement dated {date}, after today ({today}): it does not count yet. A typo in the year?"},
-    "W1101.fix": {"fr": "Corrigez la date de la mesure ; une mesure s'ajoute une fois relevée.",
+    "W1101.fix": {"fr": "Corrige la date de la mesure ; une mesure s'ajoute une fois relevée.",
                   "en": "Fix the measurement's date; a measurement is added once it is taken."},
     "W1102": {"fr": "Revue datée du {date}, après aujourd'hui ({today}) : elle ne compte pas encore. Une faute de frappe dans l'année ?",
               "en": "Review dated {date}, after today ({today}): it does not count yet. A typo in the year?"},
-    "W1102.fix": {"fr": "Corrigez la date de la revue ; une revue future se planifie comme un rituel.",
+    "W1102.fix": {"fr": "Corrige la date de la revue ; une revue future se planifie comme un rituel.",
                   "en": "Fix the review's date; a future review is planned as a ritual."},
 }
 MESSAGES.update(WARNINGS)
@@ -372,10 +408,14 @@ CHART_TEXT: dict[str, dict[str, str]] = {
     "chart.overview.tasks": {"fr": "Tâches faites", "en": "Tasks done"},
     "chart.overview.indicators": {"fr": "Indicateurs dans les temps, en avance ou atteints",
                                   "en": "Indicators on track, ahead or reached"},
-    "chart.overview.hover.tasks": {"fr": "{label}<br>{done} tâche(s) faite(s) sur {planned}",
-                                   "en": "{label}<br>{done} task(s) done out of {planned}"},
-    "chart.overview.hover.indicators": {"fr": "{label}<br>{ok} indicateur(s) sur {total}",
-                                        "en": "{label}<br>{ok} indicator(s) out of {total}"},
+    "chart.overview.hover.tasks": {"fr": "{label}<br>{n} tâche faite sur {planned}",
+                                   "en": "{label}<br>{n} task done out of {planned}"},
+    "chart.overview.hover.tasks.n": {"fr": "{label}<br>{n} tâches faites sur {planned}",
+                                     "en": "{label}<br>{n} tasks done out of {planned}"},
+    "chart.overview.hover.indicators": {"fr": "{label}<br>{n} indicateur sur {total}",
+                                        "en": "{label}<br>{n} indicator out of {total}"},
+    "chart.overview.hover.indicators.n": {"fr": "{label}<br>{n} indicateurs sur {total}",
+                                          "en": "{label}<br>{n} indicators out of {total}"},
     "chart.overview.hover.no_indicator": {"fr": "{label}<br>aucun indicateur", "en": "{label}<br>no indicator"},
     "chart.reviews": {"fr": "Revues", "en": "Reviews"},
     "chart.hover.review": {"fr": "Revue du {date}<br>{verdict}", "en": "Review of {date}<br>{verdict}"},
@@ -436,6 +476,9 @@ MESSAGES.update(WORD_TEXT)
 # Punctuation, the command line, the settings and the plugin.
 COMMON_TEXT: dict[str, dict[str, str]] = {
     "colon": {"fr": "{label} :", "en": "{label}:"},
+    # The severity in the text output (pac_gen.check.problems.format_text)
+    "severity.error": {"fr": "erreur", "en": "error"},
+    "severity.warning": {"fr": "avertissement", "en": "warning"},
     "quote": {"fr": "« {text} »", "en": "“{text}”"},
     "schema.title": {"fr": "Plan d'action commercial (format pac_gen v1)",
                      "en": "Commercial action plan (pac_gen format v1)"},
@@ -453,15 +496,118 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
     "schema.error.id": {"fr": "Id attendu : lettres minuscules, chiffres et tirets (ex. boutique-en-ligne).",
                       "en": "Expected an id: lower-case letters, digits and hyphens (e.g. online-shop)."},
     "cli.not_found": {"fr": "introuvable", "en": "not found"},
+    # The command line's help (pac_gen.cli, in the language of --lang)
+    "cli.help.description": {"fr": "Plans d'action commerciaux en YAML.", "en": "Commercial action plans in YAML."},
+    "cli.help.command": {"fr": "COMMANDE", "en": "COMMAND"},
+    "cli.help.validate": {"fr": "valider des plans", "en": "validate plans"},
+    "cli.help.paths": {"fr": "fichiers ou dossiers (par défaut : plans/)", "en": "files or folders (default: plans/)"},
+    "cli.help.strict": {"fr": "les avertissements font échouer", "en": "warnings make it fail"},
+    "cli.help.changed_since": {"fr": "avec --format github : n'annoter que les plans changés depuis REV (ex. origin/main) ; "
+                                     "tous les plans sont validés, et tous les problèmes vont dans le résumé",
+                               "en": "with --format github: annotate only the plans changed since REV (e.g. origin/main); "
+                                     "every plan is validated, and every problem goes to the summary"},
+    "cli.help.schema": {"fr": "JSON Schema du format", "en": "JSON Schema of the format"},
+    "cli.help.lang": {"fr": "langue des messages", "en": "language of the messages"},
+    "cli.help.today": {"fr": "« aujourd'hui », AAAA-MM-JJ", "en": "“today”, YYYY-MM-DD"},
+    "cli.help.timezone": {"fr": "fuseau horaire des rituels", "en": "time zone of the rituals"},
+    "cli.help.working_day_hours": {"fr": "heures d'une journée de travail", "en": "hours of a working day"},
+    "cli.help.engine": {"fr": "générateur du site (par défaut : mkdocs)", "en": "site generator (default: mkdocs)"},
+    "cli.help.config_file": {"fr": "réglages du site (par défaut : mkdocs.yml)", "en": "site settings (default: mkdocs.yml)"},
+    "cli.help.build": {"fr": "construire le site", "en": "build the site"},
+    "cli.help.build.description": {"fr": "Construit le site (pages des plans, vue d'ensemble, calendrier, téléchargements) "
+                                         "avec le générateur choisi, à partir de mkdocs.yml.",
+                                   "en": "Builds the site (plan pages, overview, calendar, downloads) "
+                                         "with the chosen generator, from mkdocs.yml."},
+    "cli.help.site_dir": {"fr": "dossier du site produit (par défaut : site_dir de mkdocs.yml)",
+                          "en": "folder of the site built (default: site_dir of mkdocs.yml)"},
+    "cli.help.serve": {"fr": "prévisualiser le site", "en": "preview the site"},
+    "cli.help.serve.description": {"fr": "Sert le site en local et le reconstruit à chaque enregistrement d'un plan ; "
+                                         "un plan en erreur affiche ses erreurs sur sa page au lieu d'arrêter le serveur.",
+                                   "en": "Serves the site locally and rebuilds it each time a plan is saved; "
+                                         "a plan with errors shows them on its page instead of stopping the server."},
+    "cli.help.dev_addr": {"fr": "adresse IP:port (par défaut : localhost:8000)", "en": "IP:port address (default: localhost:8000)"},
+    "cli.help.path_metavar": {"fr": "CHEMIN", "en": "PATH"},
+    "cli.help.version": {"fr": "affiche la version de pac-gen et quitte", "en": "show pac-gen's version and exit"},
+    "cli.help.date_metavar": {"fr": "AAAA-MM-JJ", "en": "YYYY-MM-DD"},
+    "cli.help.zone_metavar": {"fr": "FUSEAU", "en": "ZONE"},
+    "cli.help.hours_metavar": {"fr": "HEURES", "en": "HOURS"},
+    "cli.help.file_metavar": {"fr": "FICHIER", "en": "FILE"},
+    "cli.help.folder_metavar": {"fr": "DOSSIER", "en": "FOLDER"},
+    "cli.help.plan_metavar": {"fr": "PLAN", "en": "PLAN"},
+    "cli.help.plans": {"fr": "montrer ces plans ou dossiers (et ceux enregistrés pendant l'aperçu)",
+                       "en": "show these plans or folders (and those saved during the preview)"},
+    "cli.help.all": {"fr": "montrer tous les plans, même d'une grande promotion", "en": "show every plan, even of a large cohort"},
+    "cli.help.export": {"fr": "exporter un plan en CSV ou ICS", "en": "export a plan as CSV or ICS"},
+    "cli.help.export.description": {"fr": "Exporte les tâches d'un plan en CSV pour Excel (UTF-8 avec BOM, séparées par des points-virgules) "
+                                          "ou ses rituels en agenda ICS. Mêmes octets que les téléchargements du site.",
+                                    "en": "Exports a plan's tasks as CSV for Excel (UTF-8 with BOM, separated by semicolons) "
+                                          "or its rituals as an ICS calendar. The same bytes as the site's downloads."},
+    "cli.help.plan": {"fr": "le fichier du plan, ex. plans/camille/boutique.yaml", "en": "the plan file, e.g. plans/camille/boutique.yaml"},
+    "cli.help.output": {"fr": "fichier à écrire (par défaut : la sortie standard)", "en": "file to write (default: standard output)"},
+    "cli.help.export_plans_dir": {"fr": "dossier des plans, dont le chemin du plan nomme ses événements (UID) ; "
+                                        "par défaut : le plans_dir de mkdocs.yml, sinon le dossier « plans » qui le contient",
+                                  "en": "plans folder, whose path to the plan names its events (UID); "
+                                        "default: the plans_dir of mkdocs.yml, else the “plans” folder holding it"},
+    "cli.help.review": {"fr": "comparer les plans de deux révisions git", "en": "compare the plans of two git revisions"},
+    "cli.help.review.description": {"fr": "Compare les plans entre deux révisions git (HEAD absent : l'arbre de travail) "
+                                          "et imprime un rapport de relecture.",
+                                    "en": "Compares the plans between two git revisions (without HEAD: the working tree) "
+                                          "and prints a review report."},
+    "cli.help.base": {"fr": "révision de départ (branche, étiquette, commit), ex. origin/main",
+                      "en": "revision to start from (branch, tag, commit), e.g. origin/main"},
+    "cli.help.head": {"fr": "révision d'arrivée (par défaut : l'arbre de travail)", "en": "revision to end at (default: the working tree)"},
+    "cli.help.review_plans_dir": {"fr": "dossier des plans (par défaut : plans)", "en": "plans folder (default: plans)"},
+    # argparse's own words, keyed by its English message (pac_gen.cli.common.speaking)
+    "argparse.usage: ": {"fr": "usage : ", "en": "usage: "},
+    # argparse writes "{heading}:"; the French heading ends with the space French puts before a colon
+    "argparse.positional arguments": {"fr": "arguments ", "en": "positional arguments"},
+    "argparse.options": {"fr": "options ", "en": "options"},
+    "argparse.show this help message and exit": {"fr": "affiche cette aide et quitte", "en": "show this help message and exit"},
+    "argparse.%(prog)s: error: %(message)s\n": {"fr": "%(prog)s : erreur : %(message)s\n", "en": "%(prog)s: error: %(message)s\n"},
+    "argparse.argument %(argument_name)s: %(message)s": {"fr": "argument %(argument_name)s : %(message)s",
+                                                          "en": "argument %(argument_name)s: %(message)s"},
+    "argparse.invalid choice: %(value)r (choose from %(choices)s)": {
+        "fr": "choix invalide : « %(value)s » (choisis parmi %(choices)s)",
+        "en": "invalid choice: %(value)r (choose from %(choices)s)"},
+    "argparse.invalid %(type)s value: %(value)r": {"fr": "valeur invalide (%(type)s) : « %(value)s »",
+                                                   "en": "invalid %(type)s value: %(value)r"},
+    "argparse.the following arguments are required: %s": {"fr": "il manque ces arguments obligatoires : %s",
+                                                          "en": "the following arguments are required: %s"},
+    "argparse.one of the arguments %s is required": {"fr": "un des arguments %s est obligatoire",
+                                                     "en": "one of the arguments %s is required"},
+    "argparse.unrecognized arguments: %s": {"fr": "arguments inconnus : %s", "en": "unrecognized arguments: %s"},
+    "argparse.expected one argument": {"fr": "une valeur est attendue", "en": "expected one argument"},
+    "argparse.expected at least one argument": {"fr": "au moins une valeur est attendue", "en": "expected at least one argument"},
+    "argparse.expected at most one argument": {"fr": "au plus une valeur est attendue", "en": "expected at most one argument"},
+    "argparse.expected %s argument": {"fr": "%s valeur attendue", "en": "expected %s argument"},
+    "argparse.expected %s argument.n": {"fr": "%s valeurs attendues", "en": "expected %s arguments"},
+    "argparse.not allowed with argument %s": {"fr": "impossible avec l'argument %s", "en": "not allowed with argument %s"},
+    "argparse.ambiguous option: %(option)s could match %(matches)s": {
+        "fr": "option ambiguë : %(option)s peut être %(matches)s",
+        "en": "ambiguous option: %(option)s could match %(matches)s"},
+    "argparse.ignored explicit argument %r": {"fr": "valeur %r ignorée", "en": "ignored explicit argument %r"},
+    "argparse.can't open '%(filename)s': %(error)s": {"fr": "impossible d'ouvrir « %(filename)s » : %(error)s",
+                                                     "en": "can't open '%(filename)s': %(error)s"},
+    "argparse.unknown parser %(parser_name)r (choices: %(choices)s)": {
+        "fr": "commande inconnue « %(parser_name)s » (choix : %(choices)s)",
+        "en": "unknown parser %(parser_name)r (choices: %(choices)s)"},
+    # Counts (pac_gen.text.count): the singular, and ".n" for the plural
+    "count.plan": {"fr": "{n} plan", "en": "{n} plan"},
+    "count.plan.n": {"fr": "{n} plans", "en": "{n} plans"},
+    "count.error": {"fr": "{n} erreur", "en": "{n} error"},
+    "count.error.n": {"fr": "{n} erreurs", "en": "{n} errors"},
+    "count.warning": {"fr": "{n} avertissement", "en": "{n} warning"},
+    "count.warning.n": {"fr": "{n} avertissements", "en": "{n} warnings"},
     "cli.not_a_file": {"fr": "n'est pas un fichier de plan (un dossier ?)", "en": "is not a plan file (a folder?)"},
     "cli.outside_plans_dir": {"fr": "n'est pas dans ce dossier des plans ({plans_dir})",
                               "en": "is not inside this plans folder ({plans_dir})"},
     "cli.cannot_write": {"fr": "impossible d'écrire ce fichier : son dossier existe-t-il, et n'est-ce pas un dossier ?",
                          "en": "cannot write this file: does its folder exist, and is it not a folder?"},
-    "cli.summary": {"fr": "{count} plan(s), {errors} erreur(s), {warnings} avertissement(s)",
-                    "en": "{count} plan(s), {errors} error(s), {warnings} warning(s)"},
-    "cli.github.total": {"fr": "{total} ; {annotated} annoté(s) (plans modifiés), liste complète dans le résumé",
-                         "en": "{total}; {annotated} annotated (changed plans), full list in the summary"},
+    "cli.summary": {"fr": "{plans}, {errors}, {warnings}", "en": "{plans}, {errors}, {warnings}"},
+    "cli.github.total": {"fr": "{total} ; {n} annoté (plans modifiés), liste complète dans le résumé",
+                         "en": "{total}; {n} annotated (changed plans), full list in the summary"},
+    "cli.github.total.n": {"fr": "{total} ; {n} annotés (plans modifiés), liste complète dans le résumé",
+                           "en": "{total}; {n} annotated (changed plans), full list in the summary"},
     "cli.github.summary_unwritable": {"fr": "impossible d'écrire le résumé ({detail})",
                                       "en": "cannot write the summary ({detail})"},
     "settings.today": {"fr": "{value} n'est pas une date (AAAA-MM-JJ)", "en": "{value} is not a date (YYYY-MM-DD)"},
@@ -475,8 +621,9 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                                  "en": "{path} does not exist (the plans folder, relative to mkdocs.yml)"},
     "plugin.plans_dir.not_folder": {"fr": "{path} n'est pas un dossier (le dossier des plans, relatif à mkdocs.yml)",
                                     "en": "{path} is not a folder (the plans folder, relative to mkdocs.yml)"},
-    "plugin.errors": {"fr": "{n} erreur(s) dans les plans :", "en": "{n} error(s) in the plans:"},
-    "plugin.exists": {"fr": "{uri} existe déjà dans {docs_dir} : renommez ce fichier, cette page est générée à partir des plans",
+    "plugin.errors": {"fr": "{n} erreur dans les plans :", "en": "{n} error in the plans:"},
+    "plugin.errors.n": {"fr": "{n} erreurs dans les plans :", "en": "{n} errors in the plans:"},
+    "plugin.exists": {"fr": "{uri} existe déjà dans {docs_dir} : renomme ce fichier, cette page est générée à partir des plans",
                       "en": "{uri} already exists in {docs_dir}: rename that file, this page is generated from the plans"},
     "plugin.options_table": {"fr": "les options du plugin doivent être une table (clé: valeur)",
                              "en": "the plugin's options must be a mapping (key: value)"},
@@ -489,13 +636,15 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
     "site.config_unreadable": {"fr": "YAML illisible ({detail})", "en": "unreadable YAML ({detail})"},
     "site.config_table": {"fr": "le fichier doit être une table de réglages (clé: valeur)",
                           "en": "the file must be a mapping of settings (key: value)"},
-    "site.no_plugin_entry": {"fr": "mkdocs.yml n'a pas d'entrée « pac_gen » sous « plugins: » : ajoutez-la (voir docs/site.md)",
+    "site.no_plugin_entry": {"fr": "mkdocs.yml n'a pas d'entrée « pac_gen » sous « plugins: » : ajoute-la (voir docs/site.md)",
                              "en": "mkdocs.yml has no “pac_gen” entry under “plugins:”: add it (see docs/site.md)"},
     "site.docs_dir_missing": {"fr": "{path} n'existe pas (le dossier des pages, relatif à mkdocs.yml)",
                               "en": "{path} does not exist (the pages folder, relative to mkdocs.yml)"},
-    "site.strict_warnings": {"fr": "{n} avertissement(s) dans les plans, et --strict",
-                             "en": "{n} warning(s) in the plans, and --strict"},
-    "plugin.comments_removed": {"fr": "{uri} : un autre plugin a retiré les commentaires HTML de la page ; placez pac_gen après lui dans « plugins »",
+    "site.strict_warnings": {"fr": "{n} avertissement dans les plans, et --strict",
+                             "en": "{n} warning in the plans, and --strict"},
+    "site.strict_warnings.n": {"fr": "{n} avertissements dans les plans, et --strict",
+                               "en": "{n} warnings in the plans, and --strict"},
+    "plugin.comments_removed": {"fr": "{uri} : un autre plugin a retiré les commentaires HTML de la page ; place pac_gen après lui dans « plugins »",
                                 "en": "{uri}: another plugin removed the page's HTML comments; put pac_gen after it in “plugins”"},
 }
 MESSAGES.update(COMMON_TEXT)
@@ -506,10 +655,11 @@ SITE_TEXT: dict[str, dict[str, str]] = {
     "site.objective": {"fr": "Objectif", "en": "Objective"},
     "site.start": {"fr": "Début", "en": "Start"},
     "site.deadline": {"fr": "Échéance", "en": "Deadline"},
-    "site.days_left": {"fr": "{n} jours restants", "en": "{n} days left"},
-    "site.day_left": {"fr": "1 jour restant", "en": "1 day left"},
+    "site.days_left": {"fr": "{n} jour restant", "en": "{n} day left"},
+    "site.days_left.n": {"fr": "{n} jours restants", "en": "{n} days left"},
     "site.due_today": {"fr": "c'est aujourd'hui", "en": "it is today"},
-    "site.overdue": {"fr": "dépassée depuis {n} jour(s)", "en": "passed {n} day(s) ago"},
+    "site.overdue": {"fr": "dépassée depuis {n} jour", "en": "passed {n} day ago"},
+    "site.overdue.n": {"fr": "dépassée depuis {n} jours", "en": "passed {n} days ago"},
     "site.phase": {"fr": "Phase", "en": "Stage"},
     "site.strategy": {"fr": "Rappel de la stratégie", "en": "Strategy reminder"},
     "site.downloads": {"fr": "Télécharger", "en": "Download"},
@@ -594,8 +744,10 @@ SITE_TEXT: dict[str, dict[str, str]] = {
     "site.done_share": {"fr": "Tâches faites", "en": "Tasks done"},
     "site.other_plans": {"fr": "Autres plans", "en": "Other plans"},
     "site.no_plans": {"fr": "Aucun plan publié pour le moment.", "en": "No plan published yet."},
-    "site.plans_count": {"fr": "{n} plan(s) publiés.", "en": "{n} plan(s) published."},
-    "site.has_errors": {"fr": "erreurs", "en": "errors"},
+    "site.plans_count": {"fr": "{n} plan publié.", "en": "{n} plan published."},
+    "site.plans_count.n": {"fr": "{n} plans publiés.", "en": "{n} plans published."},
+    "site.has_errors": {"fr": "{n} erreur", "en": "{n} error"},
+    "site.has_errors.n": {"fr": "{n} erreurs", "en": "{n} errors"},
 }
 MESSAGES.update(SITE_TEXT)
 
@@ -614,13 +766,13 @@ CALENDAR_TEXT: dict[str, dict[str, str]] = {
     "calendar.done": {"fr": "fait", "en": "done"},
     "calendar.subscribe": {"fr": "Ajouter à mon agenda", "en": "Add to my calendar"},
     "calendar.subscribe_link": {"fr": "Abonnement au calendrier (.ics)", "en": "Calendar subscription (.ics)"},
-    "calendar.google": {"fr": "Google Agenda : « Autres agendas » → « + » → « À partir de l'URL », collez l'adresse du lien.",
+    "calendar.google": {"fr": "Google Agenda : « Autres agendas » → « + » → « À partir de l'URL », colle l'adresse du lien.",
                         "en": "Google Calendar: “Other calendars” → “+” → “From URL”, paste the link's address."},
-    "calendar.outlook": {"fr": "Outlook : « Ajouter un calendrier » → « S'abonner à partir du web », collez l'adresse du lien.",
+    "calendar.outlook": {"fr": "Outlook : « Ajouter un calendrier » → « S'abonner à partir du web », colle l'adresse du lien.",
                          "en": "Outlook: “Add calendar” → “Subscribe from web”, paste the link's address."},
-    "calendar.apple": {"fr": "Calendrier Apple : « Fichier » → « Nouvel abonnement à un calendrier… » (ou touchez le lien sur iPhone).",
+    "calendar.apple": {"fr": "Calendrier Apple : « Fichier » → « Nouvel abonnement à un calendrier… » (ou touche le lien sur iPhone).",
                        "en": "Apple Calendar: “File” → “New Calendar Subscription…” (or tap the link on an iPhone)."},
-    "calendar.copy_hint": {"fr": "Copiez l'adresse du lien (clic droit → « Copier le lien ») plutôt que de télécharger le fichier : l'agenda se mettra à jour tout seul.",
+    "calendar.copy_hint": {"fr": "Copie l'adresse du lien (clic droit → « Copier le lien ») plutôt que de télécharger le fichier : l'agenda se mettra à jour tout seul.",
                            "en": "Copy the link's address (right click → “Copy link”) rather than downloading the file: your calendar will then update by itself."},
     "calendar.ideal_week": {"fr": "Semaine idéale", "en": "Ideal week"},
     "calendar.hour": {"fr": "Heure", "en": "Time"},
@@ -771,7 +923,8 @@ REVIEW_TEXT: dict[str, dict[str, str]] = {
     "review.working_tree": {"fr": "arbre de travail", "en": "working tree"},
     "review.today": {"fr": "Date de référence", "en": "Reference date"},
     "review.no_change": {"fr": "Aucun plan modifié.", "en": "No plan changed."},
-    "review.unchanged": {"fr": "{n} plan(s) sans changement.", "en": "{n} plan(s) without change."},
+    "review.unchanged": {"fr": "{n} plan sans changement.", "en": "{n} plan without change."},
+    "review.unchanged.n": {"fr": "{n} plans sans changement.", "en": "{n} plans without change."},
     "review.nothing": {"fr": "aucun changement", "en": "no change"},
     "review.none": {"fr": "—", "en": "—"},
     "review.on": {"fr": "{value} le {date}", "en": "{value} on {date}"},
@@ -790,11 +943,11 @@ REVIEW_TEXT: dict[str, dict[str, str]] = {
     "review.summary.severity": {"fr": "Gravité", "en": "Severity"},
     "review.summary.code": {"fr": "Code", "en": "Code"},
     "review.summary.message": {"fr": "Message", "en": "Message"},
-    "review.git.no_git": {"fr": "la commande git est introuvable : installez git pour comparer des révisions.",
+    "review.git.no_git": {"fr": "la commande git est introuvable : installe git pour comparer des révisions.",
                           "en": "the git command is not available: install git to compare revisions."},
     "review.git.not_repo": {"fr": "ce dossier n'est pas dans un dépôt git.",
                             "en": "this folder is not inside a git repository."},
-    "review.git.unknown": {"fr": "la révision « {rev} » est inconnue de ce dépôt (branche, étiquette ou commit ?). Dans GitHub Actions, récupérez tout l'historique (fetch-depth: 0).",
+    "review.git.unknown": {"fr": "la révision « {rev} » est inconnue de ce dépôt (branche, étiquette ou commit ?). Dans GitHub Actions, récupère tout l'historique (fetch-depth: 0).",
                            "en": "the revision “{rev}” is unknown to this repository (branch, tag or commit?). In GitHub Actions, fetch the whole history (fetch-depth: 0)."},
     "review.git.failed": {"fr": "git n'a pas pu lire « {rev} » : {detail}",
                           "en": "git could not read “{rev}”: {detail}"},
@@ -802,9 +955,9 @@ REVIEW_TEXT: dict[str, dict[str, str]] = {
 MESSAGES.update(REVIEW_TEXT)
 
 NEW_TEXT: dict[str, dict[str, str]] = {
-    "new.intro": {"fr": "Nouveau plan d'action commercial : {path}\n1 plan = 1 objectif. Répondez aux questions ; Entrée garde la valeur entre crochets.",
+    "new.intro": {"fr": "Nouveau plan d'action commercial : {path}\n1 plan = 1 objectif. Réponds aux questions ; Entrée garde la valeur entre crochets.",
                   "en": "New commercial action plan: {path}\n1 plan = 1 objective. Answer the questions; Enter keeps the value in brackets."},
-    "new.author": {"fr": "Votre nom (facultatif)", "en": "Your name (optional)"},
+    "new.author": {"fr": "Ton nom (facultatif)", "en": "Your name (optional)"},
     "new.strategy": {"fr": "La stratégie commerciale que ce plan sert (une phrase)",
                      "en": "The commercial strategy this plan serves (one sentence)"},
     "new.statement": {"fr": "L'objectif, mesurable (ex. Augmenter le CA en ligne de 30 %)",
@@ -832,7 +985,7 @@ NEW_TEXT: dict[str, dict[str, str]] = {
     "new.ind_source": {"fr": "  outil de mesure (CRM, Excel, Instagram…)", "en": "  source (CRM, Excel, Instagram…)"},
     "new.ritual": {"fr": "Rituel hebdomadaire (une action récurrente dans l'agenda)",
                    "en": "Weekly ritual (a recurring action in the agenda)"},
-    "new.ritual_text": {"fr": "  ce que vous faites chaque semaine", "en": "  what you do each week"},
+    "new.ritual_text": {"fr": "  ce que tu fais chaque semaine", "en": "  what you do each week"},
     "new.ritual_day": {"fr": "  jour (lundi…dimanche)", "en": "  day (monday…sunday)"},
     "new.ritual_moment": {"fr": "  moment : matin, apres_midi ou soir",
                           "en": "  time of day: morning, afternoon or evening"},
@@ -845,18 +998,18 @@ NEW_TEXT: dict[str, dict[str, str]] = {
                          "en": "  date of the first review (it then comes back every month in the agenda)"},
     "new.review_outside": {"fr": "La première revue se place après le début du plan ({start}) et au plus tard à l'échéance ({deadline}).",
                            "en": "The first review comes after the plan's start ({start}) and by its deadline ({deadline}) at the latest."},
-    "new.motivation": {"fr": "Votre engagement (la méthode commence par là).",
+    "new.motivation": {"fr": "Ton engagement (la méthode commence par là).",
                        "en": "Your commitment (the method starts there)."},
     "new.motivation_level": {"fr": "  motivation de 0 à 10", "en": "  motivation from 0 to 10"},
     "new.motivation_booster": {"fr": "  qu'est-ce qui l'augmenterait ? (facultatif)", "en": "  what would raise it? (optional)"},
     "new.motivation_group": {"fr": "  en groupe ? (oui/non)", "en": "  in a group? (yes/no)"},
     "new.motivation_hours": {"fr": "  heures mises de côté pour le plan", "en": "  hours set aside for the plan"},
     "new.no": {"fr": "non", "en": "no"},
-    "new.comment.reviews": {"fr": "# Le journal de suivi : à chaque revue (la première le {date}, voir le rituel « Revue du plan »),\n# notez ce que montrent les indicateurs, puis gardez ce qui marche ou décidez ce qui change :\n#  - date: {date}\n#    constat: Ce que montrent les indicateurs.\n#    indicateurs: [id-de-l-indicateur]\n#    coherent: oui\n#    bonnes_pratiques: [Ce qui marche et que je garde]\n#    decisions:\n#      - decision: Ce que je change\n#        action: id-de-l-action\n#        echeance: {date}",
+    "new.comment.reviews": {"fr": "# Le journal de suivi : à chaque revue (la première le {date}, voir le rituel « Revue du plan »),\n# note ce que montrent les indicateurs, puis garde ce qui marche ou décide ce qui change :\n#  - date: {date}\n#    constat: Ce que montrent les indicateurs.\n#    indicateurs: [id-de-l-indicateur]\n#    coherent: oui\n#    bonnes_pratiques: [Ce qui marche et que je garde]\n#    decisions:\n#      - decision: Ce que je change\n#        action: id-de-l-action\n#        echeance: {date}",
                             "en": "# The follow-up log (keys in French, English aliases accepted): at each review (the first on {date},\n# see the ritual “Plan review”), write what the indicators show, then keep what works or decide what changes:\n#  - date: {date}\n#    findings: What the indicators show.\n#    indicators: [indicator-id]\n#    on_track: yes\n#    good_practices: [What works and is kept]\n#    decisions:\n#      - decision: What changes\n#        action: action-id\n#        due: {date}"},
-    "new.comment.motivation": {"fr": "# Votre engagement : motivation de 0 à 10, ce qui l'augmenterait, en groupe ou non, heures prévues.",
+    "new.comment.motivation": {"fr": "# Ton engagement : motivation de 0 à 10, ce qui l'augmenterait, en groupe ou non, heures prévues.",
                                "en": "# Your commitment: motivation from 0 to 10, what would raise it, in a group or not, hours set aside."},
-    "new.exists": {"fr": "pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisissez un autre nom.",
+    "new.exists": {"fr": "pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisis un autre nom.",
                    "en": "pac-gen new: {path} already exists; it is left untouched. Choose another name."},
     "new.cannot_write": {"fr": "pac-gen new : impossible de créer {path} : son dossier n'existe pas et ne peut pas être créé (un fichier porte-t-il déjà ce nom ?) ou n'est pas accessible. Rien n'est écrit.",
                          "en": "pac-gen new: cannot create {path}: its folder does not exist and cannot be created (is there a file of that name?) or cannot be written to. Nothing written."},
@@ -864,11 +1017,11 @@ NEW_TEXT: dict[str, dict[str, str]] = {
                     "en": "pac-gen new: aborted, no file written."},
     "new.invalid": {"fr": "pac-gen new : le plan produit n'est pas valide (bogue de pac-gen), rien n'est écrit :",
                     "en": "pac-gen new: the plan produced is not valid (a pac-gen bug), nothing written:"},
-    "new.written": {"fr": "Plan créé : {path}\nÉtape suivante : complétez-le, puis vérifiez-le avec « pac-gen validate {path} ».",
+    "new.written": {"fr": "Plan créé : {path}\nÉtape suivante : complète-le, puis vérifie-le avec « pac-gen validate {path} ».",
                     "en": "Plan created: {path}\nNext: complete it, then check it with “pac-gen validate {path}”."},
     "new.warnings": {"fr": "Questions de la méthode à revoir dans ce plan :",
                      "en": "Questions of the method to review in this plan:"},
-    "new.comment.head": {"fr": "# Plan d'action commercial (format pac_gen v1.1). 1 plan = 1 objectif.\n# Vérifiez-le avec : pac-gen validate {path}\n# Les clés sont en français ; chaque clé a aussi un alias anglais (voir le guide).",
+    "new.comment.head": {"fr": "# Plan d'action commercial (format pac_gen v1.1). 1 plan = 1 objectif.\n# Vérifie-le avec : pac-gen validate {path}\n# Les clés sont en français ; chaque clé a aussi un alias anglais (voir le guide).",
                          "en": "# Commercial action plan (pac_gen format v1.1). 1 plan = 1 objective.\n# Check it with: pac-gen validate {path}\n# Keys are French (canonical); every key also has an English alias (see the guide)."},
     "new.comment.strategy": {"fr": "# Rappel de la stratégie commerciale que ce plan sert (Markdown possible).",
                              "en": "# Reminder of the commercial strategy this plan serves (Markdown allowed)."},
@@ -880,7 +1033,7 @@ NEW_TEXT: dict[str, dict[str, str]] = {
                         "en": "# Law of numbers: for 1 result, plan 3 attempts at start-up (2 in growth)."},
     "new.comment.rituals": {"fr": "# Les rituels : des actions récurrentes placées dans l'agenda (ici chaque semaine).",
                             "en": "# Rituals: recurring actions placed in the agenda (here every week)."},
-    "new.comment.indicators": {"fr": "# Les indicateurs, avec valeur initiale (avant le plan) et valeur cible (à l'échéance) :\n#  - resultat : dit si l'objectif est atteint (chiffre d'affaires, nombre de clients) ;\n#  - suivi : pilote les actions en cours de route (contacts, visites, devis envoyés).\n# Ajoutez les mesures au fil du plan, par exemple :\n#    mesures:\n#      {example}: 12",
+    "new.comment.indicators": {"fr": "# Les indicateurs, avec valeur initiale (avant le plan) et valeur cible (à l'échéance) :\n#  - resultat : dit si l'objectif est atteint (chiffre d'affaires, nombre de clients) ;\n#  - suivi : pilote les actions en cours de route (contacts, visites, devis envoyés).\n# Ajoute les mesures au fil du plan, par exemple :\n#    mesures:\n#      {example}: 12",
                                "en": "# Indicators, with an initial value (before the plan) and a target (by the deadline):\n#  - resultat (result): says whether the objective is reached (turnover, customers);\n#  - suivi (tracking): steers the actions along the way (contacts, visits, quotes sent).\n# Add measurements as the plan runs, for example:\n#    mesures:\n#      {example}: 12"},
     "new.comment.obstacles": {"fr": "# Les freins : ce qui pourrait empêcher les actions. Dépend-il de moi ? Quelles solutions ?",
                               "en": "# Obstacles: what could prevent the actions. Is it within my control? Which solutions?"},
@@ -938,7 +1091,7 @@ STEER_TEXT: dict[str, dict[str, str]] = {
     "steer.none_due": {"fr": "plus de relevé prévu avant l'échéance", "en": "no measurement due before the deadline"},
     "steer.no_measurement": {"fr": "aucune", "en": "none"},
     "steer.reviews": {"fr": "Revues de suivi", "en": "Reviews"},
-    "steer.no_review": {"fr": "Aucune revue pour l'instant : notez la première sous « suivi: » dans le fichier du plan.",
+    "steer.no_review": {"fr": "Aucune revue pour l'instant : note la première sous « suivi: » dans le fichier du plan.",
                         "en": "No review yet: write the first one under “reviews:” in the plan file."},
     "steer.review_of": {"fr": "Revue du {date}", "en": "Review of {date}"},
     "steer.on_track": {"fr": "Résultats cohérents avec l'objectif", "en": "Results on track"},
@@ -954,7 +1107,8 @@ STEER_TEXT: dict[str, dict[str, str]] = {
     "steer.column": {"fr": "Pilotage", "en": "Steering"},
     "steer.last_review": {"fr": "Dernière revue : {date}", "en": "Last review: {date}"},
     "steer.no_review_short": {"fr": "Aucune revue", "en": "No review"},
-    "steer.overdue_count": {"fr": "{n} relevé(s) en retard", "en": "{n} measurement(s) overdue"},
+    "steer.overdue_count": {"fr": "{n} relevé en retard", "en": "{n} measurement overdue"},
+    "steer.overdue_count.n": {"fr": "{n} relevés en retard", "en": "{n} measurements overdue"},
     "steer.motivation_short": {"fr": "Motivation : {level}/10", "en": "Motivation: {level}/10"},
 }
 MESSAGES.update(STEER_TEXT)
@@ -1003,7 +1157,7 @@ REFERENCE_TEXT: dict[str, dict[str, str]] = {
     "reference.choice": {"fr": "un de : {words}", "en": "one of: {words}"},
     "reference.range": {"fr": " de {low} à {high}", "en": " from {low} to {high}"},
     "reference.min": {"fr": " ≥ {low}", "en": " ≥ {low}"},
-    "reference.generated": {"fr": "Page générée par `python -m pac_gen.reference` à partir du modèle : ne la modifiez pas à la main.",
+    "reference.generated": {"fr": "Page générée par `python -m pac_gen.reference` à partir du modèle : ne la modifie pas à la main.",
                             "en": "Page generated by `python -m pac_gen.reference` from the model: do not edit it by hand."},
     "reference.top": {"fr": "Racine du plan", "en": "Top level of the plan"},
     "reference.codes.errors": {"fr": "## Erreurs", "en": "## Errors"},
@@ -1050,7 +1204,7 @@ Chaque problème signalé par `pac-gen validate` (et sur le site) porte un code,
 le fichier, la ligne et la colonne de la valeur en cause :
 
 ```text
-plans/camille/boutique.yaml:12:16: error: E106 Date « 31/02/2027 » …
+plans/camille/boutique.yaml:12:16: erreur : E106 Date « 31/02/2027 » …
 ```
 
 Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger. Un
@@ -1117,3 +1271,85 @@ def texts(prefix: str, lang: str = "fr") -> Mapping[str, str]:
 def choice_word(value: str, lang: str = "fr") -> str:
     """How a reader sees a word of the format's lists: ``fidelisation`` → ``Fidélisation``."""
     return text(f"word.{value}", lang)
+
+
+# --- Counts, numbers, money and dates: the pages and the messages say them the same way --------
+
+def plural(key: str, n: int, lang: str = "fr", **args: Any) -> str:
+    """The text ``key`` for a count of ``n``: ``key`` for one, ``key.n`` for more, by the language's rule.
+
+    The rule is CLDR's (through babel): in French 0 and 1 take the singular
+    (« 0 erreur », « 1 plan »), in English only 1 does ("0 errors", "1 plan").
+    ``n`` is written as a number of the language (``1 200`` in French).
+    """
+    one = _locale(_lang(lang)).plural_form(abs(n)) == "one"
+    return text(key if one else f"{key}.n", lang, n=number(n, lang), **args)
+
+
+def count(word: str, n: int, lang: str = "fr") -> str:
+    """``n`` and the word ``count.<word>`` agreeing with it: ``1 plan``, ``2 erreurs``, ``0 errors``."""
+    return plural(f"count.{word}", n, lang)
+
+
+def money(value: Decimal | float | None, currency: str = "EUR", lang: str = "fr") -> str:
+    """An amount in the language: ``15 000 €``, or ``12,50 €`` when it has cents."""
+    if value is None:
+        return ""
+    return _money(str(value), currency, _lang(lang))
+
+
+# babel parses the locale, and often the pattern, on every call, and a site says the
+# same amounts, numbers and days thousands of times: each is formatted once. The
+# caches are keyed by the value's text so that ``1.5`` and ``1.50`` stay apart.
+@lru_cache(maxsize=8192)
+def _money(amount_text: str, currency: str, lang: str) -> str:
+    amount = Decimal(amount_text)
+    locale = _locale(lang)
+    if amount == amount.to_integral_value():
+        return format_currency(amount, currency, format=_whole_pattern(lang), locale=locale, currency_digits=False)
+    return format_currency(amount, currency, locale=locale)
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@cache
+def _whole_pattern(lang: str) -> str:
+    # The locale's own currency pattern without its cents (whole amounts read better).
+    pattern = _locale(lang).currency_formats["standard"].pattern
+    return pattern.replace(".00", "")
+
+
+def number(value: float | int | Decimal | None, lang: str = "fr") -> str:
+    """A number in the language (``1 390``, ``12,5``); whole floats lose their ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _number(value, str(value), _lang(lang))
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _number(value: float | int | Decimal, text: str, lang: str) -> str:
+    return format_decimal(value, locale=_locale(lang))
+
+
+def percent(value: float | None, lang: str = "fr") -> str:
+    """A share as a percentage: ``0.456`` → ``46 %``."""
+    if value is None:
+        return ""
+    return format_percent(value, locale=_locale(_lang(lang)))
+
+
+def day(value: date | None, lang: str = "fr", style: str = "long") -> str:
+    """A date: ``10 juin 2023`` (``long``), ``27 nov. 2026`` (``medium``) or ``10/06/2023`` (``short``)."""
+    if value is None:
+        return ""
+    return _format_date(value, style, _lang(lang))
+
+
+@lru_cache(maxsize=8192)
+def _format_date(value: date, style: str, lang: str) -> str:
+    return format_date(value, format=style, locale=_locale(lang))

@@ -332,8 +332,8 @@ def test_overview_shares_of_tasks_done_and_indicators_on_track(plan: Plan) -> No
     assert tasks["y"] == ["alex/essai.yaml", "x/autre.yaml"]
     assert tasks["x"] == [33.3, 0.0]
     assert indicators["x"] == [60.0, None]
-    assert tasks["hovertext"][0] == "Alex · Plan d'essai<br>1 tâche(s) faite(s) sur 3"
-    assert indicators["hovertext"] == ["Alex · Plan d'essai<br>3 indicateur(s) sur 5", "Autre<br>aucun indicateur"]
+    assert tasks["hovertext"][0] == "Alex · Plan d'essai<br>1 tâche faite sur 3"
+    assert indicators["hovertext"] == ["Alex · Plan d'essai<br>3 indicateurs sur 5", "Autre<br>aucun indicateur"]
     assert figure["layout"]["xaxis"]["range"] == [0, 101]  # just over 100: the "100 %" tick is drawn
     assert figure["layout"]["yaxis"]["ticktext"] == ["Alex · Plan d'essai", "Autre"]
 

@@ -52,7 +52,7 @@ def test_valid_plans_exit_0_with_a_summary(plans, capsys):
     assert main(["validate", "--today", "2026-06-01"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == "2 plan(s), 0 erreur(s), 0 avertissement(s)\n"
+    assert captured.err == "2 plans, 0 erreur, 0 avertissement\n"
 
 
 def test_text_format_and_exit_1_on_error(plans, capsys):
@@ -60,7 +60,7 @@ def test_text_format_and_exit_1_on_error(plans, capsys):
     assert main(["validate", "plans", "--today", "2026-06-01"]) == 1
     out = capsys.readouterr().out
     assert out == (
-        "plans/camille/a.yaml:7:11: error: E105 Valeur « vente » non reconnue. Valeurs possibles : "
+        "plans/camille/a.yaml:7:11: erreur : E105 Valeur « vente » non reconnue. Valeurs possibles : "
         "prospection (prospecting), communication, fidelisation (retention).\n"
     )
 
@@ -69,7 +69,7 @@ def test_warnings_pass_unless_strict(plans, capsys):
     write(plans, "a.yaml", WARNED)
     assert main(["validate", "plans", "--today", "2026-06-01"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("plans/a.yaml:11:5: warning: W403 L'indicateur « Visites » n'a pas d'outil")
+    assert out.startswith("plans/a.yaml:11:5: avertissement : W403 L'indicateur « Visites » n'a pas d'outil")
     assert main(["validate", "plans", "--strict", "--today", "2026-06-01"]) == 1
 
 
@@ -105,7 +105,7 @@ def test_github_format(plans, capsys, monkeypatch):
     )
     assert lines[1].startswith("::warning file=plans/b.yaml,line=11,col=5::W403 ")
     # The log's last line is the total (GitHub shows only 10 annotations of each kind).
-    assert lines[2:] == ["2 plan(s), 1 erreur(s), 1 avertissement(s)"]
+    assert lines[2:] == ["2 plans, 1 erreur, 1 avertissement"]
 
 
 def test_github_format_writes_every_problem_to_the_job_summary(plans, capsys, monkeypatch, tmp_path):
@@ -116,7 +116,7 @@ def test_github_format_writes_every_problem_to_the_job_summary(plans, capsys, mo
     write(plans, "b.yaml", WARNED)
     assert main(["validate", "plans", "--format", "github", "--today", "2026-06-01", "--lang", "en"]) == 1
     lines = summary.read_text(encoding="utf-8").splitlines()
-    assert lines[:6] == ["avant", "## Plan validation", "", "2 plan(s), 1 error(s), 1 warning(s)", "",
+    assert lines[:6] == ["avant", "## Plan validation", "", "2 plans, 1 error, 1 warning", "",
                          "| File | Line | Col. | Severity | Code | Message |"]
     rows = lines[7:9]
     assert rows[0].startswith("| `plans/a.yaml` | 7 | 11 | error | E105 | Value “ven\\|te &lt;b&gt;” is not recognised.")
@@ -146,7 +146,7 @@ def test_usage_errors_exit_2(plans, capsys):
 def test_a_named_file_is_checked_whatever_its_name(plans, capsys):
     path = write(plans, "plan.txt", BROKEN)
     assert main(["validate", str(path), "--today", "2026-06-01"]) == 1
-    assert capsys.readouterr().out.startswith(f"{path}:7:11: error: E105")
+    assert capsys.readouterr().out.startswith(f"{path}:7:11: erreur : E105")
 
 
 def test_symlink_leading_outside_the_plans_folder_is_an_error(plans, tmp_path, capsys):
@@ -157,10 +157,10 @@ def test_symlink_leading_outside_the_plans_folder_is_an_error(plans, tmp_path, c
     assert main(["validate", "plans", "--today", "2026-06-01"]) == 1
     captured = capsys.readouterr()
     assert captured.out == (
-        f"plans/lien.yaml:1:1: error: E011 Ce lien symbolique pointe hors du dossier des plans ({outside}) : "
-        "il est refusé. Copiez le plan dans le dossier au lieu de le lier.\n"
+        f"plans/lien.yaml:1:1: erreur : E011 Ce lien symbolique pointe hors du dossier des plans ({outside}) : "
+        "il est refusé. Copie le plan dans le dossier au lieu de le lier.\n"
     )
-    assert captured.err == "2 plan(s), 1 erreur(s), 0 avertissement(s)\n"
+    assert captured.err == "2 plans, 1 erreur, 0 avertissement\n"
 
 
 def test_example_plans_pass_in_a_real_subprocess():
@@ -170,7 +170,7 @@ def test_example_plans_pass_in_a_real_subprocess():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
-    assert result.stderr == "3 plan(s), 0 erreur(s), 0 avertissement(s)\n"
+    assert result.stderr == "3 plans, 0 erreur, 0 avertissement\n"
 
 
 def test_subprocess_reports_errors_in_english(tmp_path):
@@ -182,7 +182,7 @@ def test_subprocess_reports_errors_in_english(tmp_path):
     )
     assert result.returncode == 1
     assert result.stdout.startswith("plans/a.yaml:7:11: error: E105 Value “vente” is not recognised.")
-    assert result.stderr == "1 plan(s), 1 error(s), 0 warning(s)\n"
+    assert result.stderr == "1 plan, 1 error, 0 warnings\n"
 
 
 def test_an_unknown_time_zone_is_a_usage_error_not_a_traceback(capsys) -> None:
@@ -208,7 +208,7 @@ def test_github_summary_that_cannot_be_written_is_said_not_raised(plans, capsys,
     write(plans, "a.yaml", BROKEN)
     assert main(["validate", "plans", "--format", "github", "--today", "2026-06-01"]) == 1
     out, err = capsys.readouterr()
-    assert out.splitlines()[-1] == "1 plan(s), 1 erreur(s), 0 avertissement(s)"
+    assert out.splitlines()[-1] == "1 plan, 1 erreur, 0 avertissement"
     assert err.startswith(f"pac-gen validate: GITHUB_STEP_SUMMARY={tmp_path}: impossible d'écrire le résumé (")
 
 

@@ -86,7 +86,7 @@ def test_cli_export_reports_errors_with_positions(tmp_path, capsys):
                    encoding="utf-8")
     assert main(["export", str(bad), "--today", "2026-11-27"]) == 1
     err = capsys.readouterr().err
-    assert f"{bad.as_posix()}:3:3: error: E101 Clé inconnue « echeanse »" in err
+    assert f"{bad.as_posix()}:3:3: erreur : E101 Clé inconnue « echeanse »" in err
     assert main(["export", str(tmp_path / "missing.yaml")]) == 2
 
 

@@ -68,7 +68,7 @@ def test_deep_nesting_is_refused_by_the_cli_without_a_crash(tmp_path, name):
     result = subprocess.run([str(BIN / "pac-gen"), "validate", str(plan)], capture_output=True, text=True,
                             timeout=120, check=False)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith(f"{plan}:1:48: error: E007 Le document est imbriqué sur plus de 40 niveaux")
+    assert result.stdout.startswith(f"{plan}:1:48: erreur : E007 Le document est imbriqué sur plus de 40 niveaux")
 
 
 # --- 4. The review stays linear -------------------------------------------------------------
@@ -150,7 +150,7 @@ def test_names_no_plan_may_have_are_refused_with_e014(tmp_path, name, reason, sh
     assert (problem.code, problem.line, problem.column) == ("E014", 1, 1)
     assert problem.message.startswith("Ce chemin ne peut pas être celui d'un plan : ")
     # The path is shown as text, bytes that are not UTF-8 as �, on one line.
-    assert format_text(problem).startswith(one_line(f"{tmp_path}/{shown}") + ":1:1: error: E014")
+    assert format_text(problem).startswith(one_line(f"{tmp_path}/{shown}") + ":1:1: erreur : E014")
 
 
 def test_symlink_loop_and_path_past_path_max_are_located_errors(tmp_path):
@@ -172,11 +172,11 @@ def test_symlink_loop_and_path_past_path_max_are_located_errors(tmp_path):
                             text=True, timeout=120, check=False)
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
-    assert "plans/loop.yaml:1:1: error: E014 Ce chemin ne peut pas être celui d'un plan : c'est un lien symbolique " \
+    assert "plans/loop.yaml:1:1: erreur : E014 Ce chemin ne peut pas être celui d'un plan : c'est un lien symbolique " \
            "qui tourne en boucle." in result.stdout
-    assert re.search(r"^plans/(d{200}/)+d{200}:1:1: error: E014 Ce chemin ne peut pas être celui d'un plan : il "
+    assert re.search(r"^plans/(d{200}/)+d{200}:1:1: erreur : E014 Ce chemin ne peut pas être celui d'un plan : il "
                      r"est trop long pour le système de fichiers\.", result.stdout, re.MULTILINE), result.stdout
-    assert result.stderr.startswith("1 plan(s), 2 erreur(s)")
+    assert result.stderr.startswith("1 plan, 2 erreurs")
 
 
 def test_edit_link_of_a_plan_is_percent_encoded(tmp_path):
@@ -306,7 +306,7 @@ def test_review_shows_a_path_no_plan_may_have_as_the_check_does(tmp_path, head):
                             env=env, capture_output=True, text=True, timeout=120, check=False)
     assert "Traceback" not in result.stderr
     assert ("- `plans/caf\ufffd.yaml:1:1` erreur E014 : Ce chemin ne peut pas être celui d'un plan : son nom n'est pas "
-            "écrit en UTF-8. Renommez ou déplacez-le.") in result.stdout
+            "écrit en UTF-8. Renomme ou déplace-le.") in result.stdout
 
 
 def test_a_fifo_named_like_a_plan_is_never_opened(tmp_path):

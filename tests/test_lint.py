@@ -58,8 +58,8 @@ def test_every_warning_rule_has_a_message_and_a_fix_and_every_warning_message_a_
 def test_w101_action_after_the_objective_deadline():
     found = warnings(BASE.replace("date_limite: 2026-06-30", "date_limite: 2027-01-15"))
     assert [(p.code, p.line, p.column) for p in found] == [("W101", 12, 18)]
-    assert found[0].message == ("L'action « Boutique en ligne » est datée du 2027-01-15, "
-                                "après l'échéance de l'objectif (2026-12-31).")
+    assert found[0].message == ("L'action « Boutique en ligne » est datée du 15 janvier 2027, "
+                                "après l'échéance de l'objectif (31 décembre 2026).")
 
 
 def test_w102_task_after_the_objective_deadline():
@@ -72,8 +72,8 @@ def test_w103_ritual_running_after_the_deadline():
                    "    debut: 2026-11-06\n    pendant: 3 mois\n")
     found = warnings(text)
     assert [(p.code, p.line, p.column) for p in found] == [("W103", 28, 14)]
-    assert found[0].message == ("Le rituel « Bilan » court jusqu'au 2027-02-05, "
-                                "après l'échéance de l'objectif (2026-12-31).")
+    assert found[0].message == ("Le rituel « Bilan » court jusqu'au 5 février 2027, "
+                                "après l'échéance de l'objectif (31 décembre 2026).")
 
 
 def test_w103_ritual_starting_after_the_deadline_points_at_its_start_and_says_its_last_day():
@@ -82,8 +82,8 @@ def test_w103_ritual_starting_after_the_deadline_points_at_its_start_and_says_it
                    "    debut: 2027-01-08\n    pendant: 3 mois\n")
     found = warnings(text)
     assert [(p.code, p.line, p.column) for p in found] == [("W103", 27, 12)]
-    assert found[0].message == ("Le rituel « Bilan » court jusqu'au 2027-04-07, "
-                                "après l'échéance de l'objectif (2026-12-31).")
+    assert found[0].message == ("Le rituel « Bilan » court jusqu'au 7 avril 2027, "
+                                "après l'échéance de l'objectif (31 décembre 2026).")
 
 
 def test_w104_task_after_its_action_deadline():
@@ -145,7 +145,7 @@ def test_w601_task_budgets_above_the_action_budget():
                         "      - {tache: Photos, budget: 250}\n    lancement:")
     found = warnings(text)
     assert [(p.code, p.line, p.column) for p in found] == [("W601", 11, 13)]
-    assert "font 550, plus que le budget de l'action (500)" in found[0].message
+    assert "font 550\u00a0€, plus que le budget de l'action (500\u00a0€)" in found[0].message
 
 
 WEEK = """\
@@ -176,13 +176,13 @@ def test_w801_and_w802_measurements_outside_the_plan():
     text = BASE + "    mesures:\n      2025-12-01: 1\n      2026-06-01: 4\n      2027-01-10: 9\n"
     found = warnings(text)
     assert [(p.code, p.line, p.column) for p in found] == [("W802", 25, 7), ("W801", 27, 7)]
-    assert found[0].message == "Mesure datée du 2025-12-01, avant le début du plan (2026-01-01)."
-    assert found[1].message == "Mesure datée du 2027-01-10, après l'échéance de l'objectif (2026-12-31)."
+    assert found[0].message == "Mesure datée du 1 décembre 2025, avant le début du plan (1 janvier 2026)."
+    assert found[1].message == "Mesure datée du 10 janvier 2027, après l'échéance de l'objectif (31 décembre 2026)."
 
 
 def test_warning_messages_in_english():
     found = warnings(BASE.replace("lancement: 2026-02-01", "lancement: 2026-07-01"), lang="en")
-    assert found[0].message == "The action “Boutique en ligne” starts on 2026-07-01, after its deadline (2026-06-30)."
+    assert found[0].message == "The action “Boutique en ligne” starts on July 1, 2026, after its deadline (June 30, 2026)."
 
 
 def test_w701_sees_every_hour_of_a_written_rule() -> None:

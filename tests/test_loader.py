@@ -62,7 +62,7 @@ def test_tag_is_refused_and_never_executed(tmp_path):
     result = check(text)
     assert codes(result) == [("E004", 1, 8)]
     assert result.problems[0].message == (
-        "Les étiquettes YAML (!!python/object/apply:os.system) ne sont pas acceptées : écrivez la valeur sans « ! »."
+        "Les étiquettes YAML (!!python/object/apply:os.system) ne sont pas acceptées : écris la valeur sans « ! »."
     )
     assert not target.exists()
     # Not even a tag in a key, or a plain `!!str`, nor a local tag.
@@ -102,7 +102,7 @@ def test_file_over_1_mb_is_refused_before_parsing():
     assert codes(result) == [("E003", 1, 1)]
     assert result.problems[0].message == (
         "Le fichier fait 1\u202f000\u202f008 octets, plus que la limite de 1\u202f000\u202f000 octets : "
-        "un plan n'a jamais besoin d'être aussi long. Découpez-le en plusieurs plans."
+        "un plan n'a jamais besoin d'être aussi long. Découpe-le en plusieurs plans."
     )
     exactly = b"titre: x\n" + b"#" * (1_000_000 - 9)
     assert "E003" not in [p.code for p in check_bytes("ok.yaml", exactly, Settings(today=TODAY)).problems]
@@ -206,7 +206,7 @@ def test_control_characters_written_as_escapes_give_e013_where_the_text_starts()
     assert codes(result) == [("E013", 1, 8), ("E013", 7, 15)]
     assert result.plan is None
     assert result.problems[0].message == ("Ce texte contient un caractère de contrôle invisible (U+001B), "
-                                          "écrit avec un échappement « \\ » entre guillemets : retirez-le.")
+                                          "écrit avec un échappement « \\ » entre guillemets : retire-le.")
     assert result.problems[1].message.startswith("Ce texte contient un caractère de contrôle invisible (U+0007)")
 
 

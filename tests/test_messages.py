@@ -6,7 +6,7 @@ from pathlib import Path
 from string import Formatter
 
 from pac_gen.check.problems import Problem, Severity, format_text, render
-from pac_gen.text import MESSAGES, colon, message, quote, text, texts
+from pac_gen.text import MESSAGES, colon, message, plural, quote, texts
 from tests.conftest import check
 
 
@@ -39,7 +39,7 @@ def test_a_file_name_cannot_fake_lines_commands_or_terminal_escapes() -> None:
     for line in (format_text(problem), format_text(problem, severity=False), render([problem], "text")):
         assert line.splitlines() == [line]
         assert line.startswith("a⏎::error file=README.md,line=1::FAUX\ufffd]0;titre\ufffd.yaml:2:3: ")
-    assert format_text(problem).split(".yaml:2:3: ")[1].startswith("warning: W101 ")
+    assert format_text(problem).split(".yaml:2:3: ")[1].startswith("avertissement : W101 ")
     assert format_text(problem, severity=False).split(".yaml:2:3: ")[1].startswith("W101 ")
 
 
@@ -72,6 +72,6 @@ def test_colon_and_quotes_follow_the_language() -> None:
 
 
 def test_text_fills_placeholders_and_texts_gives_a_section() -> None:
-    assert text("site.days_left", "en", n=3) == "3 days left"
+    assert plural("site.days_left", 3, "en") == "3 days left"
     assert texts("site", "fr")["tasks"] == "Tâches"
     assert texts("word", "en")["fidelisation"] == "Retention"

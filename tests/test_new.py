@@ -96,7 +96,7 @@ def test_refuses_to_overwrite_an_existing_file(tmp_path: Path, capsys: pytest.Ca
     assert main(["new", str(path), "--yes", "--today", "2026-11-27"]) == 1
     assert path.read_text(encoding="utf-8") == "objectif: mon brouillon\n"
     assert path.stat().st_mtime_ns == 1_700_000_000_000_000_000
-    assert capsys.readouterr().err == f"pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisissez un autre nom.\n"
+    assert capsys.readouterr().err == f"pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisis un autre nom.\n"
 
 
 class _Terminal(io.StringIO):

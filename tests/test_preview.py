@@ -83,7 +83,7 @@ def test_a_save_during_a_focused_preview_renders_that_plan_and_no_other(tmp_path
     monkeypatch.setenv(FOCUS_ENV, Focus((str(project / "plans" / "p01"),), started).to_env())
     site = _preview_build(project)
     assert _plan_pages(site) == ["p01/plan"]
-    notice = f"Aperçu : 1 plan(s) sur {len(COHORT)}, ceux que vous modifiez"
+    notice = f"Aperçu : 1 plan sur {len(COHORT)}, celui que tu modifies"
     assert notice in text((site / "plans" / "index.html").read_text("utf-8"))
     assert notice in text((site / "calendrier" / "index.html").read_text("utf-8"))
 
@@ -92,7 +92,7 @@ def test_a_save_during_a_focused_preview_renders_that_plan_and_no_other(tmp_path
     site = _preview_build(project)
     assert _plan_pages(site) == ["p01/plan", "p07/plan"]
     assert "Apprenant·e Apprenant 77" in text((site / "plans" / "p07" / "plan" / "index.html").read_text("utf-8"))
-    assert f"Aperçu : 2 plan(s) sur {len(COHORT)}" in text((site / "plans" / "index.html").read_text("utf-8"))
+    assert f"Aperçu : 2 plans sur {len(COHORT)}" in text((site / "plans" / "index.html").read_text("utf-8"))
 
 
 def test_the_published_build_ignores_the_preview_focus(tmp_path, monkeypatch):

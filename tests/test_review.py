@@ -278,7 +278,7 @@ def test_plan_made_invalid_reports_the_error_and_what_can_still_be_compared(repo
     assert "- Mesure ajoutée à « Contacts pris au salon » : 40 contacts le 20 nov. 2026 ; progression : — → 40\xa0%" in lines
     assert "> Le plan contient des erreurs : la comparaison ne porte que sur ce qui a pu être lu." in lines
     assert f"- `{PATH_A}:18:17` erreur E105 : {E105_FR}" in lines
-    assert "1 plan(s) sans changement." in lines
+    assert "1 plan sans changement." in lines
 
 
 def test_plan_fixed_reports_the_fixed_error_only(repo, monkeypatch, capsys):
@@ -338,7 +338,7 @@ def test_same_revision_lists_nothing(repo, monkeypatch, capsys):
     root, revs = repo
     code, out, _ = run_review(monkeypatch, capsys, root, revs[3], revs[3])
     assert code == 0
-    assert out.splitlines()[-3:] == ["Aucun plan modifié.", "", "2 plan(s) sans changement."]
+    assert out.splitlines()[-3:] == ["Aucun plan modifié.", "", "2 plans sans changement."]
 
 
 def test_unknown_revision_is_a_usage_error_in_french(repo, monkeypatch, capsys):
@@ -346,7 +346,7 @@ def test_unknown_revision_is_a_usage_error_in_french(repo, monkeypatch, capsys):
     code, out, err = run_review(monkeypatch, capsys, root, "origin/nulle-part", "HEAD")
     assert (code, out) == (2, "")
     assert err == ("pac-gen review: la révision « origin/nulle-part » est inconnue de ce dépôt (branche, étiquette "
-                   "ou commit ?). Dans GitHub Actions, récupérez tout l'historique (fetch-depth: 0).\n")
+                   "ou commit ?). Dans GitHub Actions, récupère tout l'historique (fetch-depth: 0).\n")
     with pytest.raises(RevisionError, match="« -x » est inconnue"):  # never passed to git as an option
         plan_files_at("-x", "plans", root)
 

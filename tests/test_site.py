@@ -345,7 +345,7 @@ def test_overview_groups_plans_and_is_the_only_nav_entry(main_site: Path) -> Non
     assert [text(h) for h in re.findall(r'<h2 [^>]*class="pac-gen-group">(.*?)</h2>', body)] == ["Autres plans", "camille"]
     row = next(r for r in rows_with_class(body, "pac-gen-plan-row") if "céramiques" in r)
     assert row == ("Ma boutique en ligne de céramiques Camille Lefèvre Dernière revue : 26 nov. 2026 "
-                   "⚠ 1 relevé(s) en retard (Visiteurs de la boutique en ligne par mois) Motivation : 7/10 "
+                   "⚠ 1 relevé en retard (Visiteurs de la boutique en ligne par mois) Motivation : 7/10 "
                    "Augmenter le chiffre d'affaires en ligne de 30 % "
                    f"28 février 2027 53{NBSP}% ⚠ 1 En avance : 2 En retard : 2 0")
     assert '<a href="camille/boutique/">' in body

@@ -112,7 +112,7 @@ def test_errors_are_listed_with_positions_and_a_clash_is_refused(tmp_path: Path)
     build = SiteBuilder().build(plans_dir, options, base=tmp_path, docs_dir=tmp_path / "docs",
                                 existing={}, serving=True)
     report = error_report(build.errors)
-    assert report.startswith("pac_gen: 3 erreur(s) dans les plans :\n")
+    assert report.startswith("pac_gen: 3 erreurs dans les plans :\n")
     assert "plans/bad.yaml:2:3: E103" in report and "plans/bad.yaml:3:3: E101" in report
     assert "plans/x.yaml:1:1: E012" in report and "déjà pris par plans/x/index.yaml" in report
     # Serving: the plan with errors still has its page, which lists them.

@@ -110,13 +110,13 @@ motivation:
 
 def test_every_error_at_its_line_and_column_in_french() -> None:
     assert problems(check(BAD, today=TODAY)) == [
-        ("E105", 22, 18, "Valeur « mensuel » non reconnue : vouliez-vous dire « mensuelle » ? Valeurs possibles : "
+        ("E105", 22, 18, "Valeur « mensuel » non reconnue : voulais-tu dire « mensuelle » ? Valeurs possibles : "
                          "hebdomadaire (weekly), toutes_les_2_semaines (biweekly), mensuelle (monthly), "
                          "trimestrielle (quarterly)."),
         ("E212", 25, 24, "Aucun indicateur n'a l'id « inconnu ». Ids existants : appels, rdv."),
         ("E202", 29, 17, "Aucune action n'a l'id « nope ». Ids existants : salon."),
         ("E103", 30, 5, "Il manque la clé obligatoire « date » ici."),
-        ("E123", 32, 11, "Niveau « 12 » hors de l'échelle : écrivez un nombre entier de 0 (aucune envie) à 10 (à fond)."),
+        ("E123", 32, 11, "Niveau « 12 » hors de l'échelle : écris un nombre entier de 0 (aucune envie) à 10 (à fond)."),
         ("E116", 33, 19, "Valeur hors limites : > 0."),
     ]
 
@@ -169,10 +169,10 @@ suivi:
   - date: 2026-05-25
 """, today=TODAY)
     assert problems(result) == [
-        ("W901", 24, 15, "La revue du 2026-04-03 juge les résultats non cohérents avec l'objectif, sans aucune "
-                         "décision : définissez ce que vous voulez changer."),
-        ("W902", 26, 15, "La revue du 2026-05-03 juge les résultats cohérents, sans aucune bonne pratique : "
-                         "identifiez ce qui marche."),
+        ("W901", 24, 15, "La revue du 3 avril 2026 juge les résultats non cohérents avec l'objectif, sans aucune "
+                         "décision : définis ce que tu veux changer."),
+        ("W902", 26, 15, "La revue du 3 mai 2026 juge les résultats cohérents, sans aucune bonne pratique : "
+                         "identifie ce qui marche."),
     ]
 
 
@@ -187,8 +187,8 @@ def test_rule_10_drift_at_the_last_two_measurements_without_a_review() -> None:
     result = check(DRIFT + "suivi: []\n", today=TODAY)
     assert problems(result) == [
         ("W1001", 16, 5, "L'indicateur « Rendez-vous » est en retard sur sa trajectoire à ses deux dernières mesures "
-                         "(2026-04-30 et 2026-05-31), et aucune revue depuis le 2026-04-30 ne l'examine : les résultats "
-                         "dérivent, qu'allez-vous changer ?"),
+                         "(30 avril 2026 et 31 mai 2026), et aucune revue depuis le 30 avril 2026 ne l'examine : les résultats "
+                         "dérivent, que vas-tu changer ?"),
     ]
 
 
@@ -227,10 +227,10 @@ def test_rule_11_a_measurement_and_a_review_after_today_are_warned_at_their_date
         "suivi:\n  - date: 2026-06-02\n"
     assert problems(check(text, today=TODAY)) == [
         # 2062 is after the deadline too: W801 says so, once.
-        ("W801", 24, 7, "Mesure datée du 2062-05-20, après l'échéance de l'objectif (2026-12-31)."),
-        ("W1101", 25, 7, "Mesure datée du 2026-07-01, après aujourd'hui (2026-06-01) : elle ne compte pas encore. "
+        ("W801", 24, 7, "Mesure datée du 20 mai 2062, après l'échéance de l'objectif (31 décembre 2026)."),
+        ("W1101", 25, 7, "Mesure datée du 1 juillet 2026, après aujourd'hui (1 juin 2026) : elle ne compte pas encore. "
                          "Une faute de frappe dans l'année ?"),
-        ("W1102", 27, 11, "Revue datée du 2026-06-02, après aujourd'hui (2026-06-01) : elle ne compte pas encore. "
+        ("W1102", 27, 11, "Revue datée du 2 juin 2026, après aujourd'hui (1 juin 2026) : elle ne compte pas encore. "
                           "Une faute de frappe dans l'année ?"),
     ]
 
@@ -240,7 +240,7 @@ def test_steering_warnings_fail_strict_validation(tmp_path, capsys) -> None:
     plan.write_text(HEAD + "suivi:\n  - date: 2026-04-03\n    coherent: non\n", encoding="utf-8")
     assert main(["validate", "--today", "2026-06-01", str(plan)]) == 0
     assert main(["validate", "--strict", "--today", "2026-06-01", str(plan)]) == 1
-    assert ":24:15: warning: W901 " in capsys.readouterr().out
+    assert ":24:15: avertissement : W901 " in capsys.readouterr().out
 
 
 # --- Overdue measurements: a status
@@ -402,7 +402,7 @@ indicateurs:
     # 521 weeks each: the tenth indicator takes the plan past 5,000.
     assert problems(check(text, today=TODAY)) == [
         ("E213", 13, 95, "Cette périodicité porte le plan au-delà de 5\u202f000 relevés prévus en tout (les indicateurs "
-                         "d'avant en comptent déjà 4\u202f689) : relevez moins souvent (mensuelle plutôt qu'hebdomadaire).")]
+                         "d'avant en comptent déjà 4\u202f689) : relève moins souvent (mensuelle plutôt qu'hebdomadaire).")]
 
 
 def test_too_many_reviews_is_an_error_at_the_first_one_past_the_limit() -> None:

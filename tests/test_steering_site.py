@@ -165,7 +165,7 @@ def test_pilotage_section_in_a_real_build(site: Path) -> None:
 def test_overview_shows_last_review_overdue_measurements_and_motivation(site: Path) -> None:
     html = content(read(site, "plans/index.html"))
     cell = unescape(text(re.search(r'<ul class="pac-gen-steering-cell">.*?</ul>', html, re.S).group(0)))
-    assert cell == "Dernière revue : 2 nov. 2026 ⚠ 1 relevé(s) en retard (Appels passés) Motivation : 8/10"
+    assert cell == "Dernière revue : 2 nov. 2026 ⚠ 1 relevé en retard (Appels passés) Motivation : 8/10"
 
 
 def test_feeds_and_calendar_carry_the_measurements_due(site: Path) -> None:

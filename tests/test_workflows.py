@@ -134,7 +134,7 @@ def test_pre_commit_hook():
     done = subprocess.run([str(BIN / hook["entry"].split()[0]), *hook["entry"].split()[1:],
                            "plans/camille/boutique.yaml", "plans/karim/formations.yaml"],
                           cwd=ROOT, capture_output=True, text=True, env=environment({}), check=False)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "2 plan(s), 0 erreur(s), 0 avertissement(s)\n")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "2 plans, 0 erreur, 0 avertissement\n")
 
 
 def environment(extra: dict[str, str]) -> dict[str, str]:
@@ -191,11 +191,11 @@ def test_pull_request_commands_run_on_the_examples(checkout, tmp_path):
     assert [s["run"].strip() for s in commands] == [VALIDATE, BUILD, REVIEW]
     results = [run_step(s["run"], checkout, {**step_env(s), "GITHUB_STEP_SUMMARY": str(summary)}) for s in commands]
     assert [(r.returncode, r.stdout) for r in results] == [
-        (0, "3 plan(s), 0 erreur(s), 0 avertissement(s)\n"), (0, ""), (0, "")], [r.stderr for r in results]
+        (0, "3 plans, 0 erreur, 0 avertissement\n"), (0, ""), (0, "")], [r.stderr for r in results]
     assert (checkout / "site" / "index.html").is_file()
     lines = summary.read_text(encoding="utf-8").splitlines()
     # The validate step writes its total first, then the review step its report.
-    assert lines[:4] == ["## Validation des plans", "", "3 plan(s), 0 erreur(s), 0 avertissement(s)", ""]
+    assert lines[:4] == ["## Validation des plans", "", "3 plans, 0 erreur, 0 avertissement", ""]
     lines = lines[4:]
     assert lines[0] == "## Relecture des plans : `origin/main` → `HEAD`"
     assert [line for line in lines if line.startswith(("###", "**", "- "))] == [
@@ -206,7 +206,7 @@ def test_pull_request_commands_run_on_the_examples(checkout, tmp_path):
         # The weekly visitors' measurement (format v1.1) is a status the trainer sees on a touched plan.
         "- ⚠ Relevé en retard : « Visiteurs de la boutique en ligne par mois », attendu le 8 nov. 2026",
     ]
-    assert lines[-1] == "2 plan(s) sans changement."
+    assert lines[-1] == "2 plans sans changement."
 
 
 def test_validate_step_annotates_the_offending_line(checkout, tmp_path):
@@ -262,7 +262,7 @@ def test_validate_step_annotates_only_the_changed_plans_and_summarises_all(check
     out = done.stdout.splitlines()
     assert [o.split("::")[1] for o in out[:-1]] == [
         f"error file=plans/camille/boutique.yaml,line={line},col={column}"]
-    assert out[-1] == ("3 plan(s), 2 erreur(s), 0 avertissement(s) ; 1 annoté(s) (plans modifiés), "
+    assert out[-1] == ("3 plans, 2 erreurs, 0 avertissement ; 1 annoté (plans modifiés), "
                        "liste complète dans le résumé")
     rows = [r for r in summary.read_text(encoding="utf-8").splitlines() if r.startswith("| `")]
     assert [r.split(" | ")[:5] for r in rows] == [
@@ -285,7 +285,7 @@ def test_validate_summary_holds_every_problem_beyond_ten(checkout, tmp_path):
     done = run_step(VALIDATE, repo, {"BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary)})
     errors = broken.count("pas_fait")
     assert done.stdout.count("::error ") == errors
-    assert done.stdout.splitlines()[-1] == f"3 plan(s), {errors} erreur(s), 0 avertissement(s)"
+    assert done.stdout.splitlines()[-1] == f"3 plans, {errors} erreurs, 0 avertissement"
     assert len([r for r in summary.read_text(encoding="utf-8").splitlines() if r.startswith("| `")]) == errors
 
 

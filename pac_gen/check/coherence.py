@@ -115,7 +115,7 @@ def end_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     objective = plan.objective
     if (objective.start is not None and objective.start > objective.deadline
             and ("objectif",) not in ctx.pruning.pruned):
-        yield Finding(("objectif", "debut"), {"start": objective.start, "end": objective.deadline})
+        yield Finding(("objectif", "debut"), {"start": objective.start, "end": objective.deadline}, "objective")
 
 
 def _rule_error(ritual: Ritual, ctx: Context) -> str | None:
@@ -185,7 +185,7 @@ def measurement_twice(plan: Plan, ctx: Context) -> Iterator[Finding]:
             if measurement.date in seen:
                 first = ctx.line_of(("indicateurs", index, "mesures", seen[measurement.date], "date"))
                 yield Finding(("indicateurs", index, "mesures", m_index, "date"),
-                              {"date": measurement.date.isoformat(), "line": first})
+                              {"date": measurement.date, "line": first})
             else:
                 seen[measurement.date] = m_index
 
@@ -207,7 +207,7 @@ def calendar_too_long(plan: Plan, ctx: Context) -> Iterator[Finding]:
         found = budgets.calendar_overrun(plan)
         if found is not None:
             path, day, first, last = found
-            yield Finding(path, {"day": day.isoformat(), "first": first.isoformat(), "last": last.isoformat(),
+            yield Finding(path, {"day": day, "first": first, "last": last,
                                  "limit": budgets.MAX_CALENDAR_MONTHS})
 
 

@@ -17,7 +17,7 @@ from pac_gen.check.rules import Context, Finding, RuleSet
 from pac_gen.format import metrics, recurrence
 from pac_gen.format.model import Domain, IndicatorKind, Plan, Term, Weekday
 from pac_gen.format.values import add_months
-from pac_gen.text import choice_word
+from pac_gen.text import Amount, choice_word
 
 WARNINGS = RuleSet(Severity.WARNING)
 rule = WARNINGS.rule
@@ -324,7 +324,8 @@ def tasks_over_budget(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for index, action in enumerate(plan.actions):
         total = metrics.tasks_budget(action)
         if action.budget is not None and total > action.budget:
-            yield Finding(("actions", index, "budget"), {"title": action.title, "total": total, "budget": action.budget})
+            yield Finding(("actions", index, "budget"), {"title": action.title, "total": Amount(total, plan.currency),
+                                                             "budget": Amount(action.budget, plan.currency)})
 
 
 # --- 7. Rituals outside the ideal week's blocks of their domain

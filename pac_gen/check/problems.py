@@ -76,12 +76,16 @@ def one_line(text: str) -> str:
     return _WORKFLOW_COMMAND.sub(lambda found: found.group()[0] + "\u2060" + found.group()[1:], flat)
 
 
-def format_text(problem: Problem, *, severity: bool = True) -> str:
-    """``path:line:col: error|warning: CODE message`` (the compiler convention editors parse), on one line.
+def format_text(problem: Problem, *, severity: bool = True, lang: str = "fr") -> str:
+    """``path:line:col: erreur : CODE message`` (the compiler convention), on one line, in ``lang``.
 
-    ``severity=False`` leaves out ``error:``/``warning:`` where the log level already says it.
+    The severity is said in the language of the message (``erreur :``, ``avertissement :``
+    in French, ``error:``, ``warning:`` in English, as GCC does in each locale).
+    ``severity=False`` leaves it out where the log level already says it.
     """
-    kind = f"{problem.severity}: " if severity else ""
+    from pac_gen.text import colon, text  # the catalogue imports this module
+
+    kind = colon(text(f"severity.{problem.severity}", lang), lang) + " " if severity else ""
     return f"{one_line(problem.path)}:{problem.line}:{problem.column}: {kind}{problem.code} {one_line(problem.message)}"
 
 
@@ -108,11 +112,14 @@ def format_json(problems: Iterable[Problem]) -> str:
     return json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2)
 
 
-def render(problems: Iterable[Problem], fmt: str) -> str:
-    """Render problems in one of the formats ``text``, ``json`` or ``github``."""
+def render(problems: Iterable[Problem], fmt: str, lang: str = "fr") -> str:
+    """Render problems in one of the formats ``text``, ``json`` or ``github`` (``lang``: the text's severities).
+
+    JSON and GitHub annotations keep ``error``/``warning``: programs read them.
+    """
     items = sorted(problems)
     if fmt == "json":
         return format_json(items)
     if fmt == "github":
         return "\n".join(format_github(p) for p in items)
-    return "\n".join(format_text(p) for p in items)
+    return "\n".join(format_text(p, lang=lang) for p in items)

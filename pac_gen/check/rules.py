@@ -92,6 +92,8 @@ class Finding(NamedTuple):
 
     path: Path
     args: dict[str, Any] = {}  # noqa: RUF012 (never mutated: a NamedTuple default)
+    variant: str | None = None
+    """The wording when the rule has several (``E208.objective``): the code's own message when None."""
 
 
 Check = Callable[[Plan, Context], Iterator[Finding]]
@@ -115,7 +117,8 @@ class Rule:
         for found in self.check(plan, ctx):
             line, column = ctx.positions.locate(ctx.pruning.original(found.path))
             yield Problem(ctx.file, line, column, self.severity, self.code,
-                          message(self.code, ctx.settings.lang, **found.args))
+                          message(self.code if found.variant is None else f"{self.code}.{found.variant}",
+                                  ctx.settings.lang, **found.args))
 
 
 class RuleSet:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pac_gen.cli.common import cli_text
 from pac_gen.engines.run import ENGINES, build
 from pac_gen.text import text
 
@@ -14,10 +15,8 @@ from pac_gen.text import text
 def add_site_parser(subparsers: Any, name: str, help: str, description: str) -> argparse.ArgumentParser:
     """A command that runs a site engine: ``--engine`` and ``--config-file``, shared by ``build`` and ``serve``."""
     parser: argparse.ArgumentParser = subparsers.add_parser(name, help=help, description=description)
-    parser.add_argument("--engine", choices=ENGINES, default="mkdocs",
-                        help="générateur du site / site generator (par défaut : mkdocs)")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="réglages du site (par défaut : mkdocs.yml)")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help=cli_text("cli.help.engine"))
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help=cli_text("cli.help.config_file"))
     return parser
 
 
@@ -31,12 +30,9 @@ def config_missing(args: argparse.Namespace) -> bool:
 
 def add_parser(subparsers: Any) -> None:
     """Declare the ``build`` command and its options."""
-    parser = add_site_parser(subparsers, "build", "construire le site / build the site",
-                             "Construit le site (pages des plans, vue d'ensemble, calendrier, téléchargements) "
-                             "avec le générateur choisi, à partir de mkdocs.yml.")
-    parser.add_argument("-d", "--site-dir", type=Path, default=None,
-                        help="dossier du site produit (par défaut : site_dir de mkdocs.yml)")
-    parser.add_argument("--strict", action="store_true", help="les avertissements font échouer")
+    parser = add_site_parser(subparsers, "build", cli_text("cli.help.build"), cli_text("cli.help.build.description"))
+    parser.add_argument("-d", "--site-dir", type=Path, default=None, help=cli_text("cli.help.site_dir"))
+    parser.add_argument("--strict", action="store_true", help=cli_text("cli.help.strict"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,23 +11,20 @@ import yaml
 
 from pac_gen.check.problems import render
 from pac_gen.check.validate import check_file
-from pac_gen.cli.common import add_settings_arguments, settings_from
+from pac_gen.cli.common import add_settings_arguments, cli_text, settings_from
 from pac_gen.text import text
 
 
 def add_parser(subparsers: Any) -> None:
     """Declare the ``export`` command and its options."""
     parser = subparsers.add_parser(
-        "export", help="exporter un plan en CSV ou ICS / export a plan as CSV or ICS",
-        description="Exporte les tâches d'un plan en CSV pour Excel (UTF-8 avec BOM, séparateur « ; ») "
-                    "ou ses rituels en agenda ICS. Mêmes octets que les téléchargements du site.",
-    )
-    parser.add_argument("plan", type=Path, help="le fichier du plan, ex. plans/camille/boutique.yaml")
+        "export", help=cli_text("cli.help.export"), description=cli_text("cli.help.export.description"))
+    parser.add_argument("plan", type=Path, metavar=cli_text("cli.help.plan_metavar"), help=cli_text("cli.help.plan"))
     parser.add_argument("--format", choices=("csv", "ics"), default="csv")
-    parser.add_argument("-o", "--output", type=Path, default=None, help="fichier à écrire (par défaut : la sortie standard)")
-    parser.add_argument("--plans-dir", type=Path, default=None,
-                        help="dossier des plans, dont le chemin du plan nomme ses événements (UID) ; "
-                             "par défaut : le plans_dir de mkdocs.yml, sinon le dossier « plans » qui le contient")
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar=cli_text("cli.help.file_metavar"),
+                        help=cli_text("cli.help.output"))
+    parser.add_argument("--plans-dir", type=Path, default=None, metavar=cli_text("cli.help.folder_metavar"),
+                        help=cli_text("cli.help.export_plans_dir"))
     add_settings_arguments(parser)
 
 
@@ -95,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     display = args.plan.as_posix()
     checked = check_file(args.plan, settings, display)
     if checked.plan is None:
-        print(render(checked.errors, "text"), file=sys.stderr)
+        print(render(checked.errors, "text", args.lang), file=sys.stderr)
         return 1
     if args.format == "csv":
         from pac_gen.site.export import tasks_csv

@@ -12,27 +12,26 @@ from pathlib import Path
 from pac_gen import __version__
 from pac_gen.check.problems import Problem, render
 from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
-from pac_gen.cli.common import add_settings_arguments, settings_from
-from pac_gen.text import text
+from pac_gen.cli.common import add_settings_arguments, cli_text, requested_lang, settings_from, speaking
+from pac_gen.text import count as tally
+from pac_gen.text import plural, text
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pac-gen", description="Plans d'action commerciaux en YAML.")
-    parser.add_argument("--version", action="version", version=f"pac-gen {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="pac-gen", description=cli_text("cli.help.description"))
+    parser.add_argument("--version", action="version", version=f"pac-gen {__version__}", help=cli_text("cli.help.version"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar=cli_text("cli.help.command"))
 
-    validate = commands.add_parser("validate", help="valider des plans / validate plans")
-    validate.add_argument("paths", nargs="*", type=Path, help="fichiers ou dossiers (par défaut : plans/)")
-    validate.add_argument("--strict", action="store_true", help="les avertissements font échouer")
+    validate = commands.add_parser("validate", help=cli_text("cli.help.validate"))
+    validate.add_argument("paths", nargs="*", type=Path, metavar=cli_text("cli.help.path_metavar"),
+                          help=cli_text("cli.help.paths"))
+    validate.add_argument("--strict", action="store_true", help=cli_text("cli.help.strict"))
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
-    validate.add_argument(
-        "--changed-since", metavar="REV", default=None,
-        help="avec --format github : n'annoter que les plans changés depuis REV (ex. origin/main) ; "
-             "tous les plans sont validés, et tous les problèmes vont dans le résumé")
+    validate.add_argument("--changed-since", metavar="REV", default=None, help=cli_text("cli.help.changed_since"))
     add_settings_arguments(validate)
 
-    schema = commands.add_parser("schema", help="JSON Schema du format / JSON Schema of the format")
-    schema.add_argument("--lang", choices=("fr", "en"), default="fr")
+    schema = commands.add_parser("schema", help=cli_text("cli.help.schema"))
+    schema.add_argument("--lang", choices=("fr", "en"), default="fr", help=cli_text("cli.help.lang"))
     return parser
 
 
@@ -55,12 +54,13 @@ def _validate(args: argparse.Namespace) -> int:
     problems.extend(refusal_problem(refusal, args.lang) for refusal in refused)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    total = text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings)
+    total = text("cli.summary", args.lang, plans=tally("plan", count, args.lang),
+                 errors=tally("error", errors, args.lang), warnings=tally("warning", warnings, args.lang))
     if args.format == "github":
         if not _github(problems, total, args):
             return 2
     else:
-        output = render(problems, args.format)
+        output = render(problems, args.format, args.lang)
         if output:
             print(output)
         if args.format == "text":
@@ -92,7 +92,7 @@ def _github(problems: list[Problem], total: str, args: argparse.Namespace) -> bo
     if len(annotated) == len(problems):
         print(total)
     else:
-        print(text("cli.github.total", args.lang, total=total, annotated=len(annotated)))
+        print(plural("cli.github.total", len(annotated), args.lang, total=total))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         from pac_gen.review import github_summary
@@ -120,14 +120,17 @@ EXTRA_COMMANDS: tuple[str, ...] = ("new", "review", "export", "build", "serve")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status (2 on a usage error)."""
-    parser = _parser()
-    modules = {}
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    for name in EXTRA_COMMANDS:
-        module = importlib.import_module(f"pac_gen.cli.{name}")
-        module.add_parser(commands)
-        modules[name] = module
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Usage, help and argparse's errors speak the language --lang asks for.
+    with speaking(requested_lang(argv)):
+        parser = _parser()
+        modules = {}
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        for name in EXTRA_COMMANDS:
+            module = importlib.import_module(f"pac_gen.cli.{name}")
+            module.add_parser(commands)
+            modules[name] = module
+        args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args)
     if args.command == "schema":

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if checked.errors:
         print(text("new.invalid", lang), file=sys.stderr)
         for problem in checked.errors:
-            print(format_text(problem), file=sys.stderr)
+            print(format_text(problem, lang=lang), file=sys.stderr)
         return 1
     try:
         written = write_new(path, content)
@@ -67,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
     if checked.warnings:
         print(text("new.warnings", lang))
         for problem in checked.warnings:
-            print(format_text(problem))
+            print(format_text(problem, lang=lang))
     return 0

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from pac_gen.check.validate import CheckedPlan, Refusal, check_bytes, refusal_problem
-from pac_gen.cli.common import add_settings_arguments, settings_from
+from pac_gen.cli.common import add_settings_arguments, cli_text, settings_from
 from pac_gen.format.settings import Settings
 from pac_gen.review import RevisionError, plan_files_at, review, to_json, to_markdown
 
@@ -15,14 +15,11 @@ from pac_gen.review import RevisionError, plan_files_at, review, to_json, to_mar
 def add_parser(subparsers: Any) -> None:
     """Declare the ``review`` command and its options."""
     parser = subparsers.add_parser(
-        "review", help="comparer les plans de deux révisions git / compare the plans of two git revisions",
-        description="Compare les plans entre deux révisions git (HEAD absent : l'arbre de travail) "
-                    "et imprime un rapport de relecture.",
-    )
-    parser.add_argument("base", help="révision de départ (branche, étiquette, commit), ex. origin/main")
-    parser.add_argument("head", nargs="?", default=None, help="révision d'arrivée (par défaut : l'arbre de travail)")
+        "review", help=cli_text("cli.help.review"), description=cli_text("cli.help.review.description"))
+    parser.add_argument("base", help=cli_text("cli.help.base"))
+    parser.add_argument("head", nargs="?", default=None, help=cli_text("cli.help.head"))
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    parser.add_argument("--plans-dir", default="plans", help="dossier des plans (par défaut : plans)")
+    parser.add_argument("--plans-dir", default="plans", help=cli_text("cli.help.review_plans_dir"))
     add_settings_arguments(parser)
 
 

@@ -10,22 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from pac_gen.cli.build import add_site_parser, config_missing
+from pac_gen.cli.common import cli_text
 from pac_gen.engines.run import serve
 from pac_gen.site.build import FOCUS_ENV, Focus
 
 
 def add_parser(subparsers: Any) -> None:
     """Declare the ``serve`` command and its options."""
-    parser = add_site_parser(subparsers, "serve", "prévisualiser le site / preview the site",
-                             "Sert le site en local et le reconstruit à chaque enregistrement d'un plan ; "
-                             "un plan en erreur affiche ses erreurs sur sa page au lieu d'arrêter le serveur.")
-    parser.add_argument("-a", "--dev-addr", default=None, help="adresse IP:port (par défaut : localhost:8000)")
+    parser = add_site_parser(subparsers, "serve", cli_text("cli.help.serve"), cli_text("cli.help.serve.description"))
+    parser.add_argument("-a", "--dev-addr", default=None, help=cli_text("cli.help.dev_addr"))
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--plans", nargs="+", type=Path, metavar="CHEMIN",
-                       help="montrer ces plans ou dossiers (et ceux enregistrés pendant l'aperçu) / "
-                            "show these plans or folders (and those saved during the preview)")
-    which.add_argument("--all", action="store_true",
-                       help="montrer tous les plans, même d'une grande promotion / show every plan")
+    which.add_argument("--plans", nargs="+", type=Path, metavar=cli_text("cli.help.path_metavar"),
+                       help=cli_text("cli.help.plans"))
+    which.add_argument("--all", action="store_true", help=cli_text("cli.help.all"))
 
 
 def run(args: argparse.Namespace) -> int:

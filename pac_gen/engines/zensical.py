@@ -52,7 +52,7 @@ from pac_gen.site.build import (
     site_options,
 )
 from pac_gen.site.pages import SitePage, TocEntry
-from pac_gen.text import text
+from pac_gen.text import plural, text
 
 BUILD_DIR = Path(".pac_gen") / "zensical"
 """The build folder, relative to ``mkdocs.yml``."""
@@ -430,7 +430,7 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool = False)
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
     if strict and build.warnings:
-        print(f"ERROR   -  pac_gen: {text('site.strict_warnings', build.options.lang, n=len(build.warnings))}",
+        print(f"ERROR   -  pac_gen: {plural('site.strict_warnings', len(build.warnings), build.options.lang)}",
               file=sys.stderr)
         return 1
     if process.run(_zensical("build", site.build_dir / "mkdocs.yml", *(["--strict"] if strict else []))) != 0:

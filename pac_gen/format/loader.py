@@ -192,7 +192,31 @@ def _first_control_character(text: str) -> int | None:
     return None if match is None else match.start()
 
 
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, lang: str) -> Problem:
+# ``statut:fait``: a key, its colon, and a value glued to it (YAML wants a space after the colon).
+_GLUED_COLON_RE = re.compile(r"([^\s:#'\"\[\]{},&*!|>%@`-][^:#]*?):(\S.*)")
+
+
+def _glued_colon(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str] | None:
+    """Where a missing « : » is in fact a colon with no space after it: its line and column, the key, the value."""
+    mark = exc.context_mark
+    if mark is None or not (exc.problem or "").startswith("could not find expected ':'"):
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    found = _GLUED_COLON_RE.fullmatch(lines[mark.line][mark.column:].rstrip())
+    if found is None:
+        return None
+    return mark.line + 1, mark.column + len(found.group(1)) + 1, found.group(1), found.group(2)
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, lang: str, text: str = "") -> Problem:
+    glued = _glued_colon(exc, text)
+    if glued is not None:
+        line, column, key, value = glued
+        value = value if len(value) <= 40 else value[:39] + "…"
+        return _problem(path, line, column, "E001", lang,
+                        detail=message("syntax.colon_space", lang, key=key.strip(), value=value))
     # An unclosed quote or bracket is best shown where it opens, not where the
     # file ends: libyaml gives that place as the context mark.
     mark = exc.problem_mark
@@ -341,7 +365,7 @@ def read_document(path: str, data: bytes, lang: str = "fr", size: int | None = N
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return Document(path, None, [_syntax_problem(path, exc, lang)], text)
+        return Document(path, None, [_syntax_problem(path, exc, lang, text)], text)
     except yaml.YAMLError as exc:  # composer errors without a mark
         return Document(path, None, [_problem(path, 1, 1, "E001", lang, detail=str(exc))], text)
     except RecursionError:

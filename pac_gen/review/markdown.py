@@ -25,7 +25,7 @@ from pac_gen.format.model import (
 from pac_gen.format.normalize import english_key
 from pac_gen.review.report import Change, PlanReport, Report, Value
 from pac_gen.site import render
-from pac_gen.text import LANGUAGES, choice_word, colon, quote, text
+from pac_gen.text import LANGUAGES, choice_word, colon, plural, quote, text
 
 # ---------------------------------------------------------------------------
 # Markdown
@@ -141,8 +141,7 @@ def change_line(change: Change, lang: str) -> str:
 
 def headline(plan: PlanReport, lang: str) -> str:
     """The plan's short summary: ``3 tâches faites, 1 échéance repoussée, 2 mesures ajoutées``."""
-    parts = [text(f"review.count.{key}" if count == 1 else f"review.count.{key}.n", lang, n=count)
-             for key, count in plan.summary.items()]
+    parts = [plural(f"review.count.{key}", count, lang) for key, count in plan.summary.items()]
     line = ", ".join(parts) or text("review.nothing", lang)
     return line[0].upper() + line[1:]
 
@@ -172,7 +171,7 @@ def to_markdown(report: Report, lang: str = "fr") -> str:
                 lines += ["", colon(text(f"review.{key}", lang), lang), ""]
                 lines += [_problem_line(p, lang) for p in problems]
     if report.unchanged:
-        lines += ["", text("review.unchanged", lang, n=report.unchanged)]
+        lines += ["", plural("review.unchanged", report.unchanged, lang)]
     return "\n".join(lines) + "\n"
 
 

@@ -54,7 +54,7 @@ from pac_gen.site.pages import (
     site_calendar,
     url_path,
 )
-from pac_gen.text import LANGUAGES, message, text
+from pac_gen.text import LANGUAGES, message, plural, text
 
 ASSETS_URI = "assets/pac_gen"
 """Where the files of ``pac_gen/site/assets/`` are published in the site."""
@@ -339,7 +339,7 @@ class SiteBuild:
 def error_report(errors: Iterable[Problem], lang: str = "fr") -> str:
     """The message that stops a build on the plans' errors, one ``file:line:col`` line each."""
     lines = [format_text(p, severity=False) for p in sorted(errors)]
-    return f"pac_gen: {text('plugin.errors', lang, n=len(lines))}\n" + "\n".join(lines)
+    return f"pac_gen: {plural('plugin.errors', len(lines), lang)}\n" + "\n".join(lines)
 
 
 _CacheKey = tuple[str, str, str, SiteOptions]
@@ -348,7 +348,7 @@ _CacheKey = tuple[str, str, str, SiteOptions]
 
 def _focus_note(shown: int, left_out: int, lang: str) -> Markup:
     """The notice of a focused preview, at the top of the overview and the cohort calendar."""
-    note = text("site.preview_focus", lang, shown=shown, total=shown + left_out)
+    note = plural("site.preview_focus", shown, lang, total=shown + left_out)
     return Markup('<p class="admonition note pac-gen-preview">{}</p>').format(note)
 
 

@@ -35,7 +35,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from markupsafe import Markup
 
 from pac_gen.site import render
-from pac_gen.text import choice_word, colon, message
+from pac_gen.text import choice_word, colon, message, plural
 from pac_gen.format.metrics import (
     IndicatorStatus,
     expected_value,
@@ -537,13 +537,13 @@ def overview_figure(plans: Sequence[tuple[str, Plan]], settings: Settings) -> Fi
     data: list[dict[str, Any]] = [
         {"type": "bar", "orientation": "h", "name": tasks_label, "y": paths,
          "x": [round(100 * p.tasks_share, 1) for p in progress], "marker": {"color": "#1e88e5"},
-         "hovertext": [_t("chart.overview.hover.tasks", settings, label=label, done=p.tasks_done, planned=p.tasks_planned)
+         "hovertext": [plural("chart.overview.hover.tasks", p.tasks_done, settings.lang, label=label, planned=p.tasks_planned)
                        for label, p in zip(labels, progress, strict=True)],
          "hoverinfo": "text"},
         {"type": "bar", "orientation": "h", "name": indicators_label, "y": paths,
          "x": [None if p.indicators_share is None else round(100 * p.indicators_share, 1) for p in progress],
          "marker": {"color": "#43a047"},
-         "hovertext": [_t("chart.overview.hover.indicators", settings, label=label, ok=p.indicators_ok, total=p.indicators)
+         "hovertext": [plural("chart.overview.hover.indicators", p.indicators_ok, settings.lang, label=label, total=p.indicators)
                        if p.indicators else _t("chart.overview.hover.no_indicator", settings, label=label)
                        for label, p in zip(labels, progress, strict=True)],
          "hoverinfo": "text"},

@@ -31,7 +31,7 @@ from pac_gen.format import metrics
 from pac_gen.agenda import views as agenda_views
 from pac_gen.site.export import tasks_csv
 from pac_gen.format.loader import yaml_quote
-from pac_gen.text import colon, message, text, texts
+from pac_gen.text import colon, message, plural, text, texts
 from pac_gen.format.model import Action, Indicator, Plan, Ritual
 from pac_gen.check.problems import Problem
 from pac_gen.site.render import render
@@ -249,15 +249,11 @@ def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> di
     }
 
 
-def _days_left_text(plan: Plan, today: date, labels: Mapping[str, str]) -> str:
+def _days_left_text(plan: Plan, today: date, labels: Mapping[str, str], lang: str) -> str:
     left = metrics.days_left(plan, today)
-    if left > 1:
-        return labels["days_left"].format(n=left)
-    if left == 1:
-        return labels["day_left"]
     if left == 0:
         return labels["due_today"]
-    return labels["overdue"].format(n=-left)
+    return plural("site.days_left" if left > 0 else "site.overdue", abs(left), lang)
 
 
 def _action_view(action: Action, plan: Plan, today: date) -> dict[str, Any]:
@@ -334,7 +330,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
         "C": texts("word", lang),
         "today": today,
         "display_path": display_path,
-        "days_left": _days_left_text(plan, today, labels),
+        "days_left": _days_left_text(plan, today, labels, lang),
         "counts": metrics.task_counts(plan, today),
         "actions": actions,
         "actions_budget": sum((a.budget for a in plan.actions if a.budget is not None), Decimal(0)),

@@ -15,20 +15,19 @@ gives ``Tâches :`` in French and ``Tasks:`` in English.
 from __future__ import annotations
 
 import re
-from datetime import date
-from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
 import markdown as markdown_lib
 import nh3
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from pac_gen.text import colon, text
+# Numbers, money and dates are formatted in the catalogue's module, so that messages
+# say them exactly as the pages do; the templates' filters are the same functions.
+from pac_gen.text import colon, day, money, number, percent, plural, text
+
+__all__ = ["day", "environment", "markdown_html", "money", "number", "percent", "render"]
 
 # What learner Markdown may produce. No images (tracking pixels, onerror), no
 # raw HTML beyond these tags, no attribute that runs code.
@@ -85,70 +84,6 @@ def _converter() -> markdown_lib.Markdown:
     return markdown_lib.Markdown(extensions=["sane_lists", "tables", "fenced_code"], output_format="html")
 
 
-def money(value: Decimal | float | None, currency: str = "EUR", lang: str = "fr") -> str:
-    """An amount in the site language: ``15 000 €``, or ``12,50 €`` when it has cents."""
-    if value is None:
-        return ""
-    return _money(str(value), currency, lang)
-
-
-# babel parses the locale, and often the pattern, on every call, and a site says the
-# same amounts, numbers and days thousands of times: each is formatted once. The
-# caches are keyed by the value's text so that ``1.5`` and ``1.50`` stay apart.
-@lru_cache(maxsize=8192)
-def _money(amount_text: str, currency: str, lang: str) -> str:
-    amount = Decimal(amount_text)
-    locale = _locale(lang)
-    if amount == amount.to_integral_value():
-        return format_currency(amount, currency, format=_whole_pattern(lang), locale=locale, currency_digits=False)
-    return format_currency(amount, currency, locale=locale)
-
-
-@cache
-def _locale(lang: str) -> Locale:
-    return Locale.parse(lang)
-
-
-@cache
-def _whole_pattern(lang: str) -> str:
-    # The locale's own currency pattern without its cents (whole amounts read better).
-    pattern = _locale(lang).currency_formats["standard"].pattern
-    return pattern.replace(".00", "")
-
-
-def number(value: float | int | Decimal | None, lang: str = "fr") -> str:
-    """A number in the site language (``1 390``, ``12,5``); whole floats lose their ``.0``."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return _number(value, str(value), lang)
-
-
-@lru_cache(maxsize=8192, typed=True)
-def _number(value: float | int | Decimal, text: str, lang: str) -> str:
-    return format_decimal(value, locale=_locale(lang))
-
-
-def percent(value: float | None, lang: str = "fr") -> str:
-    """A share as a percentage: ``0.456`` → ``46 %``."""
-    if value is None:
-        return ""
-    return format_percent(value, locale=_locale(lang))
-
-
-def day(value: date | None, lang: str = "fr", style: str = "long") -> str:
-    """A date: ``10 juin 2023`` (``long``), ``27 nov. 2026`` (``medium``) or ``10/06/2023`` (``short``)."""
-    if value is None:
-        return ""
-    return _format_date(value, style, lang)
-
-
-@lru_cache(maxsize=8192)
-def _format_date(value: date, style: str, lang: str) -> str:
-    return format_date(value, format=style, locale=_locale(lang))
-
-
 @cache
 def environment() -> Environment:
     """The site's Jinja environment (built once): package templates, autoescape on."""
@@ -161,7 +96,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(markdown=markdown_html, money=money, number=number, percent=percent, day=day,
-                       colon=colon, t=text)
+                       colon=colon, t=text, plural=plural)
     return env
 
 
