@@ -13,6 +13,7 @@ languages with the same placeholders. Keep French first: it is what learners rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -1289,6 +1290,34 @@ def plural(key: str, n: int, lang: str = "fr", **args: Any) -> str:
 def count(word: str, n: int, lang: str = "fr") -> str:
     """``n`` and the word ``count.<word>`` agreeing with it: ``1 plan``, ``2 erreurs``, ``0 errors``."""
     return plural(f"count.{word}", n, lang)
+
+
+# A unit as learners write it, in the plural (« boutiques », "calls"): lower-case letters ending
+# in an « s » that marks the plural (not « -ss », « -us », « -is », « -as », « -ys »).
+_PLURAL_UNIT_RE = re.compile(r"[a-zà-öø-ÿœæ]+(?<![suiay])s")
+# Lower-case units that end like a plural and are the same in the singular.
+_INVARIABLE_UNITS = frozenset({"cours", "temps", "poids", "corps", "remords", "news", "series", "species"})
+
+
+def unit_for(unit: str, value: float | int | Decimal, lang: str = "fr") -> str:
+    """The learner's ``unit`` agreeing with ``value``: « 1 boutique » when « boutiques » was written.
+
+    Only a plain lower-case word in the plural loses its « s » (by the language's
+    rule: 0 and 1 in French, 1 in English); symbols, codes (``SMS``, ``€``) and
+    several words (« rendez-vous », « devis signés ») stay as written.
+    """
+    one = _locale(_lang(lang)).plural_form(abs(Decimal(str(value)))) == "one"
+    if one and _PLURAL_UNIT_RE.fullmatch(unit) and unit not in _INVARIABLE_UNITS:
+        return unit[:-1]
+    return unit
+
+
+def with_unit(value: float | int | Decimal | None, unit: str | None, lang: str = "fr") -> str:
+    """A number and its unit as the pages, charts and reports write it: ``1 390 visites``, ``1 boutique``."""
+    if value is None:
+        return ""
+    shown = number(value, lang)
+    return f"{shown}\u00a0{unit_for(unit, value, lang)}" if unit else shown
 
 
 def money(value: Decimal | float | None, currency: str = "EUR", lang: str = "fr") -> str:

@@ -335,7 +335,7 @@ def test_warnings_shown_as_admonitions(main_site: Path) -> None:
     assert match is not None
     assert text(match.group(1)) == (
         "W301 — Loi des nombres : 5 prévus pour 3 visés, il en faudrait au moins 9 (×3). "
-        "Comment corriger : Augmentez le volume prévu : en démarrage il faut 3 tentatives par résultat, "
+        "Comment corriger : Augmente le volume prévu : en démarrage il faut 3 tentatives par résultat, "
         "en développement 2. Emplacement : plans/warn.yaml:13:55")
 
 
@@ -626,7 +626,7 @@ def test_search_skips_the_charts_calendar_and_ideal_week_that_repeat_the_tables(
     texts = html_lib.unescape(" ".join(doc["text"] for doc in docs
                                        if doc["location"].startswith("plans/camille/boutique/")))
     assert "Photographier 25 pièces" in texts  # the tables are indexed
-    assert "Copiez l" not in texts  # the calendar's subscribe box
+    assert "Copie l" not in texts  # the calendar's subscribe box
     assert "Les chiffres du graphique" not in texts and "Trajectoire attendue" not in texts  # the charts
     assert "Moins d'une fois par semaine" not in texts and "Soirée en famille" not in texts  # the ideal week
 

@@ -301,3 +301,37 @@ def test_the_register_check_catches_what_it_is_for():
     assert _vous("Écrivez-la 2026-06-15 ; vouliez-vous dire « fait » ? Votre plan, vos mesures.") == [
         "Écrivez", "vouliez", "Votre", "vos"]
     assert _vous("3 rendez-vous chez un client, assez souvent ; écris-la ; tu veux") == []
+
+
+# --- A learner's unit agrees with its number ---------------------------------------------------
+
+@pytest.mark.parametrize(("value", "unit", "lang", "expected"), [
+    (1, "boutiques", "fr", "1\u00a0boutique"),
+    (0, "boutiques", "fr", "0\u00a0boutique"),
+    (Decimal("1.45"), "boutiques", "fr", "1,45\u00a0boutique"),
+    (2, "boutiques", "fr", "2\u00a0boutiques"),
+    (1, "calls", "en", "1\u00a0call"),
+    (0, "calls", "en", "0\u00a0calls"),
+    (1, "rendez-vous", "fr", "1\u00a0rendez-vous"),
+    (1, "devis", "fr", "1\u00a0devis"),
+    (1, "SMS", "fr", "1\u00a0SMS"),
+    (1, "cours", "fr", "1\u00a0cours"),
+    (1, "devis signés", "fr", "1\u00a0devis signés"),
+    (1390, "visites", "fr", "1\u202f390\u00a0visites"),
+])
+def test_a_unit_in_the_plural_agrees_with_its_number(value, unit, lang, expected):
+    from pac_gen.text import with_unit
+
+    assert with_unit(value, unit, lang) == expected
+
+
+def test_the_plan_page_the_chart_and_the_review_say_1_boutique():
+    from pac_gen.format.settings import Settings
+    from pac_gen.review.markdown import _number
+    from pac_gen.site.charts import format_number
+    from pac_gen.site.render import environment
+
+    macro = environment().from_string("{{ 1 | with_unit('boutiques', 'fr') }}").render()
+    assert macro == "1\u00a0boutique"
+    assert format_number(1.0, Settings(today=date(2026, 11, 27), lang="fr"), "boutiques") == "1\u00a0boutique"
+    assert _number(1, "boutiques", "fr") == "1 boutique"

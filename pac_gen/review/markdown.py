@@ -25,7 +25,7 @@ from pac_gen.format.model import (
 from pac_gen.format.normalize import english_key
 from pac_gen.review.report import Change, PlanReport, Report, Value
 from pac_gen.site import render
-from pac_gen.text import LANGUAGES, choice_word, colon, plural, quote, text
+from pac_gen.text import LANGUAGES, choice_word, colon, plural, quote, text, unit_for
 
 # ---------------------------------------------------------------------------
 # Markdown
@@ -86,7 +86,7 @@ def _status_word(value: str, lang: str) -> str:
 
 def _number(value: float, unit: str | None, lang: str) -> str:
     text = render.number(value, lang)
-    return f"{text} {_escape(unit)}" if unit else text
+    return f"{text} {_escape(unit_for(unit, value, lang))}" if unit else text
 
 
 def _value(change: Change, value: Value, lang: str) -> str:

@@ -35,7 +35,7 @@ from babel.numbers import get_currency_symbol, get_decimal_symbol, get_group_sym
 from markupsafe import Markup
 
 from pac_gen.site import render
-from pac_gen.text import choice_word, colon, message, plural
+from pac_gen.text import choice_word, colon, message, plural, with_unit
 from pac_gen.format.metrics import (
     IndicatorStatus,
     expected_value,
@@ -105,8 +105,7 @@ def format_day(day: date, settings: Settings) -> str:
 
 def format_number(value: float, settings: Settings, unit: str | None = None) -> str:
     """A number with the site language's separators (``1 390`` in French), and its unit if any."""
-    text = render.number(round(value, 2), settings.lang)
-    return f"{text}\u00a0{unit}" if unit else text
+    return with_unit(round(value, 2), unit, settings.lang)
 
 
 def separators(lang: str) -> str:

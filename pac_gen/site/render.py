@@ -25,9 +25,9 @@ from markupsafe import Markup
 
 # Numbers, money and dates are formatted in the catalogue's module, so that messages
 # say them exactly as the pages do; the templates' filters are the same functions.
-from pac_gen.text import colon, day, money, number, percent, plural, text
+from pac_gen.text import colon, day, money, number, percent, plural, text, with_unit
 
-__all__ = ["day", "environment", "markdown_html", "money", "number", "percent", "render"]
+__all__ = ["day", "environment", "markdown_html", "money", "number", "percent", "render", "with_unit"]
 
 # What learner Markdown may produce. No images (tracking pixels, onerror), no
 # raw HTML beyond these tags, no attribute that runs code.
@@ -96,7 +96,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(markdown=markdown_html, money=money, number=number, percent=percent, day=day,
-                       colon=colon, t=text, plural=plural)
+                       colon=colon, t=text, plural=plural, with_unit=with_unit)
     return env
 
 
