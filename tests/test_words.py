@@ -105,7 +105,7 @@ options :
                         événements (UID) ; par défaut : le plans_dir de
                         mkdocs.yml, sinon le dossier « plans » qui le contient
   --lang {fr,en}        langue des messages
-  --today AAAA-MM-JJ    « aujourd'hui », AAAA-MM-JJ
+  --today AAAA-MM-JJ    la date du jour à utiliser (par défaut : aujourd'hui)
   --timezone FUSEAU     fuseau horaire des rituels
   --working-day-hours HEURES
                         heures d'une journée de travail
