@@ -9,6 +9,12 @@ format's words). Punctuation that differs between the languages goes through
 :func:`colon` and :func:`quote` (« Tâches : 8 », "Tasks: 8"), never through an
 ``if lang == "fr"``. ``tests/test_messages.py`` checks that every key has both
 languages with the same placeholders. Keep French first: it is what learners read.
+
+French texts say « tu », the course's register (``tests/test_words.py`` checks it).
+A count is never hedged as « plan(s) »: :func:`plural` picks ``key`` or ``key.n``
+by the language's rule. Numbers, amounts, dates and units are written here, once,
+for the pages and the messages alike (:func:`number`, :func:`money`, :func:`day`,
+:func:`with_unit`); a message given a ``date`` or an :class:`Amount` says it that way.
 """
 
 from __future__ import annotations
