@@ -178,7 +178,7 @@ def test_csv_cells_never_start_a_formula():
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
     first, second, third = body
-    assert first[0] == "'=HYPERLINK(\"https://evil.example\",\"Clique\")"
+    assert first[0] == "'=HYPERLINK(\"https://evil.example\",\"Cliquez\")"
     assert first[1] == "'=1+1"
     assert first[4] == "'+33 6 12 34 56 78"
     assert first[5] == "'-2+3"
