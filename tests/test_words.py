@@ -249,6 +249,21 @@ def test_a_colon_without_its_space_is_said_as_such_at_the_colon():
     assert problems[0].message == "YAML syntax error: a space is missing after this “:” (write “statut: fait”)."
 
 
+def test_a_glued_colon_opening_a_list_item_is_said_at_that_colon():
+    plan = W601_PLAN.replace("  - intitule: Stand\n", "  - intitule:Stand\n")
+    problems = check(plan).problems
+    assert [(p.code, p.line, p.column, p.message) for p in problems] == [
+        ("E001", 6, 13, "Erreur de syntaxe YAML : il manque une espace après ce « : » (écris « intitule: Stand »).")]
+
+
+@pytest.mark.parametrize("item", ["https://exemple.fr", "14:00"])
+def test_an_address_or_a_time_is_not_taken_for_a_glued_colon(item):
+    plan = W601_PLAN.replace("  - intitule: Stand\n", f"  - {item}\n")
+    problems = check(plan).problems
+    assert [(p.code, p.line) for p in problems] == [("E001", 7)]
+    assert "il manque une espace" not in problems[0].message
+
+
 def test_a_key_really_missing_its_colon_is_still_said_so():
     plan = W601_PLAN.replace("        budget: 150.50\n", "        budget: 150.50\n        statut fait\n")
     problems = check(plan).problems

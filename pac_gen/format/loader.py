@@ -192,22 +192,43 @@ def _first_control_character(text: str) -> int | None:
     return None if match is None else match.start()
 
 
-# ``statut:fait``: a key, its colon, and a value glued to it (YAML wants a space after the colon).
-_GLUED_COLON_RE = re.compile(r"([^\s:#'\"\[\]{},&*!|>%@`-][^:#]*?):(\S.*)")
+# ``statut:fait``: a key (starting with a letter), its colon, and a value glued to it
+# (YAML wants a space after the colon).
+_GLUED_COLON_RE = re.compile(r"([^\W\d_][^:#]*?):(?!//)(\S.*)")  # not a time (14:00) nor an address (https://)
 
 
 def _glued_colon(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str] | None:
-    """Where a missing « : » is in fact a colon with no space after it: its line and column, the key, the value."""
-    mark = exc.context_mark
-    if mark is None or not (exc.problem or "").startswith("could not find expected ':'"):
-        return None
+    """Where a missing « : » is in fact a colon with no space after it: its line and column, the key, the value.
+
+    ``statut:fait`` among keys: libyaml misses the colon of that key (the context mark
+    is where it starts). ``- intitule:A`` opening a list item: the item is read as text,
+    and the next line's key is the one refused ("mapping values are not allowed").
+    """
+    problem = exc.problem or ""
     lines = text.splitlines()
-    if mark.line >= len(lines):
+    if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+        line, start = exc.context_mark.line, exc.context_mark.column
+    elif problem.startswith("mapping values are not allowed") and exc.problem_mark is not None:
+        line = exc.problem_mark.line - 1
+        while 0 <= line < len(lines) and not lines[line].strip():
+            line -= 1
+        if not 0 <= line < len(lines):
+            return None
+        item = _LIST_ITEM_RE.match(lines[line])
+        if item is None:
+            return None
+        start = item.end()
+    else:
         return None
-    found = _GLUED_COLON_RE.fullmatch(lines[mark.line][mark.column:].rstrip())
+    if line >= len(lines):
+        return None
+    found = _GLUED_COLON_RE.fullmatch(lines[line][start:].rstrip())
     if found is None:
         return None
-    return mark.line + 1, mark.column + len(found.group(1)) + 1, found.group(1), found.group(2)
+    return line + 1, start + len(found.group(1)) + 1, found.group(1), found.group(2)
+
+
+_LIST_ITEM_RE = re.compile(r"\s*-\s+")
 
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, lang: str, text: str = "") -> Problem:
