@@ -89,7 +89,7 @@ def test_english_page_writes_colons_the_english_way() -> None:
 
 def test_french_page_keeps_the_french_colon() -> None:
     words = _words(_page("fr"))
-    for expected in ("Télécharger : Tâches (CSV pour Excel)", "Tâches : 1 faites · 1 en cours",
+    for expected in ("Télécharger : Tâches (CSV pour Excel)", "Tâches : 1 faite · 1 en cours",
                      "Type Prospection : trouver de nouveaux clients", "Domaine : Entreprise"):
         assert expected in words
 

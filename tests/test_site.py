@@ -266,7 +266,7 @@ def test_plan_page_header_and_summary_in_french(main_site: Path) -> None:
     assert "Échéance 28 février 2027 (93 jours restants)" in page
     assert "Phase Démarrage (×3)" in page
     assert "Je fabrique à la main de la vaisselle en grès" in page
-    assert f"Tâches : 8 faites · 3 en cours · 1 en retard · 16 au total (1 abandonnées) — 53{NBSP}%" in page
+    assert f"Tâches : 8 faites · 3 en cours · 1 en retard · 16 au total (1 abandonnée) — 53{NBSP}%" in page
     assert f"Budget des actions : 1{NNBSP}070{NBSP}€ · Somme des budgets des tâches : 865{NBSP}€" in page
     assert "Chiffre d'affaires en ligne du mois écoulé : En avance" in page
     assert "Inscrits à la newsletter : En retard" in page
