@@ -1091,10 +1091,11 @@ le fichier, la ligne et la colonne de la valeur en cause :
 plans/camille/boutique.yaml:12:16: error: E106 Date « 31/02/2027 » …
 ```
 
-Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger. Un
+Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger (tant qu'elle
+est là, le plan est laissé hors du site publié ; les autres plans sont publiés). Un
 **avertissement** (`W…`) est une question de la méthode posée au plan : il
-n'empêche pas la publication, sauf avec `--strict`. Les `{{…}}` des messages sont
-remplacés par les valeurs du plan.
+n'empêche jamais la publication (seul `pac-gen validate --strict` le compte comme une
+erreur). Les `{{…}}` des messages sont remplacés par les valeurs du plan.
 
 Les exemples sont des plans réduits à l'essentiel ; `# ← W…` marque la ligne
 signalée. Sans indicateurs, ils déclenchent aussi W401 et W402.
@@ -1109,10 +1110,11 @@ the file, line and column of the value concerned:
 plans/camille/boutique.yaml:12:16: error: E106 Date “31/02/2027” …
 ```
 
-An **error** (`E…`) makes the plan unusable: it must be fixed. A **warning**
-(`W…`) is a question of the method asked of the plan: it does not stop
-publication, except with `--strict`. The `{{…}}` in messages are replaced by the
-plan's values.
+An **error** (`E…`) makes the plan unusable: it must be fixed (until it is, the plan
+is left out of the published site; the other plans are published). A **warning**
+(`W…`) is a question of the method asked of the plan: it never stops publication
+(only `pac-gen validate --strict` counts it as an error). The `{{…}}` in messages are
+replaced by the plan's values.
 
 The examples are plans cut down to the essentials (keys are the canonical French
 ones); `# ← W…` marks the line reported. Without indicators, they also raise W401
