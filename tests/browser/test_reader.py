@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,8 @@ DEVICES = {
 }
 
 
-@pytest.fixture(scope="session")
-def kinds_site(site_folder: Any) -> Iterator[Served]:
-    """The example site with every page kind, served gzipped like GitHub Pages."""
-    work = site_folder("kinds")
+def _served_gzipped(work: Path, build: Callable[..., object]) -> Iterator[Served]:
+    """``build(sources, site, site_url=…)`` into ``work``, served gzipped like GitHub Pages while the caller runs."""
     site = work / "site"
     site.mkdir()
     server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
@@ -50,10 +48,16 @@ def kinds_site(site_folder: Any) -> Iterator[Served]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     served = Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
     (work / "src").mkdir()
-    build_serving(work / "src", site, site_url=served.base_url)
+    build(work / "src", site, site_url=served.base_url)
     yield served
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def kinds_site(site_folder: Any) -> Iterator[Served]:
+    """The example site with every page kind, served gzipped like GitHub Pages."""
+    yield from _served_gzipped(site_folder("kinds"), build_serving)
 
 
 @pytest.fixture
@@ -315,17 +319,7 @@ def test_axe_on_a_phone(open_kind: Any, kind: str) -> None:
 @pytest.fixture(scope="session")
 def published_site(site_folder: Any) -> Iterator[Served]:
     """The same sources built as the publication does: the plan with errors left out, named on the overview."""
-    work = site_folder("published")
-    site = work / "site"
-    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    served = Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
-    (work / "src").mkdir()
-    build_published(work / "src", site, site_url=served.base_url)
-    yield served
-    server.shutdown()
-    server.server_close()
+    yield from _served_gzipped(site_folder("published"), build_published)
 
 
 NOTICE = """() => {
