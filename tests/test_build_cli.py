@@ -84,10 +84,22 @@ def test_the_site_dir_comes_from_mkdocs_yml_relative_to_it(tmp_path: Path) -> No
     (tmp_path / "conf").mkdir()
     config = tmp_path / "conf" / "mkdocs.yml"
     config.write_text("site_name: T\nsite_dir: ../public\n", encoding="utf-8")
-    assert cli_build.site_dir_of(config, None) == (tmp_path / "conf" / ".." / "public").absolute()
-    config.write_text("site_name: T\n", encoding="utf-8")
-    assert cli_build.site_dir_of(config, None) == (tmp_path / "conf" / "site").absolute()
-    assert cli_build.site_dir_of(config, Path("ailleurs")) == Path("ailleurs").absolute()
+    assert cli_build.site_dir_of(config, None) == ((tmp_path / "conf" / ".." / "public").absolute(), "fr")
+    config.write_text("site_name: T\ntheme:\n  language: en\n", encoding="utf-8")
+    assert cli_build.site_dir_of(config, None) == ((tmp_path / "conf" / "site").absolute(), "en")
+    config.write_text("site_name: T\ntheme:\n  language: en\nplugins:\n  - pac_gen:\n      language: fr\n", "utf-8")
+    assert cli_build.site_dir_of(config, Path("ailleurs")) == (Path("ailleurs").absolute(), "fr")
+
+
+def test_an_english_site_says_it_in_english(project, monkeypatch, capsys) -> None:
+    (project / "mkdocs.yml").write_text("site_name: T\ntheme:\n  language: en\nplugins:\n  - pac_gen\n", "utf-8")
+    monkeypatch.setattr(cli_build, "build", engine(0, ["plans/a.yaml"]))
+    assert main(["build", "--site-dir", "site"]) == 3
+    assert capsys.readouterr().err.startswith(
+        "ERROR   -  pac-gen build: site built in site WITHOUT these plans, which have errors")
+    monkeypatch.setattr(cli_build, "build", engine(1))
+    assert main(["build", "--site-dir", "site"]) == 1
+    assert capsys.readouterr().err == "ERROR   -  pac-gen build: the build failed (see above): site was not touched.\n"
 
 
 def test_replace_site_puts_a_folder_where_a_file_or_nothing_was(tmp_path: Path) -> None:

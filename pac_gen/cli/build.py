@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from pac_gen.engines.run import ENGINES, build
-from pac_gen.site.build import SiteBuildError
-from pac_gen.text import text
+from pac_gen.site.build import SiteBuildError, theme_language
+from pac_gen.text import LANGUAGES, text
 
 LEFT_OUT = 3
 """The exit status of a site built without the plans that have errors."""
@@ -55,19 +55,30 @@ def add_parser(subparsers: Any) -> None:
                              "jamais ceux des plans")
 
 
-def site_dir_of(config_file: Path, site_dir: Path | None) -> Path:
-    """Where the site goes: ``site_dir`` when given, else that of ``mkdocs.yml`` (relative to it), else ``site``.
+def site_dir_of(config_file: Path, site_dir: Path | None) -> tuple[Path, str]:
+    """Where the site goes, and the site's language (for pac-gen's own messages).
+
+    The site goes to ``site_dir`` when given, else to that of ``mkdocs.yml`` (relative
+    to it), else to ``site``; the language is the plugin's ``language``, else the theme's.
 
     Raises:
         SiteBuildError: ``mkdocs.yml`` cannot be read.
 
     """
-    if site_dir is not None:
-        return site_dir.absolute()
-    from pac_gen.engines.zensical import read_config
+    from pac_gen.engines.zensical import plugin_options, read_config
 
-    configured = read_config(config_file).get("site_dir")
-    return (config_file.absolute().parent / str(configured or "site")).absolute()
+    config = read_config(config_file)
+    try:
+        options = plugin_options(config)
+    except SiteBuildError:  # the engine says so, in its own words
+        options = None
+    theme = config.get("theme")
+    language = options.get("language") if isinstance(options, dict) else None
+    lang = str(language) if language in LANGUAGES else theme_language(
+        theme.get("language") if isinstance(theme, dict) else None)
+    if site_dir is not None:
+        return site_dir.absolute(), lang
+    return (config_file.absolute().parent / str(config.get("site_dir") or "site")).absolute(), lang
 
 
 def replace_site(built: Path, target: Path) -> None:
@@ -93,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     if config_missing(args):
         return 2
     try:
-        target = site_dir_of(args.config_file, args.site_dir)
+        target, lang = site_dir_of(args.config_file, args.site_dir)
     except SiteBuildError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
@@ -104,14 +115,14 @@ def run(args: argparse.Namespace) -> int:
         staging.chmod(0o755)  # mkdtemp's 0700 would make the published folder private
         outcome = build(args.engine, args.config_file, staging, args.strict)
         if outcome.status != 0:
-            print(f"ERROR   -  pac-gen build: {text('cli.build.failed', path=_shown(target))}", file=sys.stderr)
+            print(f"ERROR   -  pac-gen build: {text('cli.build.failed', lang, path=_shown(target))}", file=sys.stderr)
             return 1
         replace_site(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if outcome.left_out:
         paths = ", ".join(outcome.left_out)
-        print(f"ERROR   -  pac-gen build: {text('cli.build.left_out', path=_shown(target), paths=paths)}",
+        print(f"ERROR   -  pac-gen build: {text('cli.build.left_out', lang, path=_shown(target), paths=paths)}",
               file=sys.stderr)
         return LEFT_OUT
     return 0
