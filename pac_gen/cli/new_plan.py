@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from dateutil.relativedelta import relativedelta
 
 from pac_gen.check.validate import CheckedPlan, check_bytes
+from pac_gen.format import examples
 from pac_gen.format.loader import yaml_quote
 from pac_gen.format.model import ActionKind, IndicatorKind, Motivation, Rhythm, Stage, Term, TimeOfDay, Weekday
 from pac_gen.format.schema import PACKAGED_SCHEMAS
@@ -95,9 +96,9 @@ class Answers:
 # --- Text of the questions and of the file, French first ----------------------------------------
 
 def _defaults(lang: str) -> dict[str, Any]:
-    """What a template says when the learner has not answered: the texts of ``new.example.…``."""
+    """What a template says when the learner has not answered: the example texts W1207 recognises."""
     def say(key: str) -> str:
-        return text(f"new.example.{key}", lang)
+        return examples.example(key, lang)
 
     return {
         "strategy": say("strategy"), "statement": say("statement"),
