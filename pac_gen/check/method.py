@@ -584,6 +584,15 @@ def far_before(when: date, plan: Plan) -> bool:
     return when < add_months(plan.start, -12)
 
 
+def before_start(when: date | None, plan: Plan) -> bool:
+    """True when ``when`` falls before the plan starts, but within the year before (older dates are W1201's)."""
+    return when is not None and when < plan.start and not far_before(when, plan)
+
+
+def _before_start_args(title: str, when: date, plan: Plan, ctx: Context) -> dict[str, Any]:
+    return {"title": title, "date": _day(when, ctx), "start": _day(plan.start, ctx)}
+
+
 def _plan_dates(plan: Plan) -> Iterator[tuple[tuple[Any, ...], date]]:
     """Every date of an action, a task or a measurement, with its path."""
     for index, action in enumerate(plan.actions):
@@ -631,9 +640,8 @@ actions:
 def action_due_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """An action due before the plan starts (but within the year before: W1201 says the rest)."""
     for index, action in enumerate(plan.actions):
-        if action.due is not None and action.due < plan.start and not far_before(action.due, plan):
-            yield Finding(("actions", index, "date_limite"),
-                          {"title": action.title, "date": _day(action.due, ctx), "start": _day(plan.start, ctx)})
+        if action.due is not None and before_start(action.due, plan):
+            yield Finding(("actions", index, "date_limite"), _before_start_args(action.title, action.due, plan, ctx))
 
 
 @rule("W1203", example="""\
@@ -652,9 +660,9 @@ def task_due_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A task due before the plan starts (but within the year before: W1201 says the rest)."""
     for index, action in enumerate(plan.actions):
         for t_index, task in enumerate(action.tasks):
-            if task.due is not None and task.due < plan.start and not far_before(task.due, plan):
+            if task.due is not None and before_start(task.due, plan):
                 yield Finding(("actions", index, "taches", t_index, "date_limite"),
-                              {"title": task.task, "date": _day(task.due, ctx), "start": _day(plan.start, ctx)})
+                              _before_start_args(task.task, task.due, plan, ctx))
 
 
 @rule("W1204", example="""\
@@ -697,10 +705,9 @@ def done_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A task marked done before the plan starts (but within the year before: W1201 says the rest)."""
     for index, action in enumerate(plan.actions):
         for t_index, task in enumerate(action.tasks):
-            when = task.done_on
-            if when is not None and when < plan.start and not far_before(when, plan):
+            if task.done_on is not None and before_start(task.done_on, plan):
                 yield Finding(("actions", index, "taches", t_index, "fait_le"),
-                              {"title": task.task, "date": _day(when, ctx), "start": _day(plan.start, ctx)})
+                              _before_start_args(task.task, task.done_on, plan, ctx))
 
 
 @rule("W1206", example="""\
