@@ -125,15 +125,15 @@ def test_w1207_each_kind_of_example_content_at_its_line() -> None:
               "toujours en premier]\n    solutions: [Bloquer deux demi-journées de prospection dans l'agenda]\n")
     assert found(plan) == [
         ("W1207", 12, 7, "Contenu d'exemple non modifié : « loi des nombres : 3 rendez-vous visés, 9 prévus » a été "
-                         "écrit par pac-gen new, pas par toi. Il serait publié comme le tien."),
+                         "écrit par pac-gen new, pas par toi."),
         ("W1207", 16, 16, "Contenu d'exemple non modifié : « Préparer la première étape » a été écrit par pac-gen new, "
-                          "pas par toi. Il serait publié comme le tien."),
+                          "pas par toi."),
         ("W1207", 35, 12, "Contenu d'exemple non modifié : « Manque de temps pour prospecter » a été écrit par "
-                          "pac-gen new, pas par toi. Il serait publié comme le tien."),
+                          "pac-gen new, pas par toi."),
         ("W1207", 36, 14, "Contenu d'exemple non modifié : « Le travail de production passe toujours en premier » a "
-                          "été écrit par pac-gen new, pas par toi. Il serait publié comme le tien."),
+                          "été écrit par pac-gen new, pas par toi."),
         ("W1207", 37, 17, "Contenu d'exemple non modifié : « Bloquer deux demi-journées de prospection dans l'agenda » "
-                          "a été écrit par pac-gen new, pas par toi. Il serait publié comme le tien."),
+                          "a été écrit par pac-gen new, pas par toi."),
     ]
 
 
