@@ -291,8 +291,13 @@ class Questions:
                 self.say(str(refusal))
 
     def words(self, kind: type[Choice]) -> list[str]:
-        """The answers offered for a choice, in the interview's language (the site's words)."""
-        return [choice_word(member.value, self.lang).lower() for member in kind]
+        """The answers offered for a choice, in the interview's language: the site's words."""
+        return [self.word(member) for member in kind]
+
+    def word(self, member: Choice) -> str:
+        """One answer offered for a choice, in lower case within a sentence ("Monday" keeps its capital)."""
+        shown = choice_word(member.value, self.lang)
+        return shown if isinstance(member, Weekday) else shown.lower()
 
     def one_of(self, words: list[str]) -> str:
         """``court terme, moyen terme ou long terme``."""
@@ -311,12 +316,12 @@ class Questions:
             except ValueProblem as problem:
                 close = problem.args_.get("suggestion")
                 if close:
-                    shown = choice_word(kind.parse(close).value, self.lang).lower()
+                    shown = self.word(kind.parse(close))
                     raise Refused(text("new.choice_close", self.lang, value=answer, close=shown,
                                        choices=choices)) from None
             raise Refused(text("new.choice_refused", self.lang, value=answer, choices=choices))
 
-        return self.ask(key, parse, choice_word(default.value, self.lang).lower(), choices=choices)
+        return self.ask(key, parse, self.word(default), choices=choices)
 
     def answers(self) -> Answers:
         """Ask every question and return the answers."""
@@ -394,7 +399,7 @@ class Questions:
             planned = _count(answer)
             if planned < needed:
                 raise Refused(text("new.law_too_few", self.lang, needed=needed, target=target,
-                                   multiplier=stage.multiplier, stage=choice_word(stage.value, self.lang).lower()))
+                                   multiplier=stage.multiplier, stage=self.word(stage)))
             return planned
 
         return LawAnswer(target, self.ask("law_volume", volume, str(needed)), unit)
