@@ -374,7 +374,7 @@ def test_questions_on_a_real_pseudo_terminal_in_english(tmp_path: Path) -> None:
     assert "Deadline of the objective (YYYY-MM-DD or DD/MM/YYYY) [2027-05-27]: " in shown
     assert "Date “end of May” is not recognised: write it 2026-06-15 or 15/06/2026." in shown
     assert "  initial value, in calls (before the plan): " in shown  # no stale default after the unit change
-    assert "  day: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday or Sunday [Friday]: friday" in shown
+    assert "  day: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday or Sunday [Friday]: " in shown
     result = checked(path, "en")
     assert result.errors == []
     assert result.plan is not None
