@@ -164,3 +164,17 @@ def test_every_text_the_template_writes_is_flagged_and_only_there() -> None:
         assert flagged == [(n, "W1207") for n in example_lines], lang
         assert len(example_lines) >= 12
         assert text("new.example.task", lang) in content
+
+
+def test_the_example_texts_live_in_one_place() -> None:
+    # `pac-gen new` writes them and W1207 finds them through pac_gen.format.examples: no copy anywhere else.
+    from pathlib import Path
+
+    import pac_gen
+
+    sources = {path: path.read_text(encoding="utf-8") for path in Path(pac_gen.__file__).parent.rglob("*.py")}
+    for key in ("task", "obstacle", "cause", "solution", "action_1", "result", "ritual", "booster"):  # not "unit": "rendez-vous" is a plain word
+        for lang in ("fr", "en"):
+            said = examples.example(key, lang)
+            holders = [path.name for path, source in sources.items() if said in source]
+            assert holders == ["text.py"], (key, lang, holders)

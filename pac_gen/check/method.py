@@ -736,7 +736,7 @@ def target_equals_initial(plan: Plan, ctx: Context) -> Iterator[Finding]:
                            "value": format_number(float(indicator.target), ctx.settings, indicator.unit)})
 
 
-@rule("W1207", example="""\
+@rule("W1207", example=f"""\
 objectif:
   intitule: Gagner 5 nouveaux clients
   debut: 2026-11-02
@@ -745,7 +745,7 @@ actions:
   - intitule: Appeler les prospects du salon
     type: prospection
     taches:
-      - tache: Préparer la première étape  # ← W1207
+      - tache: {examples.example("task")}  # ← W1207
 """)
 def example_content_kept(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """Text (or a law of numbers) that ``pac-gen new`` wrote as an example and the learner never changed."""
