@@ -365,6 +365,10 @@ WARNINGS: dict[str, dict[str, str]] = {
               "en": "Example content left unchanged: “{value}” was written by pac-gen new, not by you."},
     "W1207.fix": {"fr": "Remplace-le par ce que tu prévois vraiment, ou supprime-le.",
                   "en": "Replace it with what you really plan, or remove it."},
+    "W1208": {"fr": "Sans « debut » dans l'objectif, le plan commence à son plus ancien lancement, le {date} : plus de deux ans avant l'échéance ({deadline}). Une date d'exemple recopiée ?",
+              "en": "With no “start” in the objective, the plan starts at its earliest launch, {date}: more than two years before the deadline ({deadline}). An example date copied?"},
+    "W1208.fix": {"fr": "Corrige la date de lancement, ou écris le début du plan dans « objectif.debut ».",
+                  "en": "Fix the launch date, or give the plan's start in “objective.start”."},
     "W1207.law": {"fr": "loi des nombres : {target} {unit} visés, {volume} prévus",
                   "en": "law of numbers: {target} {unit} wanted, {volume} planned"},
 }

@@ -178,3 +178,15 @@ def test_the_example_texts_live_in_one_place() -> None:
             said = examples.example(key, lang)
             holders = [path.name for path, source in sources.items() if said in source]
             assert holders == ["text.py"], (key, lang, holders)
+
+
+def test_w1208_a_copied_launch_that_became_the_start_itself() -> None:
+    # Without `debut`, the earliest launch is the start: W1201 measures from it and sees nothing.
+    plan = (PLAN.replace("  debut: 2026-11-02\n", "")
+            .replace("lancement: 2026-11-02", "lancement: 15/06/2023"))
+    assert found(plan) == [("W1208", 8, 16, "Sans « debut » dans l'objectif, le plan commence à son plus ancien "
+                                           "lancement, le 15 juin 2023 : plus de deux ans avant l'échéance "
+                                           "(30 juin 2027). Une date d'exemple recopiée ?")]
+    assert found(PLAN.replace("  debut: 2026-11-02\n", "").replace("lancement: 2026-11-02", "lancement: 2025-07-01")) == []
+    # With `debut`, the same launch is W1201's.
+    assert [c for c, *_ in found(PLAN.replace("lancement: 2026-11-02", "lancement: 15/06/2023"))] == ["W1201"]

@@ -779,3 +779,28 @@ def example_content_kept(plan: Plan, ctx: Context) -> Iterator[Finding]:
                 shown = text("W1207.law", ctx.settings.lang, target=law.target_result, unit=law.unit,
                              volume=law.planned_volume)
                 yield Finding(("actions", path[1], "loi_des_nombres"), {"value": shown})
+
+
+@rule("W1208", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    lancement: 15/06/2023  # ← W1208
+  - intitule: Relancer les devis
+    type: fidelisation
+    lancement: 2026-11-02
+""")
+def start_far_before_deadline(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """Without ``objectif.debut`` the plan starts at its earliest launch: a launch that makes it start more
+    than two years before its deadline is most likely a copied date (W1201 cannot see it: it is the start).
+    """
+    deadline = plan.objective.deadline
+    if plan.objective.start is not None or plan.start >= add_months(deadline, -24):
+        return
+    for index, action in enumerate(plan.actions):
+        if action.start == plan.start:
+            yield Finding(("actions", index, "lancement"), {"date": _day(plan.start, ctx), "deadline": _day(deadline, ctx)})
+            return
