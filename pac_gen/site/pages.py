@@ -278,9 +278,8 @@ def _action_view(action: Action, plan: Plan, today: date) -> dict[str, Any]:
 
 
 def _indicator_view(indicator: Indicator, plan: Plan, today: date) -> dict[str, Any]:
-    figures = metrics.indicator_figures(indicator, plan.start, plan.objective.deadline, today)
-    due = metrics.measurement_due(indicator, plan.start, plan.objective.deadline, today)
-    return {"indicator": indicator, "figures": figures, "status": str(figures.status), "due": due}
+    reading = metrics.indicator_reading(indicator, plan.start, plan.objective.deadline, today)
+    return {"indicator": indicator, "figures": reading.figures, "status": str(reading.status), "due": reading.due}
 
 
 def _ritual_view(ritual: Ritual, plan: Plan) -> dict[str, Any]:
