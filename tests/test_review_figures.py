@@ -408,3 +408,19 @@ def test_an_empty_comment_counts_as_none():
     emptied = edit(COMMENTED, (f"        commentaires: {LONG_OLD}\n", "        commentaires: ' '\n"))
     assert markdown_lines(COMMENTED, emptied)[1].endswith(
         ": texte retiré (avant : « Le salon a attiré beaucoup de monde le samedi, moins le dimanche ; les flyers… »)")
+
+
+def test_an_unreadable_new_plan_is_outlined_by_its_errors_and_fails_the_review(history, monkeypatch, capsys):
+    root, revs = history
+    (root / "plans" / "x.yaml").write_text("objectif: [oops\n", encoding="utf-8")
+    code, out, _ = run_review(monkeypatch, capsys, root, revs[3], "--format", "json")
+    [plan] = json.loads(out)["plans"]
+    assert code == 1
+    assert plan["outline"] == {
+        "objective": None, "start": None, "deadline": None, "actions": 0, "tasks": 0, "late_tasks": 0,
+        "indicators": 0, "indicator_statuses": {}, "rituals": 0, "obstacles": 0, "team": 0, "reviews": 0,
+        "budget": None, "currency": "EUR", "errors": 1, "warnings": 0}
+    code, out, _ = run_review(monkeypatch, capsys, root, revs[3])
+    lines = out.splitlines()
+    start = lines.index("- Nouveau plan « x »")
+    assert (code, lines[start + 1]) == (1, "- Validation : 1 erreur")
