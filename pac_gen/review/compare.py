@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from pac_gen.check.problems import Problem
+from pac_gen.check.problems import Problem, Severity
 from pac_gen.check.validate import CheckedPlan
 from pac_gen.format.metrics import (
     IndicatorReading,
@@ -487,7 +487,7 @@ def _outline(checked: CheckedPlan, side: _Side, today: date) -> PlanOutline:
         tuple((status.value, statuses[status]) for status in IndicatorStatus if statuses[status]),
         len(side.rituals), len(side.obstacles), len(side.team), len(side.reviews),
         sum(budgets, Decimal(0)) if budgets else None, side.currency,
-        sum(p.is_error for p in checked.problems), sum(not p.is_error for p in checked.problems),
+        sum(p.is_error for p in checked.problems), sum(p.severity is Severity.WARNING for p in checked.problems),
     )
 
 
