@@ -424,3 +424,20 @@ def test_an_unreadable_new_plan_is_outlined_by_its_errors_and_fails_the_review(h
     lines = out.splitlines()
     start = lines.index("- Nouveau plan « x »")
     assert (code, lines[start + 1]) == (1, "- Validation : 1 erreur")
+
+
+def test_the_old_text_is_shown_from_where_it_starts_to_differ():
+    from pac_gen.review.markdown import old_excerpt
+
+    # Short: whole. Rewritten from its start: its start. Same start, changed further on: from 3 words before.
+    assert old_excerpt("Pas encore de réponse.", "Deux réponses.") == "Pas encore de réponse."
+    assert old_excerpt(LONG_OLD, "Tout autre chose.") == (
+        "Le salon a attiré beaucoup de monde le samedi, moins le dimanche ; les flyers…")
+    assert old_excerpt(LONG_OLD, LONG_OLD + " Relance lundi.") == (
+        "…l'imprimeur du coin.")
+    assert old_excerpt(LONG_OLD, LONG_OLD.replace("moins le dimanche", "et le dimanche aussi")) == (
+        "…monde le samedi, moins le dimanche ; les flyers sont partis dès midi et il a…")
+    head = edit(COMMENTED, (f"commentaires: {LONG_OLD}", f"commentaires: {LONG_OLD} Relance lundi."))
+    assert markdown_lines(COMMENTED, head)[1] == (
+        f"- Commentaires de la tâche « Relancer les contacts » (« {SALON} ») : « {LONG_OLD} Relance lundi. » "
+        "(avant : « …l'imprimeur du coin. »)")

@@ -184,12 +184,33 @@ def shorten(value: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+def old_excerpt(before: str, after: str, limit: int = OLD_TEXT_LIMIT) -> str:
+    """What the old wording said, in at most ``limit`` characters, from where it starts to differ.
+
+    A short text is shown whole. A long one that the new wording rewrites from its
+    first words is shown from its start; one whose first words stay (a sentence
+    changed or added further on) from three words before the first that changed,
+    after « … »: the reminder shows what was replaced, not what both texts share.
+    """
+    words, new_words = before.split(), after.split()
+    flat = " ".join(words)
+    if len(flat) <= limit:
+        return flat
+    same = 0
+    while same < min(len(words), len(new_words)) and words[same] == new_words[same]:
+        same += 1
+    if same <= 3:
+        return shorten(flat, limit)
+    return shorten("…" + " ".join(words[same - 3:]), limit)
+
+
 def _text_line(change: Change, lang: str) -> str:
     """A free text edited: its new wording, and the old one shortened (``… : « neuf » (avant : « vieux… »)``)."""
     what = text(f"review.text.{change.kind}", lang, name=_quote(change.name, lang),
                 parent=_quote(change.parent or "", lang), when=format_day(change.when, lang) if change.when else "")
     before, after = change.before, change.after
-    old = _quote(shorten(before, OLD_TEXT_LIMIT), lang) if isinstance(before, str) and before.strip() else ""
+    old = _quote(old_excerpt(before, after if isinstance(after, str) else ""), lang) \
+        if isinstance(before, str) and before.strip() else ""
     new = _quote(shorten(after, NEW_TEXT_LIMIT), lang) if isinstance(after, str) and after.strip() else ""
     variant = "added" if not old else "removed" if not new else "changed"
     return text(f"review.text.line.{variant}", lang, what=what, before=old, after=new)
