@@ -441,3 +441,24 @@ def test_the_old_text_is_shown_from_where_it_starts_to_differ():
     assert markdown_lines(COMMENTED, head)[1] == (
         f"- Commentaires de la tâche « Relancer les contacts » (« {SALON} ») : « {LONG_OLD} Relance lundi. » "
         "(avant : « …l'imprimeur du coin. »)")
+
+
+def test_the_golden_report_renders_as_headings_headlines_and_lists():
+    # What the run's summary shows: Python-Markdown stands in for GitHub's renderer.
+    import re
+
+    import markdown
+
+    html = markdown.markdown((GOLDEN / "week.fr.md").read_text(encoding="utf-8"))
+    assert re.findall(r"<h3>(.*?)</h3>", html) == [
+        "Trouver dix clients (<code>plans/a/plan.yaml</code>)", "Ouvrir un atelier (<code>plans/c/atelier.yaml</code>)"]
+    assert re.findall(r"<strong>(.*?)</strong>", html)[1] == "Nouveau plan, 1 avertissement introduit"
+    assert [ul.count("<li>") for ul in re.findall(r"<ul>(.*?)</ul>", html, re.DOTALL)] == [9, 5, 1]
+    # Learner text stays text: the comment's **chauds** is not bold, its parentheses no link.
+    settings = Settings(today=TODAY)
+    head = edit(COMMENTED, (f"commentaires: {LONG_OLD}", "commentaires: Trois contacts **chauds** [ici](https://x.fr)"))
+    report = review({PATH_A: check_bytes(PATH_A, COMMENTED.encode(), settings)},
+                    {PATH_A: check_bytes(PATH_A, head.encode(), settings)}, settings, "main", "pr")
+    html = markdown.markdown(to_markdown(report, "fr"))
+    assert "« Trois contacts **chauds** [ici](https\u200b://x.fr) »" in html
+    assert html.count("<strong>") == 1 and "<a " not in html
