@@ -5,15 +5,21 @@ Speed is measured by ``benchmarks/preview.py``, not asserted here.
 
 from __future__ import annotations
 
+import builtins
+import io
 import os
+import re
+import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 
 import pytest
+import watchdog.events
 
 from pac_gen.site.build import FOCUS_ENV, FOCUS_FROM, Focus, preview_focus
-from tests.test_site import SMALL_PLAN, make_project, text
+from tests.test_site import BAD_PLAN, SMALL_PLAN, make_project, text
 
 COHORT = {f"p{n:02d}/plan.yaml": SMALL_PLAN.format(n=n, volume=9) for n in range(FOCUS_FROM + 5)}
 
@@ -135,3 +141,137 @@ def test_serve_focuses_on_what_git_sees_as_changed(tmp_path, upstream):
     (repo / "plans" / "new.yaml").write_text("n", "utf-8")  # not committed
     found = {p.relative_to(repo).as_posix() for p in changed_files(repo)}
     assert found == ({"plans/new.yaml", "plans/lea/b.yaml"} if upstream else {"plans/new.yaml"})
+
+
+class _Serving:
+    """A preview as ``pac-gen serve`` runs it, in-process: one plugin instance, ``--dirty`` rebuilds, and
+    the engine's own watcher of the plans folder (MkDocs' LiveReloadServer, never started as a web server)."""
+
+    def __init__(self, project: Path) -> None:
+        from mkdocs.livereload import LiveReloadServer
+
+        self.project = project
+        self.config = self._config()
+        self.plugin = self.config.plugins["pac_gen"]
+        self.plugin.on_startup(command="serve", dirty=True)
+        self.build()
+        self.server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(project / "site"))
+        self.server = self.plugin.on_serve(self.server, config=self.config, builder=None)
+        self.seen: list[Path] = []
+        # One more handler on the engine's watch of plans/: the test waits until the watcher saw a save.
+        noted = watchdog.events.FileSystemEventHandler()
+        noted.on_any_event = lambda event: self.seen.append(Path(os.fsdecode(event.src_path)))  # type: ignore[method-assign]
+        self.server.observer.schedule(noted, os.path.abspath(project / "plans"), recursive=True)
+        self.server.observer.start()
+
+    def _config(self):
+        from mkdocs.config import load_config
+
+        return load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.project / "site"))
+
+    def build(self) -> None:
+        from mkdocs.commands.build import build as mkdocs_build
+
+        config = self._config()
+        assert config.plugins["pac_gen"] is self.plugin  # MkDocs keeps the instance, as between serve rebuilds
+        mkdocs_build(config, dirty=True)
+
+    def save(self, name: str, content: str | None) -> Path:
+        """Write (None: delete) a plan or folder below plans/, then wait until the watcher reported it."""
+        path = self.project / "plans" / name
+        if content is None:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, "utf-8")
+        deadline = time.monotonic() + 20
+        while not any(seen == path or seen.is_relative_to(path) or path.is_relative_to(seen) for seen in self.seen):
+            assert time.monotonic() < deadline, f"the watcher never reported {name}"
+            time.sleep(0.05)
+        time.sleep(0.1)  # the engine waits as long for changes to settle before it rebuilds
+        return path
+
+    def page(self, uri: str) -> str:
+        return text((self.project / "site" / uri).read_text("utf-8"))
+
+    def close(self) -> None:
+        self.server.observer.stop()
+        self.server.observer.join()
+        self.server.server_close()
+        self.plugin.on_shutdown()
+        self.plugin.serving = False
+
+
+@pytest.fixture
+def serving(tmp_path, monkeypatch):
+    """A focused preview of a 55-plan cohort, on ``p01``, started after every plan was last saved."""
+    project = make_project(tmp_path, dict(COHORT))
+    started = time.time()
+    for plan in (project / "plans").rglob("*.yaml"):
+        os.utime(plan, (started - 60, started - 60))
+    monkeypatch.setenv(FOCUS_ENV, Focus((str(project / "plans" / "p01"),), started).to_env())
+    preview = _Serving(project)
+    try:
+        yield preview
+    finally:
+        preview.close()
+
+
+def _linked_plans(overview: str) -> list[str]:
+    return sorted(set(re.findall(r'href="(p\d+/plan)/"', overview)))
+
+
+def test_an_invalid_save_in_a_focused_preview_shows_its_errors_and_the_next_save_brings_the_plan_back(serving):
+    assert _plan_pages(serving.project / "site") == ["p01/plan"]
+    serving.save("p01/plan.yaml", BAD_PLAN)
+    serving.build()
+    page = serving.page("plans/p01/plan/index.html")
+    assert "Ce plan contient des erreurs" in page
+    assert "plans/p01/plan.yaml:3:3 E101 Clé inconnue « echeanse »" in page
+    assert f"Aperçu : 1 plan(s) sur {len(COHORT)}" in serving.page("plans/index.html")
+
+    serving.save("p01/plan.yaml", SMALL_PLAN.format(n=101, volume=9))
+    serving.build()
+    page = serving.page("plans/p01/plan/index.html")
+    assert "Ce plan contient des erreurs" not in page
+    assert "Apprenant·e Apprenant 101" in page
+
+
+def test_a_plan_added_during_a_focused_preview_joins_it_and_a_deleted_one_leaves(serving):
+    serving.save("p99/plan.yaml", SMALL_PLAN.format(n=99, volume=9))  # a new folder, as `mkdir` then save
+    serving.build()
+    overview = (serving.project / "site" / "plans" / "index.html").read_text("utf-8")
+    assert _linked_plans(overview) == ["p01/plan", "p99/plan"]
+    assert f"Aperçu : 2 plan(s) sur {len(COHORT) + 1}" in text(overview)
+    assert "Apprenant·e Apprenant 99" in serving.page("plans/p99/plan/index.html")
+
+    serving.save("p99", None)
+    serving.build()
+    overview = (serving.project / "site" / "plans" / "index.html").read_text("utf-8")
+    assert _linked_plans(overview) == ["p01/plan"]
+    assert f"Aperçu : 1 plan(s) sur {len(COHORT)}" in text(overview)
+    assert _plan_pages(serving.project / "site") == ["p01/plan"]  # its page is not served any more
+
+
+def test_a_rebuild_of_a_focused_preview_never_looks_at_the_plans_out_of_focus(serving):
+    plans = serving.project / "plans"
+    looked: set[Path] = set()
+    main = threading.get_ident()
+
+    def counting(function):
+        def call(path, *args, **kwargs):
+            if threading.get_ident() == main and isinstance(path, (str, os.PathLike)):
+                name = Path(os.fsdecode(path))
+                if name.is_relative_to(plans):
+                    looked.add(name)
+            return function(path, *args, **kwargs)
+        return call
+
+    serving.save("p07/plan.yaml", SMALL_PLAN.format(n=77, volume=9))  # out of focus until this save
+    with pytest.MonkeyPatch.context() as patch:
+        for module, name in ((os, "stat"), (os, "lstat"), (os, "scandir"), (io, "open"), (builtins, "open")):
+            patch.setattr(module, name, counting(getattr(module, name)))
+        serving.build()
+    assert _plan_pages(serving.project / "site") == ["p01/plan", "p07/plan"]
+    folders = {path.relative_to(plans).parts[0] for path in looked if path != plans}
+    assert folders == {"p01", "p07"}  # the 53 other plans: not listed, not stat'ed, not read
