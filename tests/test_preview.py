@@ -90,8 +90,10 @@ def test_a_save_during_a_focused_preview_renders_that_plan_and_no_other(tmp_path
     site = _preview_build(project)
     assert _plan_pages(site) == ["p01/plan"]
     notice = f"Aperçu : 1 plan(s) sur {len(COHORT)}, ceux que vous modifiez"
-    assert notice in text((site / "plans" / "index.html").read_text("utf-8"))
-    assert notice in text((site / "calendrier" / "index.html").read_text("utf-8"))
+    for page in ("plans/index.html", "calendrier/index.html"):
+        html = (site / page).read_text("utf-8")
+        assert notice in text(html)
+        _assert_notice_under_the_title(html)
 
     saved = project / "plans" / "p07" / "plan.yaml"
     saved.write_text(SMALL_PLAN.format(n=77, volume=9), "utf-8")  # its mtime is now after the start
@@ -99,6 +101,31 @@ def test_a_save_during_a_focused_preview_renders_that_plan_and_no_other(tmp_path
     assert _plan_pages(site) == ["p01/plan", "p07/plan"]
     assert "Apprenant·e Apprenant 77" in text((site / "plans" / "p07" / "plan" / "index.html").read_text("utf-8"))
     assert f"Aperçu : 2 plan(s) sur {len(COHORT)}" in text((site / "plans" / "index.html").read_text("utf-8"))
+
+
+def _assert_notice_under_the_title(html: str) -> None:
+    """The preview's notice comes once, right under the page's one ``<h1>`` (not above the title)."""
+    assert html.count("<h1") == 1 and html.count("pac-gen-preview") == 1
+    title_end = html.index("</h1>")
+    notice = html.index("pac-gen-preview")
+    assert title_end < notice
+    assert html[title_end + len("</h1>"):html.rindex("<p", 0, notice)].strip() == "", html[title_end:notice]
+
+
+def test_the_notice_sits_under_the_title_under_zensical_too(tmp_path, monkeypatch):
+    from pac_gen.engines import zensical
+
+    project = make_project(tmp_path, dict(COHORT))
+    monkeypatch.setenv(FOCUS_ENV, Focus((str(project / "plans" / "p01"),), time.time() + 3600).to_env())
+    site = zensical.ZensicalSite(project / "mkdocs.yml", serving=True, log=lambda line: None)
+    site.prepare()
+    built = subprocess.run(zensical._zensical("build", site.build_dir / "mkdocs.yml"), capture_output=True, text=True,
+                           timeout=300, check=False)
+    assert built.returncode == 0, built.stderr
+    for page in ("plans/index.html", "calendrier/index.html"):
+        html = (site.build_dir / "site" / page).read_text("utf-8")
+        assert f"Aperçu : 1 plan(s) sur {len(COHORT)}" in text(html)
+        _assert_notice_under_the_title(html)
 
 
 def test_the_published_build_ignores_the_preview_focus(tmp_path, monkeypatch):

@@ -431,10 +431,16 @@ _CacheKey = tuple[str, str, str, SiteOptions]
 """A plan's bytes (SHA-256), its display path, its path below plans_dir, and the site options."""
 
 
-def _focus_note(shown: int, left_out: int, lang: str) -> Markup:
-    """The notice of a focused preview, at the top of the overview and the cohort calendar."""
-    note = text("site.preview_focus", lang, shown=shown, total=shown + left_out)
-    return Markup('<p class="admonition note pac-gen-preview">{}</p>').format(note)
+def _with_focus_note(html: Markup, shown: int, left_out: int, lang: str) -> Markup:
+    """A page of the whole site with the notice of a focused preview under its title.
+
+    Under the page's own ``<h1>`` (the overview), else first (the cohort calendar,
+    whose title the theme writes above the content when the content has none).
+    """
+    note = Markup('<p class="admonition note pac-gen-preview">{}</p>').format(
+        text("site.preview_focus", lang, shown=shown, total=shown + left_out))
+    title, end, rest = str(html).partition("</h1>")
+    return Markup(title + end) + note + Markup(rest) if end else note + html
 
 
 class SiteBuilder:
@@ -535,10 +541,11 @@ class SiteBuilder:
         if site_key not in self._site_cache:
             overview, calendar = overview_page(result.sources, options), site_calendar(result.sources, options)
             if focus is not None:
-                note = _focus_note(len(result.sources), result.left_out, options.lang)
-                overview = dataclasses.replace(overview, html=note + overview.html)
-                calendar = dataclasses.replace(calendar, page=dataclasses.replace(calendar.page,
-                                                                                   html=note + calendar.page.html))
+                shown = len(result.sources)
+                overview = dataclasses.replace(overview, html=_with_focus_note(overview.html, shown, result.left_out,
+                                                                               options.lang))
+                calendar = dataclasses.replace(calendar, page=dataclasses.replace(calendar.page, html=_with_focus_note(
+                    calendar.page.html, shown, result.left_out, options.lang)))
             self._site_cache = {site_key: (overview, calendar)}
         overview, calendar = self._site_cache[site_key]
         result.pages = {overview.uri: overview, calendar.page.uri: calendar.page}
