@@ -19,7 +19,7 @@ import pytest
 import watchdog.events
 
 from pac_gen.site.build import FOCUS_ENV, FOCUS_FROM, Focus, preview_focus
-from tests.test_site import BAD_PLAN, SMALL_PLAN, make_project, text
+from tests.test_site import BAD_PLAN, BIN, SMALL_PLAN, make_project, text
 
 COHORT = {f"p{n:02d}/plan.yaml": SMALL_PLAN.format(n=n, volume=9) for n in range(FOCUS_FROM + 5)}
 
@@ -302,3 +302,43 @@ def test_a_rebuild_of_a_focused_preview_never_looks_at_the_plans_out_of_focus(se
     assert _plan_pages(serving.project / "site") == ["p01/plan", "p07/plan"]
     folders = {path.relative_to(plans).parts[0] for path in looked if path != plans}
     assert folders == {"p01", "p07"}  # the 53 other plans: not listed, not stat'ed, not read
+
+
+def test_pac_gen_serve_of_a_large_cohort_shows_what_is_saved_and_nothing_else(tmp_path):
+    # The real `make serve` path: `pac-gen serve` (MkDocs, --dirty, the system's watcher of plans/).
+    from tests.test_zensical import _free_port, _page_text, _wait_for
+
+    project = make_project(tmp_path, dict(COHORT))
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    temp = tmp_path / "tmp"  # where the engine and its watcher put their temporary files
+    temp.mkdir()
+    server = subprocess.Popen([str(BIN / "pac-gen"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    plan = project / "plans" / "p07" / "plan.yaml"
+    try:
+        overview = _wait_for(base + "plans/", f"Aperçu : 0 plan(s) sur {len(COHORT)}")
+        assert "Apprenant 7" not in overview
+        time.sleep(1.5)  # saved after the start, as a learner does
+        plan.write_text(SMALL_PLAN.format(n=77, volume=9), "utf-8")
+        _wait_for(base + "plans/p07/plan/", "Apprenant·e Apprenant 77")
+        _wait_for(base + "plans/", f"Aperçu : 1 plan(s) sur {len(COHORT)}")
+        plan.write_text(BAD_PLAN, "utf-8")
+        page = _wait_for(base + "plans/p07/plan/", "Ce plan contient des erreurs")
+        assert "plans/p07/plan.yaml:3:3 E101 Clé inconnue « echeanse »" in page
+        plan.write_text(SMALL_PLAN.format(n=78, volume=9), "utf-8")
+        _wait_for(base + "plans/p07/plan/", "Apprenant·e Apprenant 78")
+        plan.unlink()
+        _wait_for(base + "plans/", f"Aperçu : 0 plan(s) sur {len(COHORT) - 1}")
+        assert "Apprenant 78" not in _page_text(base + "plans/p07/plan/")
+        time.sleep(3)  # reading the plans to build is no change: no rebuild follows a rebuild
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert server.returncode == 0, output
+    assert "Traceback" not in output
+    assert list(temp.iterdir()) == []  # stopped as by Ctrl-C: the engine and the watcher cleaned up
+    assert output.count("Detected file changes") <= 6, output  # the 4 saves (some may be seen as 2), no loop
+    assert sorted(p.relative_to(project / "plans").as_posix() for p in (project / "plans").rglob("*")
+                  if p.is_file()) == sorted(name for name in COHORT if name != "p07/plan.yaml")
