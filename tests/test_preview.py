@@ -342,3 +342,38 @@ def test_pac_gen_serve_of_a_large_cohort_shows_what_is_saved_and_nothing_else(tm
     assert output.count("Detected file changes") <= 6, output  # the 4 saves (some may be seen as 2), no loop
     assert sorted(p.relative_to(project / "plans").as_posix() for p in (project / "plans").rglob("*")
                   if p.is_file()) == sorted(name for name in COHORT if name != "p07/plan.yaml")
+
+
+def test_a_watched_focus_follows_renames_editor_files_and_folders(tmp_path):
+    # The core alone (no engine): what a watcher reports, as the plugin hands it over.
+    from pac_gen.site.build import OPTION_DEFAULTS, PlanChanges, SiteBuilder, site_options
+
+    plans = tmp_path / "plans"
+    for name, content in COHORT.items():
+        (plans / name).parent.mkdir(parents=True, exist_ok=True)
+        (plans / name).write_text(content, "utf-8")
+    _, options = site_options({**OPTION_DEFAULTS, "today": "2026-11-27"}, base=tmp_path, theme_lang="fr",
+                              use_directory_urls=True, site_url=None)
+    builder, changes = SiteBuilder(), PlanChanges()
+    focus = Focus(("p01",), time.time() + 3600)
+
+    def shown(*saw: Path) -> tuple[list[str], int]:
+        for path in saw:
+            changes.saw(path)
+        build = builder.build(plans, options, base=tmp_path, docs_dir=tmp_path / "docs", existing={},
+                              serving=True, focus=focus, changes=changes)
+        return sorted(source.relative for source in build.sources), build.left_out
+
+    assert shown() == (["p01/plan.yaml"], 54)
+    changes.watching = True
+    swap = plans / "p02" / ".plan.yaml.tmp"  # an editor's safe save: a hidden file renamed over the plan
+    swap.write_text(SMALL_PLAN.format(n=2, volume=8), "utf-8")
+    swap.replace(plans / "p02" / "plan.yaml")
+    assert shown(swap, plans / "p02" / "plan.yaml") == (["p01/plan.yaml", "p02/plan.yaml"], 53)
+    (plans / "p04" / "plan.yaml~").write_text("backup", "utf-8")  # not a plan
+    assert shown(plans / "p04" / "plan.yaml~", plans / "p05") == (["p01/plan.yaml", "p02/plan.yaml"], 53)
+    (plans / "p03").rename(plans / "p03b")  # a folder renamed: its plan moved
+    assert shown(plans / "p03", plans / "p03b") == (["p01/plan.yaml", "p02/plan.yaml", "p03b/plan.yaml"], 52)
+    shutil.rmtree(plans / "p06")
+    (plans / "p01" / "plan.yaml").unlink()
+    assert shown(plans / "p06", plans / "p01" / "plan.yaml") == (["p02/plan.yaml", "p03b/plan.yaml"], 51)
