@@ -81,12 +81,18 @@ def _plan_pages(site: Path) -> list[str]:
                   if p.parent != site / "plans")
 
 
-def test_a_save_during_a_focused_preview_renders_that_plan_and_no_other(tmp_path, monkeypatch):
+def _cohort_focused_on_p01(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project of 55 plans, all saved before its preview (focused on ``p01``) starts; its folder."""
     project = make_project(tmp_path, dict(COHORT))
     started = time.time()
     for plan in (project / "plans").rglob("*.yaml"):
         os.utime(plan, (started - 60, started - 60))
     monkeypatch.setenv(FOCUS_ENV, Focus((str(project / "plans" / "p01"),), started).to_env())
+    return project
+
+
+def test_a_save_during_a_focused_preview_renders_that_plan_and_no_other(tmp_path, monkeypatch):
+    project = _cohort_focused_on_p01(tmp_path, monkeypatch)
     site = _preview_build(project)
     assert _plan_pages(site) == ["p01/plan"]
     notice = f"Aperçu : 1 plan(s) sur {len(COHORT)}, ceux que vous modifiez"
@@ -232,11 +238,7 @@ class _Serving:
 @pytest.fixture
 def serving(tmp_path, monkeypatch):
     """A focused preview of a 55-plan cohort, on ``p01``, started after every plan was last saved."""
-    project = make_project(tmp_path, dict(COHORT))
-    started = time.time()
-    for plan in (project / "plans").rglob("*.yaml"):
-        os.utime(plan, (started - 60, started - 60))
-    monkeypatch.setenv(FOCUS_ENV, Focus((str(project / "plans" / "p01"),), started).to_env())
+    project = _cohort_focused_on_p01(tmp_path, monkeypatch)
     preview = _Serving(project)
     try:
         yield preview
