@@ -306,8 +306,9 @@ def test_a_rebuild_of_a_focused_preview_never_looks_at_the_plans_out_of_focus(se
     assert folders == {"p01", "p07"}  # the 53 other plans: not listed, not stat'ed, not read
 
 
-def test_pac_gen_serve_of_a_large_cohort_shows_what_is_saved_and_nothing_else(tmp_path):
-    # The real `make serve` path: `pac-gen serve` (MkDocs, --dirty, the system's watcher of plans/).
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_pac_gen_serve_of_a_large_cohort_shows_what_is_saved_and_nothing_else(tmp_path, engine):
+    # The real `make serve` path: `pac-gen serve` (--dirty, the system's watcher of plans/).
     from tests.test_zensical import _free_port, _page_text, _wait_for
 
     project = make_project(tmp_path, dict(COHORT))
@@ -315,7 +316,7 @@ def test_pac_gen_serve_of_a_large_cohort_shows_what_is_saved_and_nothing_else(tm
     base = f"http://127.0.0.1:{port}/"
     temp = tmp_path / "tmp"  # where the engine and its watcher put their temporary files
     temp.mkdir()
-    server = subprocess.Popen([str(BIN / "pac-gen"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([str(BIN / "pac-gen"), "serve", "--engine", engine, "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     plan = project / "plans" / "p07" / "plan.yaml"
