@@ -368,15 +368,19 @@ def test_a_watched_focus_follows_renames_editor_files_and_folders(tmp_path):
         return sorted(source.relative for source in build.sources), build.left_out
 
     assert shown() == (["p01/plan.yaml"], 54)
-    changes.watching = True
+    changes.watching = tmp_path / "elsewhere"  # a watcher of another folder: each build walks plans/ again
+    (plans / "p90").mkdir()
+    (plans / "p90" / "plan.yaml").write_text(SMALL_PLAN.format(n=90, volume=9), "utf-8")  # never reported
+    assert shown() == (["p01/plan.yaml"], 55)  # counted by the walk (before the focus's start: not shown)
+    changes.watching = plans
     swap = plans / "p02" / ".plan.yaml.tmp"  # an editor's safe save: a hidden file renamed over the plan
     swap.write_text(SMALL_PLAN.format(n=2, volume=8), "utf-8")
     swap.replace(plans / "p02" / "plan.yaml")
-    assert shown(swap, plans / "p02" / "plan.yaml") == (["p01/plan.yaml", "p02/plan.yaml"], 53)
+    assert shown(swap, plans / "p02" / "plan.yaml") == (["p01/plan.yaml", "p02/plan.yaml"], 54)
     (plans / "p04" / "plan.yaml~").write_text("backup", "utf-8")  # not a plan
-    assert shown(plans / "p04" / "plan.yaml~", plans / "p05") == (["p01/plan.yaml", "p02/plan.yaml"], 53)
+    assert shown(plans / "p04" / "plan.yaml~", plans / "p05") == (["p01/plan.yaml", "p02/plan.yaml"], 54)
     (plans / "p03").rename(plans / "p03b")  # a folder renamed: its plan moved
-    assert shown(plans / "p03", plans / "p03b") == (["p01/plan.yaml", "p02/plan.yaml", "p03b/plan.yaml"], 52)
+    assert shown(plans / "p03", plans / "p03b") == (["p01/plan.yaml", "p02/plan.yaml", "p03b/plan.yaml"], 53)
     shutil.rmtree(plans / "p06")
     (plans / "p01" / "plan.yaml").unlink()
-    assert shown(plans / "p06", plans / "p01" / "plan.yaml") == (["p02/plan.yaml", "p03b/plan.yaml"], 51)
+    assert shown(plans / "p06", plans / "p01" / "plan.yaml") == (["p02/plan.yaml", "p03b/plan.yaml"], 52)

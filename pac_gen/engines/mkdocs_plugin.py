@@ -277,7 +277,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         else:
             server.watch(folder)
             server.observer.schedule(_ChangedPaths(self.changes), folder, recursive=True)
-        self.changes.watching = True
+        self.changes.watching = self.plans_dir
         return server
 
     def _watch_natively(self, folder: str) -> Path | None:
@@ -298,7 +298,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
 
     def on_shutdown(self) -> None:
         """The server's watchers are gone: a later build must walk the plans folder again."""
-        self.changes.watching = False
+        self.changes.watching = None
         if self._native is not None:
             observer, pulse = self._native
             self._native = None

@@ -475,7 +475,7 @@ def serve(config_file: Path, dev_addr: str | None = None, poll: float = 1.0) -> 
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
     seen = site.watched()
-    site.changes.watching = True  # what watched() sees changed is handed to the next rebuild
+    site.changes.watching = site.plans_dir  # what watched() sees changed is handed to the next rebuild
 
     def rebuild_on_change() -> None:
         nonlocal seen

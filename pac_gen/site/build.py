@@ -152,13 +152,15 @@ class PlanChanges:
     """The paths below the plans folder that a preview's file watcher saw change since the last rebuild.
 
     The engine adapter feeds it from its engine's watcher (another thread) and sets
-    ``watching``; a focused rebuild then looks at these paths only, instead of
-    walking and reading the state of every plan of the cohort. Without a watcher,
-    each rebuild walks the whole folder, as nothing else would tell it about a new plan.
+    ``watching`` to the folder watched; a focused rebuild of that plans folder then
+    looks at these paths only, instead of walking and reading the state of every plan
+    of the cohort. Without a watcher of that folder (none yet, or ``plans_dir`` changed
+    in ``mkdocs.yml`` meanwhile), each rebuild walks the whole folder, as nothing else
+    would tell it about a new plan.
     """
 
     def __init__(self) -> None:
-        self.watching = False
+        self.watching: Path | None = None
         self._lock = threading.Lock()
         self._paths: set[Path] = set()
 
@@ -479,7 +481,7 @@ class SiteBuilder:
             focus: In a preview of a large cohort, the plans to show (the others are
                 neither read nor checked, and the overview says so).
             changes: With ``focus``, what the preview's file watcher saw since the last
-                build: when it is watching, the plans folder is walked once, and each
+                build: when it is watching ``plans_dir``, the folder is walked once, and each
                 rebuild then looks only at the plans shown and at the paths reported.
 
         Raises:
@@ -562,7 +564,7 @@ class SiteBuilder:
             self._cohort = None
             return find_plan_files([plans_dir], refused)
         cohort = self._cohort
-        watched = changes is not None and changes.watching
+        watched = changes is not None and changes.watching == plans_dir
         if cohort is None or not watched or (cohort.plans_dir, cohort.focus) != (plans_dir, focus):
             if changes is not None:
                 changes.take()  # the walk sees all of it
