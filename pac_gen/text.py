@@ -519,7 +519,6 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                                  "en": "{path} does not exist (the plans folder, relative to mkdocs.yml)"},
     "plugin.plans_dir.not_folder": {"fr": "{path} n'est pas un dossier (le dossier des plans, relatif à mkdocs.yml)",
                                     "en": "{path} is not a folder (the plans folder, relative to mkdocs.yml)"},
-    "plugin.errors": {"fr": "{n} erreur(s) dans les plans :", "en": "{n} error(s) in the plans:"},
     "plugin.exists": {"fr": "{uri} existe déjà dans {docs_dir} : renommez ce fichier, cette page est générée à partir des plans",
                       "en": "{uri} already exists in {docs_dir}: rename that file, this page is generated from the plans"},
     "plugin.options_table": {"fr": "les options du plugin doivent être une table (clé: valeur)",
@@ -537,8 +536,6 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                              "en": "mkdocs.yml has no “pac_gen” entry under “plugins:”: add it (see docs/site.md)"},
     "site.docs_dir_missing": {"fr": "{path} n'existe pas (le dossier des pages, relatif à mkdocs.yml)",
                               "en": "{path} does not exist (the pages folder, relative to mkdocs.yml)"},
-    "site.strict_warnings": {"fr": "{n} avertissement(s) dans les plans, et --strict",
-                             "en": "{n} warning(s) in the plans, and --strict"},
     "plugin.comments_removed": {"fr": "{uri} : un autre plugin a retiré les commentaires HTML de la page ; placez pac_gen après lui dans « plugins »",
                                 "en": "{uri}: another plugin removed the page's HTML comments; put pac_gen after it in “plugins”"},
 }
@@ -640,6 +637,29 @@ SITE_TEXT: dict[str, dict[str, str]] = {
     "site.no_plans": {"fr": "Aucun plan publié pour le moment.", "en": "No plan published yet."},
     "site.plans_count": {"fr": "{n} plan(s) publiés.", "en": "{n} plan(s) published."},
     "site.has_errors": {"fr": "erreurs", "en": "errors"},
+    # Issue 21: a plan with errors is left out of the published site, the others are published.
+    "cli.build.failed": {"fr": "la construction a échoué (voir plus haut) : {path} n'a pas été touché.",
+                         "en": "the build failed (see above): {path} was not touched."},
+    "cli.build.left_out": {"fr": "site construit dans {path} SANS ces plans, qui ont des erreurs (listées plus haut avec "
+                                 "leur ligne et leur colonne) : {paths}. Les autres plans sont publiés. Corrige ces "
+                                 "erreurs : le plan sera publié à la construction suivante.",
+                           "en": "site built in {path} WITHOUT these plans, which have errors (listed above with their "
+                                 "line and column): {paths}. The other plans are published. Fix these errors: the plan "
+                                 "is published by the next build."},
+    "site.left_out_title": {"fr": "Plans laissés hors du site", "en": "Plans left out of the site"},
+    "site.left_out_intro": {"fr": "Ces plans ont des erreurs : ils ne sont pas publiés (ni leur page, ni le calendrier, "
+                                  "ni les téléchargements) tant qu'elles ne sont pas corrigées. Les autres plans sont à jour.",
+                            "en": "These plans have errors: they are not published (no page, not in the calendar, "
+                                  "no downloads) until the errors are fixed. The other plans are up to date."},
+    "site.left_out_one_error": {"fr": "1 erreur", "en": "1 error"},
+    "site.left_out_errors": {"fr": "{n} erreurs", "en": "{n} errors"},
+    "site.left_out_fix": {"fr": "C'est ton plan ? Lance « pac-gen validate » sur ton fichier, ou ouvre la vérification "
+                                "de ta pull request : chaque erreur y est donnée avec sa ligne, sa colonne et la façon de "
+                                "la corriger. Corrige-les et envoie ta correction : ton plan reviendra sur le site à la "
+                                "publication suivante.",
+                          "en": "Is it your plan? Run “pac-gen validate” on your file, or open your pull request's "
+                                "check: each error is given with its line, its column and how to fix it. Fix them and "
+                                "push your fix: your plan comes back on the site with the next publication."},
 }
 MESSAGES.update(SITE_TEXT)
 
@@ -877,6 +897,24 @@ REVIEW_TEXT: dict[str, dict[str, str]] = {
     "review.warning": {"fr": "avertissement", "en": "warning"},
     "review.days": {"fr": "j", "en": "d"},
     "review.summary.title": {"fr": "Validation des plans", "en": "Plan validation"},
+    # Issue 21: the pull request's summary puts the changed plans first; the trainer decides about warnings.
+    "review.summary.changed": {"fr": "Plans modifiés par cette pull request",
+                               "en": "Plans changed by this pull request"},
+    "review.summary.changed_counts": {"fr": "Erreurs : {errors}. Avertissements : {warnings}.",
+                                      "en": "Errors: {errors}. Warnings: {warnings}."},
+    "review.summary.who_decides": {
+        "fr": "Une erreur fait échouer cette vérification : le plan ne serait pas publié. Un avertissement ne bloque "
+              "ni la vérification ni la publication : c'est une question de la méthode. Lis-le et décide : "
+              "accepter la pull request telle quelle, ou demander une correction.",
+        "en": "An error fails this check: the plan would not be published. A warning blocks neither the check nor "
+              "the publication: it is a question the method asks. Read it and decide: accept the pull request as "
+              "it is, or ask for a fix."},
+    "review.summary.others": {"fr": "Autres plans", "en": "Other plans"},
+    "review.summary.others_help": {
+        "fr": "Déjà sur la branche de base : ils ne font pas échouer cette vérification. Un plan qui a des erreurs "
+              "reste hors du site publié jusqu'à sa correction.",
+        "en": "Already on the base branch: they do not fail this check. A plan with errors stays out of the "
+              "published site until it is fixed."},
     "review.summary.file": {"fr": "Fichier", "en": "File"},
     "review.summary.line": {"fr": "Ligne", "en": "Line"},
     "review.summary.column": {"fr": "Col.", "en": "Col."},
@@ -1194,10 +1232,11 @@ le fichier, la ligne et la colonne de la valeur en cause :
 plans/camille/boutique.yaml:12:16: error: E106 Date « 31/02/2027 » …
 ```
 
-Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger. Un
+Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger (tant qu'elle
+est là, le plan est laissé hors du site publié ; les autres plans sont publiés). Un
 **avertissement** (`W…`) est une question de la méthode posée au plan : il
-n'empêche pas la publication, sauf avec `--strict`. Les `{{…}}` des messages sont
-remplacés par les valeurs du plan.
+n'empêche jamais la publication (seul `pac-gen validate --strict` le compte comme une
+erreur). Les `{{…}}` des messages sont remplacés par les valeurs du plan.
 
 Les exemples sont des plans réduits à l'essentiel ; `# ← W…` marque la ligne
 signalée. Sans indicateurs, ils déclenchent aussi W401 et W402.
@@ -1212,10 +1251,11 @@ the file, line and column of the value concerned:
 plans/camille/boutique.yaml:12:16: error: E106 Date “31/02/2027” …
 ```
 
-An **error** (`E…`) makes the plan unusable: it must be fixed. A **warning**
-(`W…`) is a question of the method asked of the plan: it does not stop
-publication, except with `--strict`. The `{{…}}` in messages are replaced by the
-plan's values.
+An **error** (`E…`) makes the plan unusable: it must be fixed (until it is, the plan
+is left out of the published site; the other plans are published). A **warning**
+(`W…`) is a question of the method asked of the plan: it never stops publication
+(only `pac-gen validate --strict` counts it as an error). The `{{…}}` in messages are
+replaced by the plan's values.
 
 The examples are plans cut down to the essentials (keys are the canonical French
 ones); `# ← W…` marks the line reported. Without indicators, they also raise W401
