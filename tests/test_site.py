@@ -440,6 +440,30 @@ def test_warning_fails_only_a_strict_build(tmp_path: Path, tool: str) -> None:
     assert "plans/warn.yaml:13:55: W301" in relaxed.stderr
 
 
+@pytest.mark.parametrize("tool", ["mkdocs", "zensical"])
+def test_an_acknowledged_warning_passes_a_strict_build_and_shows_on_the_page(tmp_path: Path, tool: str) -> None:
+    # The same W301 as above, acknowledged on its action: --strict no longer counts it (issue 21).
+    reason = "Les appels viennent de clients déjà chauds"
+    plan = SMALL_PLAN.format(n=1, volume=5).replace(
+        "    taches:\n", f"    avertissements_acceptes:\n      W301: {reason}\n    taches:\n", 1)
+    project = make_project(tmp_path, {"warn.yaml": plan})
+    result = build(project, tool, strict=True)
+    assert result.returncode == 0, result.stderr
+    assert "W301" not in result.stderr
+    html = content(read(project / "site", "plans/warn/index.html"))
+    assert "pac-gen-warning" not in html
+    match = re.search(r'<div class="admonition note pac-gen-acknowledged">(.*?)</div>', html, re.S)
+    assert match is not None
+    assert text(match.group(1)) == (
+        "W301 — Loi des nombres : 5 prévus pour 3 visés, il en faudrait au moins 9 (×3). "
+        f"Raison : {reason} Emplacement : plans/warn.yaml:13:55")
+    # The acknowledgement left behind once the volume is right is itself a warning: strict fails on it.
+    (project / "plans" / "warn.yaml").write_text(plan.replace("volume_prevu: 5", "volume_prevu: 9"), encoding="utf-8")
+    stale = build(project, tool, strict=True)
+    assert stale.returncode == 1
+    assert "plans/warn.yaml:15:7: W1301 L'avertissement W301 est accepté ici" in stale.stderr
+
+
 def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
     # In-process, as `mkdocs serve` does: the same plugin instance rebuilds after each save.
     from mkdocs.commands.build import build as mkdocs_build
