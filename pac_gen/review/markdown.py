@@ -150,7 +150,12 @@ def headline(plan: PlanReport, lang: str) -> str:
 def _problem_line(problem: Problem, lang: str) -> str:
     where = _code(f"{problem.path}:{problem.line}:{problem.column}")
     label = colon(f"{text(f'review.{problem.severity.value}', lang)} {problem.code}", lang)
-    return f"- {where} {label} {_escape(problem.message)}"
+    return f"- {where} {label} {_escape(problem.message)}{_reason(problem, lang)}"
+
+
+def _reason(problem: Problem, lang: str) -> str:
+    """An acknowledged warning's reason, after its message: `` — Raison : …``."""
+    return f" — {colon(text('site.reason', lang), lang)} {_escape(problem.reason)}" if problem.reason else ""
 
 
 def to_markdown(report: Report, lang: str = "fr") -> str:
@@ -185,6 +190,6 @@ def github_summary(problems: Iterable[Problem], total: str, lang: str = "fr") ->
                 for column in ("file", "line", "column", "severity", "code", "message")]
         lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
         lines += [f"| {_code(p.path)} | {p.line} | {p.column} | {text(f'review.{p.severity.value}', lang)} | "
-                  f"{p.code} | {_escape(p.message)} |" for p in items]
+                  f"{p.code} | {_escape(p.message)}{_reason(p, lang)} |" for p in items]
         lines.append("")
     return "\n".join(lines) + "\n"

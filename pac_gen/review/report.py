@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pac_gen.check.problems import Problem
+from pac_gen.check.problems import Problem, Severity
 from pac_gen.format.model import Status
 
 #: A value before or after a change: a date, an amount, a number, a word or nothing.
@@ -28,8 +28,8 @@ class Change:
     Attributes:
         kind: A stable code such as ``task.status`` or ``measurement.added``.
         name: The item changed (task text, action title, indicator name…).
-        parent: For a task, the title of its action.
-        before: The value before (a date, amount, status word, progress…).
+        parent: For a task, the title of its action; for an acknowledgement, the warning's code.
+        before: The value before (a date, amount, status word, progress, an acknowledgement's reason…).
         after: The value after.
         days: For a moved date, the signed number of days it moved.
         fields: For ``*.edited``, the canonical (French) keys that changed.
@@ -59,7 +59,7 @@ SUMMARY_KEYS = (
     "tasks_added", "tasks_removed", "actions_added", "actions_removed", "deadlines_later",
     "deadlines_earlier", "budgets_changed", "measurements_added", "reviews_added", "decisions_added",
     "measurements_overdue", "errors_introduced", "errors_fixed",
-    "warnings_introduced", "warnings_fixed", "other_changes",
+    "warnings_introduced", "warnings_fixed", "warnings_acknowledged", "acknowledgements_removed", "other_changes",
 )
 
 _DEADLINES = ("objective.deadline", "action.due", "task.due")
@@ -68,6 +68,7 @@ _SIMPLE_COUNTS = {
     "plan.added": "plan_added", "plan.removed": "plan_removed", "task.added": "tasks_added",
     "task.removed": "tasks_removed", "action.added": "actions_added", "action.removed": "actions_removed",
     "review.added": "reviews_added", "decision.added": "decisions_added", "indicator.overdue": "measurements_overdue",
+    "warning.acknowledged": "warnings_acknowledged", "warning.unacknowledged": "acknowledgements_removed",
 }
 
 
@@ -126,7 +127,7 @@ class PlanReport:
         for change in self.changes:
             counts[_counter(change)] += len(change.measurements) if change.kind == "measurement.added" else 1
         counts["errors_introduced"] += sum(p.is_error for p in self.introduced)
-        counts["warnings_introduced"] += sum(not p.is_error for p in self.introduced)
+        counts["warnings_introduced"] += sum(p.severity is Severity.WARNING for p in self.introduced)
         counts["errors_fixed"] += sum(p.is_error for p in self.fixed)
         counts["warnings_fixed"] += sum(not p.is_error for p in self.fixed)
         return {key: counts[key] for key in SUMMARY_KEYS if counts[key]}
