@@ -367,14 +367,11 @@ ACKNOWLEDGEMENT_TEXT: dict[str, dict[str, str]] = {
                                   "en": "Expected a warning code, e.g. W601."},
     "schema.error.reason": {"fr": "Une courte raison est attendue : pourquoi tu gardes cet avertissement.",
                             "en": "Expected a short reason: why you keep this warning."},
-    "cli.summary.acknowledged": {"fr": "{total}, {n} avertissement accepté", "en": "{total}, {n} warning acknowledged"},
-    "cli.summary.acknowledged.n": {"fr": "{total}, {n} avertissements acceptés", "en": "{total}, {n} warnings acknowledged"},
     "site.acknowledged": {"fr": "Avertissements acceptés", "en": "Acknowledged warnings"},
     "site.acknowledged_help": {"fr": "L'apprenant·e garde ces avertissements en connaissance de cause, pour la raison "
-                                     "donnée : ils ne bloquent pas la publication.",
-                               "en": "The learner keeps these warnings on purpose, for the reason given: they do not "
-                                     "block publication."},
-    "site.acknowledged_mark": {"fr": "Accepté", "en": "Acknowledged"},
+                                     "donnée : ils ne comptent plus parmi les points à revoir.",
+                               "en": "The learner keeps these warnings on purpose, for the reason given: they no longer "
+                                     "count among the points to review."},
     "site.reason": {"fr": "Raison", "en": "Reason"},
     "review.acknowledged": {"fr": "avertissement accepté", "en": "acknowledged warning"},
     "review.line.warning.acknowledged": {"fr": "Avertissement {parent} accepté, raison {after} : {name}",
@@ -386,9 +383,9 @@ ACKNOWLEDGEMENT_TEXT: dict[str, dict[str, str]] = {
     "review.count.warnings_acknowledged": {"fr": "{n} avertissement accepté", "en": "{n} warning acknowledged"},
     "review.count.warnings_acknowledged.n": {"fr": "{n} avertissements acceptés", "en": "{n} warnings acknowledged"},
     "review.count.acknowledgements_removed": {"fr": "{n} acceptation retirée", "en": "{n} acknowledgement removed"},
+    "review.count.acknowledgements_removed.n": {"fr": "{n} acceptations retirées", "en": "{n} acknowledgements removed"},
     "reference.acknowledgements": {"fr": "code d'avertissement (`W601`) → raison (texte)",
                                    "en": "warning code (`W601`) → reason (text)"},
-    "review.count.acknowledgements_removed.n": {"fr": "{n} acceptations retirées", "en": "{n} acknowledgements removed"},
 }
 MESSAGES.update(ACKNOWLEDGEMENT_TEXT)
 

@@ -25,6 +25,7 @@ import dataclasses
 import difflib
 from collections.abc import Iterator, Mapping
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -94,12 +95,17 @@ def acknowledgements(plan: Plan) -> dict[Path, Mapping[str, str]]:
         if own:
             found[path] = own
         for name, key, many in _descend(type(node)):
-            value = getattr(node, name)
-            if many:
+            value: Any = getattr(node, name)
+            if not many:
+                if value is not None:
+                    visit(value, (*path, key))
+            elif value and not _descend(value[0].__class__):
+                # Items with nothing below them (tasks…): no call per item, a plan may hold 40 000.
+                found.update(((*path, key, index), item.acknowledged)
+                             for index, item in enumerate(value) if item.acknowledged)
+            else:
                 for index, item in enumerate(value):
                     visit(item, (*path, key, index))
-            elif value is not None:
-                visit(value, (*path, key))
 
     visit(plan, ())
     return found

@@ -57,9 +57,9 @@ def _validate(args: argparse.Namespace) -> int:
     acknowledged = sum(p.severity is Severity.ACKNOWLEDGED for p in problems)
     warnings = len(problems) - errors - acknowledged  # acknowledged warnings never fail --strict
     total = text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings)
-    if acknowledged:
-        total = text("cli.summary.acknowledged" + (".n" if acknowledged > 1 else ""), args.lang,
-                     total=total, n=acknowledged)
+    if acknowledged:  # the review's own words: "1 avertissement accepté"
+        total += ", " + text("review.count.warnings_acknowledged" + (".n" if acknowledged > 1 else ""), args.lang,
+                             n=acknowledged)
     if args.format == "github":
         if not _github(problems, total, args):
             return 2
