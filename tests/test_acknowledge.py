@@ -218,7 +218,7 @@ def test_the_plan_page_shows_the_acknowledged_warning_with_its_reason_not_as_a_p
     start = page.index('<h2 id="avertissements-acceptes">Avertissements acceptés</h2>')
     section = page[start:page.index("<h2", start + 1)]
     assert "L&#39;apprenant·e garde ces avertissements en connaissance de cause" in section
-    assert ('<div class="admonition note pac-gen-acknowledged">\n<p class="admonition-title">W601 — Les budgets des '
+    assert ('<div class="admonition info pac-gen-acknowledged">\n<p class="admonition-title">W601 — Les budgets des '
             "tâches de « Boutique en ligne » font 1800, plus que le budget de l&#39;action (1500).</p>") in section
     assert (f'<p class="pac-gen-reason"><strong>{colon("Raison")}</strong> Budget complété par la subvention '
             "régionale</p>") in section

@@ -452,7 +452,7 @@ def test_an_acknowledged_warning_passes_a_strict_build_and_shows_on_the_page(tmp
     assert "W301" not in result.stderr
     html = content(read(project / "site", "plans/warn/index.html"))
     assert "pac-gen-warning" not in html
-    match = re.search(r'<div class="admonition note pac-gen-acknowledged">(.*?)</div>', html, re.S)
+    match = re.search(r'<div class="admonition info pac-gen-acknowledged">(.*?)</div>', html, re.S)
     assert match is not None
     assert text(match.group(1)) == (
         "W301 — Loi des nombres : 5 prévus pour 3 visés, il en faudrait au moins 9 (×3). "
