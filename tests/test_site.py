@@ -440,13 +440,17 @@ def test_warning_fails_only_a_strict_build(tmp_path: Path, tool: str) -> None:
     assert "plans/warn.yaml:13:55: W301" in relaxed.stderr
 
 
-@pytest.mark.parametrize("tool", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs", "zensical"])
 def test_an_acknowledged_warning_passes_a_strict_build_and_shows_on_the_page(tmp_path: Path, tool: str) -> None:
-    # The same W301 as above, acknowledged on its action: --strict no longer counts it (issue 21).
+    # The same W301 as above fails --strict; acknowledged on its action, it no longer counts (issue 21).
     reason = "Les appels viennent de clients déjà chauds"
-    plan = SMALL_PLAN.format(n=1, volume=5).replace(
-        "    taches:\n", f"    avertissements_acceptes:\n      W301: {reason}\n    taches:\n", 1)
-    project = make_project(tmp_path, {"warn.yaml": plan})
+    plain = SMALL_PLAN.format(n=1, volume=5)
+    plan = plain.replace("    taches:\n", f"    avertissements_acceptes:\n      W301: {reason}\n    taches:\n", 1)
+    project = make_project(tmp_path, {"warn.yaml": plain})
+    failed = build(project, tool, strict=True)
+    assert failed.returncode == 1
+    assert "plans/warn.yaml:13:55: W301 Loi des nombres" in failed.stderr
+    (project / "plans" / "warn.yaml").write_text(plan, encoding="utf-8")
     result = build(project, tool, strict=True)
     assert result.returncode == 0, result.stderr
     assert "W301" not in result.stderr
