@@ -295,3 +295,17 @@ def test_review_of_a_stale_acknowledgement_is_an_introduced_warning():
     assert [(p.code, p.severity) for p in plan.introduced] == [("W1301", Severity.WARNING)]
     assert [(p.code, p.severity) for p in plan.fixed] == [("W601", Severity.ACKNOWLEDGED)]
     assert plan.summary["warnings_introduced"] == 1
+
+
+def test_a_reason_cannot_forge_lines_annotations_or_markup():
+    hostile = '"##[warning file=plans/x.yaml]faux\\n::error file=y::z <script>x</script>"'
+    result = check(ACKED.replace("Budget complété par la subvention régionale", hostile))
+    [problem] = result.problems
+    assert problem.reason == "##[warning file=plans/x.yaml]faux\n::error file=y::z <script>x</script>"
+    for fmt in ("text", "github"):
+        output = render(result.problems, fmt)
+        assert len(output.splitlines()) == 1, fmt
+        assert "##[warning" not in output and "\n::error" not in output, fmt
+    assert "<script>" not in _page(ACKED.replace("Budget complété par la subvention régionale", hostile))
+    report = _review(PLAN, ACKED.replace("Budget complété par la subvention régionale", hostile))
+    assert "<script>" not in to_markdown(report) and "\n::error" not in to_markdown(report)
