@@ -337,8 +337,10 @@ WARNINGS: dict[str, dict[str, str]] = {
     "W1102.fix": {"fr": "Corrigez la date de la revue ; une revue future se planifie comme un rituel.",
                   "en": "Fix the review's date; a future review is planned as a ritual."},
     # Acknowledged warnings (pac_gen/check/acknowledge.py)
-    "W1301": {"fr": "L'avertissement {warning} est accepté ici, mais il ne se présente plus : cette acceptation ne sert plus à rien.",
-              "en": "Warning {warning} is acknowledged here, but it no longer occurs: this acknowledgement is no longer needed."},
+    "W1301": {"fr": "Aucun avertissement {warning} n'est signalé sur cet élément : cette acceptation ne sert à rien "
+                    "(l'avertissement a disparu, ou il porte sur un autre élément).",
+              "en": "No warning {warning} is reported on this item: this acknowledgement does nothing "
+                    "(the warning is gone, or it is about another item)."},
     "W1301.fix": {"fr": "Retire cette ligne de « avertissements_acceptes », ou déplace-la sur l'élément que "
                         "l'avertissement désigne (l'action, la tâche, l'indicateur… à la ligne qu'il indique).",
                   "en": "Remove this line from “acknowledged_warnings”, or move it to the item the warning is "

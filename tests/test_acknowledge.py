@@ -97,8 +97,8 @@ def test_an_acknowledgement_on_another_item_does_not_match_and_is_reported_stale
     result = check(on_task)
     assert codes(result) == [("W601", 8, 13), ("W1301", 13, 11)]
     assert [p.severity for p in result.problems] == [Severity.WARNING, Severity.WARNING]
-    assert result.problems[1].message == ("L'avertissement W601 est accepté ici, mais il ne se présente plus : "
-                                          "cette acceptation ne sert plus à rien.")
+    assert result.problems[1].message == ("Aucun avertissement W601 n'est signalé sur cet élément : cette acceptation "
+                                          "ne sert à rien (l'avertissement a disparu, ou il porte sur un autre élément).")
 
 
 def test_an_acknowledgement_whose_warning_is_gone_is_a_warning_at_its_code():

@@ -465,7 +465,7 @@ def test_an_acknowledged_warning_passes_a_strict_build_and_shows_on_the_page(tmp
     (project / "plans" / "warn.yaml").write_text(plan.replace("volume_prevu: 5", "volume_prevu: 9"), encoding="utf-8")
     stale = build(project, tool, strict=True)
     assert stale.returncode == 1
-    assert "plans/warn.yaml:15:7: W1301 L'avertissement W301 est accepté ici" in stale.stderr
+    assert "plans/warn.yaml:15:7: W1301 Aucun avertissement W301 n'est signalé sur cet élément" in stale.stderr
 
 
 def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
