@@ -137,7 +137,7 @@ def test_bad_acknowledgements_say_why_in_both_languages():
 
     assert message("w601: ok").startswith("« w601 » n'est pas le code d'un avertissement que tu peux accepter. "
                                           "Tu voulais dire « W601 » ? Codes possibles : W101, W102,")
-    assert "W1102." in message("w601: ok") and "W1301" not in message("w601: ok")
+    assert "W1102" in message("w601: ok") and "W1301" not in message("w601: ok")
     assert message("W9999: ok", "en").startswith("“W9999” is not the code of a warning you can acknowledge. "
                                                  "Possible codes: W101,")
     assert message("E110: ok") == ("« E110 » est une erreur : une erreur ne s'accepte pas, elle se corrige (le plan "

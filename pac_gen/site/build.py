@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +33,7 @@ from pac_gen.check.validate import (
     check_bytes,
     check_file,
     find_plan_files,
+    plans_below,
     refusal_problem,
     shown_path,
 )
@@ -144,6 +147,91 @@ def preview_focus(plans_dir: Path, environ: Mapping[str, str]) -> Focus | None:
         if count > FOCUS_FROM:
             return focus
     return None
+
+
+class PlanChanges:
+    """The paths below the plans folder that a preview's file watcher saw change since the last rebuild.
+
+    The engine adapter feeds it from its engine's watcher (another thread) and sets
+    ``watching`` to the folder watched; a focused rebuild of that plans folder then
+    looks at these paths only, instead of walking and reading the state of every plan
+    of the cohort. Without a watcher of that folder (none yet, or ``plans_dir`` changed
+    in ``mkdocs.yml`` meanwhile), each rebuild walks the whole folder, as nothing else
+    would tell it about a new plan.
+    """
+
+    def __init__(self) -> None:
+        self.watching: Path | None = None
+        self._lock = threading.Lock()
+        self._paths: set[Path] = set()
+
+    def saw(self, path: str | os.PathLike[str]) -> None:
+        """Note that the file or folder at ``path`` was created, modified, deleted or moved (either end)."""
+        with self._lock:
+            self._paths.add(Path(path))
+
+    def take(self) -> set[Path]:
+        """The paths seen since the last call, forgotten here."""
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths
+
+
+@dataclass
+class _Cohort:
+    """The plan files of a focused preview: walked once, then kept up to date from a watcher's reports.
+
+    Attributes:
+        plans_dir: The plans folder.
+        focus: The focus they were sorted with.
+        known: Every plan file of the folder (their count is the notice's total).
+        shown: The plans the preview shows: those in focus, and those seen saved since.
+        refused: Paths found but no plan may have, by path.
+
+    """
+
+    plans_dir: Path
+    focus: Focus
+    known: set[Path] = field(default_factory=set)
+    shown: set[Path] = field(default_factory=set)
+    refused: dict[Path, Refusal] = field(default_factory=dict)
+
+    @classmethod
+    def walk(cls, plans_dir: Path, focus: Focus) -> _Cohort:
+        """Every plan of the folder, sorted into shown or left out (the one walk of a watched preview)."""
+        refused: list[Refusal] = []
+        cohort = cls(plans_dir, focus, refused={})
+        for path in find_plan_files([plans_dir], refused):
+            cohort.known.add(path)
+            if focus.wants(path, path.relative_to(plans_dir).as_posix()):
+                cohort.shown.add(path)
+        cohort.refused = {refusal.path: refusal for refusal in refused}
+        return cohort
+
+    def update(self, changed: Iterable[Path]) -> None:
+        """Forget what was at each changed path, and take what is there now: a plan saved, added or moved in is shown."""
+        for path in changed:
+            if path == self.plans_dir or not path.is_relative_to(self.plans_dir):
+                continue
+            below = str(path) + os.sep
+            if path in self.known:
+                self.known.discard(path)
+                self.shown.discard(path)
+            elif path.is_dir() and not path.is_symlink():
+                if any(str(p).startswith(below) for p in self.known):
+                    continue  # a folder already there, whose content changed: its files are reported themselves
+            elif not os.path.lexists(path):  # perhaps a folder deleted or moved away: what was below it goes too
+                for gone in [p for p in self.known if str(p).startswith(below)]:
+                    self.known.discard(gone)
+                    self.shown.discard(gone)
+                for gone in [p for p in self.refused if str(p).startswith(below)]:
+                    del self.refused[gone]
+            self.refused.pop(path, None)
+            refused: list[Refusal] = []
+            for found in plans_below(self.plans_dir, path, refused):
+                self.known.add(found)
+                self.shown.add(found)
+            self.refused.update((refusal.path, refusal) for refusal in refused)
 
 
 def assets() -> list[tuple[str, bytes]]:
@@ -316,14 +404,34 @@ class PlanPageEntry:
     display: str
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A plan file a published build leaves out because it has errors (issue 21).
+
+    Attributes:
+        path: The file, as shown in messages (``plans/karim/formations.yaml``).
+        errors: How many errors it has.
+        named: Whether the overview names it: not a confidential plan, which the
+            site never shows, valid or not (the build's messages still name it).
+
+    """
+
+    path: str
+    errors: int
+    named: bool = True
+
+
 @dataclass
 class SiteBuild:
     """Everything the plans add to one build of the site.
 
     ``pages`` holds the site's own pages (overview, calendar), ready; ``plan_pages``
     the plan pages, rendered by :meth:`SiteBuilder.page`. ``files`` are the downloads
-    and assets. ``errors`` stop a build (not a preview, where each plan with errors
-    has a page listing them); ``warnings`` fail only a strict build.
+    and assets. A plan with ``errors`` is left out of a published build (``withheld``:
+    no page, not in the calendars, feeds or downloads, named on the overview), so
+    that one learner's mistake never takes the cohort's site down; a preview gives it
+    a page listing its errors instead. ``warnings`` never stop a build: the engines'
+    ``--strict`` does not count them (see ``docs/site.md``).
     """
 
     options: SiteOptions
@@ -334,22 +442,46 @@ class SiteBuild:
     plan_pages: dict[str, PlanPageEntry] = field(default_factory=dict)
     files: list[GeneratedFile] = field(default_factory=list)
     left_out: int = 0
+    withheld: list[LeftOut] = field(default_factory=list)
 
 
-def error_report(errors: Iterable[Problem], lang: str = "fr") -> str:
-    """The message that stops a build on the plans' errors, one ``file:line:col`` line each."""
-    lines = [format_text(p, severity=False) for p in sorted(errors)]
-    return f"pac_gen: {text('plugin.errors', lang, n=len(lines))}\n" + "\n".join(lines)
+REPORT_ENV = "PAC_GEN_REPORT"
+"""Set by ``pac-gen build`` for its engine: a file where the build writes what it left out (:func:`write_report`)."""
+
+
+def write_report(build: SiteBuild, path: str) -> None:
+    """Tell ``pac-gen build`` which plan files the build left out (JSON: ``{"left_out": [path, …]}``)."""
+    Path(path).write_text(json.dumps({"left_out": [w.path for w in build.withheld]}), encoding="utf-8")
+
+
+def read_report(path: Path) -> list[str]:
+    """The plan files :func:`write_report` said were left out; none when the build never wrote it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return []
+    return [str(p) for p in data.get("left_out", [])]
+
+
+def problem_lines(problems: Iterable[Problem]) -> list[str]:
+    """The plans' problems as the build logs them, one ``file:line:col: CODE message`` line each."""
+    return [format_text(p, severity=False) for p in sorted(problems)]
 
 
 _CacheKey = tuple[str, str, str, SiteOptions]
 """A plan's bytes (SHA-256), its display path, its path below plans_dir, and the site options."""
 
 
-def _focus_note(shown: int, left_out: int, lang: str) -> Markup:
-    """The notice of a focused preview, at the top of the overview and the cohort calendar."""
-    note = text("site.preview_focus", lang, shown=shown, total=shown + left_out)
-    return Markup('<p class="admonition note pac-gen-preview">{}</p>').format(note)
+def _with_focus_note(html: Markup, shown: int, left_out: int, lang: str) -> Markup:
+    """A page of the whole site with the notice of a focused preview under its title.
+
+    Under the page's own ``<h1>`` (the overview), else first (the cohort calendar,
+    whose title the theme writes above the content when the content has none).
+    """
+    note = Markup('<p class="admonition note pac-gen-preview">{}</p>').format(
+        text("site.preview_focus", lang, shown=shown, total=shown + left_out))
+    title, end, rest = str(html).partition("</h1>")
+    return Markup(title + end) + note + Markup(rest) if end else note + html
 
 
 class SiteBuilder:
@@ -363,13 +495,19 @@ class SiteBuilder:
         # then redo only the plans that changed; each build keeps only the
         # entries it used, so the cache never outgrows one site.
         self._cache: dict[_CacheKey, Built] = {}
-        self._site_cache: dict[tuple[tuple[_CacheKey, ...], int], tuple[SitePage, SiteCalendar]] = {}
+        self._site_cache: dict[tuple[tuple[_CacheKey, ...], int, tuple[LeftOut, ...]],
+                               tuple[SitePage, SiteCalendar]] = {}
         # The plans' serialised ICS events, which the site's feed reuses; same lifetime
         # (handed to the pages through SiteOptions.feeds, see site_options).
         self.feeds = FeedParts()
+        # The plan files of a focused preview, walked at its first build, then kept up to
+        # date from what its watcher reports (see _Cohort): a save costs the same whatever
+        # the size of the cohort.
+        self._cohort: _Cohort | None = None
 
     def build(self, plans_dir: Path, options: SiteOptions, *, base: Path, docs_dir: Path,
-              existing: Mapping[str, str], serving: bool, focus: Focus | None = None) -> SiteBuild:
+              existing: Mapping[str, str], serving: bool, focus: Focus | None = None,
+              changes: PlanChanges | None = None) -> SiteBuild:
         """Check every plan once and list what the site gets from them.
 
         Args:
@@ -382,6 +520,9 @@ class SiteBuilder:
                 errors a page that lists them.
             focus: In a preview of a large cohort, the plans to show (the others are
                 neither read nor checked, and the overview says so).
+            changes: With ``focus``, what the preview's file watcher saw since the last
+                build: when it is watching ``plans_dir``, the folder is walked once, and each
+                rebuild then looks only at the plans shown and at the paths reported.
 
         Raises:
             SiteBuildError: The plans folder is missing, or a generated page is already a file of the site.
@@ -405,18 +546,20 @@ class SiteBuilder:
         for src_uri, dest_uri in existing.items():
             claims.claim(f"{docs_dir.name}/{src_uri}", [dest_uri])
         claims.claim("pac_gen", [page_dest(uri, directory) for uri in RESERVED_URIS])
-        for path in find_plan_files([plans_dir], refused):
+        for path in self._plan_files(plans_dir, focus, changes, refused, result):
             display = Path(os.path.relpath(path, base)).as_posix()
             relative = path.relative_to(plans_dir).as_posix()
-            if focus is not None and not focus.wants(path, relative):
-                result.left_out += 1
-                continue
             built = self._check(path, display, relative, options, used)
             checked = built.checked
             result.warnings.extend(checked.warnings)
             result.errors.extend(checked.errors)
             source = PlanSource(checked, relative)
-            if not source.is_published(options.include_confidential):
+            published = source.is_published(options.include_confidential)
+            if checked.errors and not serving:
+                # Published builds leave it out, so that the others are still published.
+                result.withheld.append(LeftOut(display, len(checked.errors), named=published))
+                continue
+            if not published:
                 continue
             outputs = [page_dest(source.page_uri, directory), *download_names(source).values()]
             clash = claims.claim(display, outputs)
@@ -424,6 +567,8 @@ class SiteBuilder:
                 output, owner = clash
                 result.errors.append(Problem(display, 1, 1, Severity.ERROR, "E012",
                                              message("E012", options.lang, output=output, owner=owner)))
+                if not serving:
+                    result.withheld.append(LeftOut(display, 1))
                 continue  # never let one plan's page silently replace another's
             if source.page_uri in existing:
                 raise SiteBuildError(f"pac_gen: {text('plugin.exists', lang, uri=source.page_uri, docs_dir=docs_dir)}")
@@ -436,19 +581,25 @@ class SiteBuilder:
                 markdown = plan_page_markdown(source)
             result.files.extend(GeneratedFile(name, data) for name, data in built.downloads.items())
             result.plan_pages[source.page_uri] = PlanPageEntry(source.page_uri, markdown, path, built, source, display)
-        result.errors.extend(refusal_problem(refusal, options.lang, shown_path(Path(os.path.relpath(refusal.path, base))))
-                             for refusal in refused)
+        for refusal in refused:  # never read: not published in any build, named on the overview
+            problem = refusal_problem(refusal, options.lang, shown_path(Path(os.path.relpath(refusal.path, base))))
+            result.errors.append(problem)
+            if not serving:
+                result.withheld.append(LeftOut(problem.path, 1))
         # A one-off build has no next build: keeping pages for one would only hold memory.
         self._cache = used if serving else {}
         # The overview and the cohort calendar depend on every plan: made again when any plan changed.
-        site_key = (tuple(used), result.left_out)
+        site_key = (tuple(used), result.left_out, tuple(result.withheld))
         if site_key not in self._site_cache:
-            overview, calendar = overview_page(result.sources, options), site_calendar(result.sources, options)
+            named = [(w.path, w.errors) for w in result.withheld if w.named]
+            overview = overview_page(result.sources, options, left_out=named)
+            calendar = site_calendar(result.sources, options)
             if focus is not None:
-                note = _focus_note(len(result.sources), result.left_out, options.lang)
-                overview = dataclasses.replace(overview, html=note + overview.html)
-                calendar = dataclasses.replace(calendar, page=dataclasses.replace(calendar.page,
-                                                                                   html=note + calendar.page.html))
+                shown = len(result.sources)
+                overview = dataclasses.replace(overview, html=_with_focus_note(overview.html, shown, result.left_out,
+                                                                               options.lang))
+                calendar = dataclasses.replace(calendar, page=dataclasses.replace(calendar.page, html=_with_focus_note(
+                    calendar.page.html, shown, result.left_out, options.lang)))
             self._site_cache = {site_key: (overview, calendar)}
         overview, calendar = self._site_cache[site_key]
         result.pages = {overview.uri: overview, calendar.page.uri: calendar.page}
@@ -457,6 +608,26 @@ class SiteBuilder:
         # The one copy of plotly.js in the site, straight from the installed package.
         result.files.append(GeneratedFile(f"{ASSETS_URI}/{PLOTLY_JS_NAME}", source=plotly_js_path()))
         return result
+
+    def _plan_files(self, plans_dir: Path, focus: Focus | None, changes: PlanChanges | None,
+                    refused: list[Refusal], result: SiteBuild) -> Iterable[Path]:
+        """The plan files the build shows, in path order; those a focus leaves out are counted in ``result``."""
+        if focus is None:
+            self._cohort = None
+            return find_plan_files([plans_dir], refused)
+        cohort = self._cohort
+        watched = changes is not None and changes.watching == plans_dir
+        if cohort is None or not watched or (cohort.plans_dir, cohort.focus) != (plans_dir, focus):
+            if changes is not None:
+                changes.take()  # the walk sees all of it
+            cohort = _Cohort.walk(plans_dir, focus)
+        else:
+            assert changes is not None
+            cohort.update(sorted(changes.take()))
+        self._cohort = cohort
+        refused.extend(cohort.refused[path] for path in sorted(cohort.refused))
+        result.left_out = len(cohort.known) - len(cohort.shown)
+        return sorted(cohort.shown)
 
     def _check(self, path: Path, display: str, relative: str, options: SiteOptions,
                used: dict[_CacheKey, Built]) -> Built:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -408,8 +408,17 @@ def error_page(source: PlanSource, options: SiteOptions) -> SitePage:
     return SitePage(source.page_uri, title, html)
 
 
-def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
-    """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures."""
+def overview_page(sources: list[PlanSource], options: SiteOptions,
+                  left_out: Sequence[tuple[str, int]] = ()) -> SitePage:
+    """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures.
+
+    Args:
+        sources: The published plans.
+        options: The site options.
+        left_out: Plan files the build left out for their errors (path, number of
+            errors), named in a notice at the top that says what to do.
+
+    """
     lang = options.lang
     labels = texts("site", lang)
     today = options.settings.today
@@ -427,6 +436,7 @@ def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
     html = render(
         "pac_gen_overview.html", L=labels, C=texts("word", lang), S=texts("steer", lang), lang=lang, groups=groups,
         count=len(sources), overview_chart_html=_overview_extras(sources, options),
+        left_out=[{"path": path, "errors": errors} for path, errors in sorted(left_out)],
     )
     return SitePage(OVERVIEW_URI, escape(labels["overview"]), html)
 
