@@ -371,8 +371,60 @@ WARNINGS: dict[str, dict[str, str]] = {
                   "en": "Fix the launch date, or give the plan's start in “objective.start”."},
     "W1207.law": {"fr": "loi des nombres : {target} {unit} visés, {volume} prévus",
                   "en": "law of numbers: {target} {unit} wanted, {volume} planned"},
+    # Acknowledged warnings (pac_gen/check/acknowledge.py)
+    "W1301": {"fr": "Aucun avertissement {warning} n'est signalé sur cet élément : cette acceptation ne sert à rien "
+                    "(l'avertissement a disparu, ou il porte sur un autre élément).",
+              "en": "No warning {warning} is reported on this item: this acknowledgement does nothing "
+                    "(the warning is gone, or it is about another item)."},
+    "W1301.fix": {"fr": "Retire cette ligne de « avertissements_acceptes », ou déplace-la sur l'élément que "
+                        "l'avertissement désigne (l'action, la tâche, l'indicateur… à la ligne qu'il indique).",
+                  "en": "Remove this line from “acknowledged_warnings”, or move it to the item the warning is "
+                        "about (the action, task, indicator… on the line it gives)."},
 }
 MESSAGES.update(WARNINGS)
+
+# Acknowledged warnings: a learner keeps a warning on purpose, with a reason (pac_gen/check/acknowledge.py).
+ACKNOWLEDGEMENT_TEXT: dict[str, dict[str, str]] = {
+    "E301": {"fr": "« {warning} » n'est pas le code d'un avertissement que tu peux accepter.{hint} "
+                   "Codes possibles : {allowed}.",
+             "en": "“{warning}” is not the code of a warning you can acknowledge.{hint} Possible codes: {allowed}."},
+    "E301.hint": {"fr": " Tu voulais dire « {suggestion} » ?", "en": " Did you mean “{suggestion}”?"},
+    "E302": {"fr": "« {warning} » est une erreur : une erreur ne s'accepte pas, elle se corrige (le plan n'est pas "
+                   "publié tant qu'elle reste). Retire cette ligne et corrige l'erreur à la ligne qu'elle indique.",
+             "en": "“{warning}” is an error: an error cannot be acknowledged, it must be fixed (the plan is not "
+                   "published while it remains). Remove this line and fix the error on the line it gives."},
+    "E303": {"fr": "Donne en quelques mots la raison pour laquelle tu gardes cet avertissement, par exemple "
+                   "« W601: budget financé par la subvention ».",
+             "en": "Say in a few words why you keep this warning, for example “W601: budget paid by the grant”."},
+    "E304": {"fr": "« {warning} » signale une acceptation devenue inutile : retire-la plutôt que de l'accepter.",
+             "en": "“{warning}” reports an acknowledgement that is no longer needed: remove it rather than acknowledge it."},
+    "type.reason": {"fr": "Une courte raison est attendue ici : pourquoi tu gardes cet avertissement.",
+                    "en": "A short reason is expected here: why you keep this warning."},
+    "schema.error.warning_code": {"fr": "Code d'avertissement attendu, par exemple W601.",
+                                  "en": "Expected a warning code, e.g. W601."},
+    "schema.error.reason": {"fr": "Une courte raison est attendue : pourquoi tu gardes cet avertissement.",
+                            "en": "Expected a short reason: why you keep this warning."},
+    "site.acknowledged": {"fr": "Avertissements acceptés", "en": "Acknowledged warnings"},
+    "site.acknowledged_help": {"fr": "L'apprenant·e garde ces avertissements en connaissance de cause, pour la raison "
+                                     "donnée : ils ne comptent plus parmi les points à revoir.",
+                               "en": "The learner keeps these warnings on purpose, for the reason given: they no longer "
+                                     "count among the points to review."},
+    "site.reason": {"fr": "Raison", "en": "Reason"},
+    "review.acknowledged": {"fr": "avertissement accepté", "en": "acknowledged warning"},
+    "review.line.warning.acknowledged": {"fr": "Avertissement {parent} accepté, raison {after} : {name}",
+                                         "en": "Warning {parent} acknowledged, reason {after}: {name}"},
+    "review.line.warning.unacknowledged": {"fr": "Acceptation de {parent} retirée (raison {before}), l'avertissement "
+                                                 "compte de nouveau : {name}",
+                                           "en": "Acknowledgement of {parent} removed (reason {before}), the warning "
+                                                 "counts again: {name}"},
+    "review.count.warnings_acknowledged": {"fr": "{n} avertissement accepté", "en": "{n} warning acknowledged"},
+    "review.count.warnings_acknowledged.n": {"fr": "{n} avertissements acceptés", "en": "{n} warnings acknowledged"},
+    "review.count.acknowledgements_removed": {"fr": "{n} acceptation retirée", "en": "{n} acknowledgement removed"},
+    "review.count.acknowledgements_removed.n": {"fr": "{n} acceptations retirées", "en": "{n} acknowledgements removed"},
+    "reference.acknowledgements": {"fr": "code d'avertissement (`W601`) → raison (texte)",
+                                   "en": "warning code (`W601`) → reason (text)"},
+}
+MESSAGES.update(ACKNOWLEDGEMENT_TEXT)
 
 # Words shown in the charts (titles, legends, hover texts): see pac_gen/site/charts.py.
 CHART_TEXT: dict[str, dict[str, str]] = {

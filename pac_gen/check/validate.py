@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from pac_gen.check.acknowledge import checked_warnings
 from pac_gen.check.coherence import ERRORS
-from pac_gen.check.method import WARNINGS
 from pac_gen.check.problems import Problem, Severity
 from pac_gen.check.rules import Context, Pruning
 from pac_gen.format import loader
@@ -67,8 +67,13 @@ class CheckedPlan:
 
     @property
     def warnings(self) -> list[Problem]:
-        """The method's coherence questions."""
+        """The method's coherence questions (those the learner acknowledged are not among them)."""
         return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def acknowledged(self) -> list[Problem]:
+        """The warnings the learner keeps on purpose, each with its reason."""
+        return [p for p in self.problems if p.severity is Severity.ACKNOWLEDGED]
 
 
 _TYPE_ERRORS = {
@@ -94,7 +99,7 @@ def _shape_at(path: tuple[Any, ...]) -> Shape | None:
 _EXPECTED_BY_CODE = {
     "E105": "type.choice", "E106": "type.date", "E106b": "type.date", "E107": "type.duration",
     "E108": "type.span", "E110": "type.money", "E111": "type.time", "E112": "type.currency",
-    "E113": "type.slug", "E114": "type.number", "E115": "type.boolean",
+    "E113": "type.slug", "E114": "type.number", "E115": "type.boolean", "E303": "type.reason",
 }
 
 
@@ -354,7 +359,7 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
         if problems:  # structural problems (unknown keys…) make the plan unusable too
             plan = None if any(p.is_error for p in problems) else plan
     if plan is not None:
-        problems.extend(WARNINGS.run(plan, context))
+        problems.extend(checked_warnings(plan, context))
     confidential = plan.confidential if plan is not None else _says_confidential(positions.data, document.text)
     return CheckedPlan(file, plan, sorted(set(problems)), positions, readable, pruning, confidential)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pac_gen import __version__
-from pac_gen.check.problems import Problem, render
+from pac_gen.check.problems import Problem, Severity, render
 from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
 from pac_gen.cli.common import add_settings_arguments, settings_from
 from pac_gen.text import text
@@ -54,8 +54,12 @@ def _validate(args: argparse.Namespace) -> int:
         problems.extend(check_file(file, settings).problems)
     problems.extend(refusal_problem(refusal, args.lang) for refusal in refused)
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    acknowledged = sum(p.severity is Severity.ACKNOWLEDGED for p in problems)
+    warnings = len(problems) - errors - acknowledged  # acknowledged warnings never fail --strict
     total = text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings)
+    if acknowledged:  # the review's own words: "1 avertissement accepté"
+        total += ", " + text("review.count.warnings_acknowledged" + (".n" if acknowledged > 1 else ""), args.lang,
+                             n=acknowledged)
     if args.format == "github":
         annotated = _github(problems, total, args)
         if annotated is None:

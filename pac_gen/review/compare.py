@@ -189,7 +189,7 @@ def _match(
 
 def _edited(before: BaseModel, after: BaseModel, skip: Iterable[str]) -> tuple[str, ...]:
     """The canonical keys of the fields that differ, apart from those reported on their own."""
-    skipped = set(skip)
+    skipped = {*skip, "acknowledged"}  # acknowledgements are reported with the warnings they keep
     changed = []
     for name, info in type(before).model_fields.items():
         if name in skipped:
@@ -496,7 +496,26 @@ _LINE_NUMBER = re.compile(r"\b(ligne|line) \d+")
 
 def _problem_key(problem: Problem) -> tuple[str, str, str]:
     # Messages may quote a line number ("already used on line 12"): moving text must not count as a change.
-    return (problem.severity.value, problem.code, _LINE_NUMBER.sub(r"\1 #", problem.message))
+    # A warning is the same warning once acknowledged: that is an acknowledgement change, not a new problem.
+    severity = Severity.WARNING if problem.severity is Severity.ACKNOWLEDGED else problem.severity
+    return (severity.value, problem.code, _LINE_NUMBER.sub(r"\1 #", problem.message))
+
+
+def _acknowledgement_changes(before: list[Problem], after: list[Problem]) -> list[Change]:
+    """Warnings the change acknowledges (or gives a new reason), and acknowledgements it removes from a warning.
+
+    A warning that goes away with its acknowledgement is a fixed problem; an
+    acknowledgement left without its warning is W1301, an introduced one.
+    """
+    reasons = {_problem_key(p): p.reason for p in before if p.severity is Severity.ACKNOWLEDGED}
+    changes = []
+    for problem in after:
+        old = reasons.get(_problem_key(problem))
+        if problem.severity is Severity.ACKNOWLEDGED and old != problem.reason:
+            changes.append(Change("warning.acknowledged", problem.message, problem.code, old, problem.reason))
+        elif problem.severity is Severity.WARNING and old is not None:
+            changes.append(Change("warning.unacknowledged", problem.message, problem.code, old, None))
+    return changes
 
 
 def _problem_changes(before: list[Problem], after: list[Problem]) -> tuple[list[Problem], list[Problem], list[Problem]]:
@@ -553,7 +572,8 @@ def review(base: dict[str, CheckedPlan], head: dict[str, CheckedPlan], settings:
             # A plan that cannot be read at all keeps the title it had.
             title = after.display_title if after.title or after.objective else before.display_title
             plan = PlanReport(path, title, "changed", not old.errors, not new.errors,
-                              _compare_plan(before, after, settings.today), introduced, fixed, remaining)
+                              _compare_plan(before, after, settings.today)
+                              + _acknowledgement_changes(old.problems, new.problems), introduced, fixed, remaining)
             if plan.is_empty:
                 report.unchanged += 1
                 continue

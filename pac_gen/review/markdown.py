@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from pac_gen.check.problems import Problem, one_line
+from pac_gen.check.problems import Problem, Severity, one_line
 from pac_gen.format.model import (
     Action,
     Indicator,
@@ -157,7 +157,12 @@ def headline(plan: PlanReport, lang: str) -> str:
 def _problem_line(problem: Problem, lang: str) -> str:
     where = _code(f"{problem.path}:{problem.line}:{problem.column}")
     label = colon(f"{text(f'review.{problem.severity.value}', lang)} {problem.code}", lang)
-    return f"- {where} {label} {_escape(problem.message)}"
+    return f"- {where} {label} {_escape(problem.message)}{_reason(problem, lang)}"
+
+
+def _reason(problem: Problem, lang: str) -> str:
+    """An acknowledged warning's reason, after its message: `` — Raison : …``."""
+    return f" — {colon(text('site.reason', lang), lang)} {_escape(problem.reason)}" if problem.reason else ""
 
 
 # ---------------------------------------------------------------------------
@@ -309,7 +314,8 @@ def github_summary(problems: Iterable[Problem], total: str, lang: str = "fr",
     mine = sorted(changed)
     errors = sum(p.is_error for p in mine)
     lines += [f"### {text('review.summary.changed', lang)}", "",
-              text("review.summary.changed_counts", lang, errors=errors, warnings=len(mine) - errors), "",
+              text("review.summary.changed_counts", lang, errors=errors,
+                   warnings=sum(p.severity is Severity.WARNING for p in mine)), "",
               text("review.summary.who_decides", lang), ""]
     lines += _problem_table(mine, lang)
     others = [p for p in items if p not in set(mine)]
@@ -326,6 +332,6 @@ def _problem_table(items: list[Problem], lang: str) -> list[str]:
             for column in ("file", "line", "column", "severity", "code", "message")]
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     lines += [f"| {_code(p.path)} | {p.line} | {p.column} | {text(f'review.{p.severity.value}', lang)} | "
-              f"{p.code} | {_escape(p.message)} |" for p in items]
+              f"{p.code} | {_escape(p.message)}{_reason(p, lang)} |" for p in items]
     lines.append("")
     return lines

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pac_gen.check.problems import Problem
+from pac_gen.check.problems import Problem, Severity
 from pac_gen.format.model import Status
 
 #: A value before or after a change: a date, an amount, a number, a word or nothing.
@@ -31,8 +31,8 @@ class Change:
     Attributes:
         kind: A stable code such as ``task.status`` or ``measurement.added``.
         name: The item changed (task text, action title, indicator name…).
-        parent: For a task, the title of its action.
-        before: The value before (a date, amount, status word, progress…).
+        parent: For a task, the title of its action; for an acknowledgement, the warning's code.
+        before: The value before (a date, amount, status word, progress, an acknowledgement's reason…).
         after: The value after.
         days: For a moved date, the signed number of days it moved.
         fields: For ``*.edited``, the canonical (French) keys that changed.
@@ -62,7 +62,8 @@ SUMMARY_KEYS = (
     "tasks_added", "tasks_removed", "actions_added", "actions_removed", "deadlines_later",
     "deadlines_earlier", "budgets_changed", "measurements_added", "reviews_added", "decisions_added",
     "indicators_status", "measurements_caught_up", "measurements_overdue", "texts_edited",
-    "errors_introduced", "errors_fixed", "warnings_introduced", "warnings_fixed", "other_changes",
+    "errors_introduced", "errors_fixed", "warnings_introduced", "warnings_fixed",
+    "warnings_acknowledged", "acknowledgements_removed", "other_changes",
 )
 
 _DEADLINES = ("objective.deadline", "action.due", "task.due")
@@ -72,6 +73,7 @@ _SIMPLE_COUNTS = {
     "task.removed": "tasks_removed", "action.added": "actions_added", "action.removed": "actions_removed",
     "review.added": "reviews_added", "decision.added": "decisions_added", "indicator.overdue": "measurements_overdue",
     "indicator.status": "indicators_status", "indicator.caught_up": "measurements_caught_up",
+    "warning.acknowledged": "warnings_acknowledged", "warning.unacknowledged": "acknowledgements_removed",
 }
 
 #: Free texts (Markdown) whose new wording the report shows, with the old one shortened.
@@ -186,7 +188,7 @@ class PlanReport:
                 continue
             counts[_counter(change)] += len(change.measurements) if change.kind == "measurement.added" else 1
         counts["errors_introduced"] += sum(p.is_error for p in self.introduced)
-        counts["warnings_introduced"] += sum(not p.is_error for p in self.introduced)
+        counts["warnings_introduced"] += sum(p.severity is Severity.WARNING for p in self.introduced)
         counts["errors_fixed"] += sum(p.is_error for p in self.fixed)
         counts["warnings_fixed"] += sum(not p.is_error for p in self.fixed)
         return {key: counts[key] for key in SUMMARY_KEYS if counts[key]}

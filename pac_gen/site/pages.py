@@ -343,6 +343,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
         "rituals": [_ritual_view(r, plan) for r in plan.rituals],
         "actions_by_key": actions_by_key,
         "warnings": [_problem_view(p, lang) for p in source.checked.warnings],
+        "acknowledged": [_problem_view(p, lang) for p in source.checked.acknowledged],
         "csv_href": url_path(prefix + PurePosixPath(names["csv"]).name),
         "ics_href": ics_href,
         "charts_html": extras.charts_html,
@@ -355,6 +356,8 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     sections = [("resume", labels["summary"])]
     if plan.strategy:
         sections.insert(0, ("strategie", labels["strategy"]))
+    if source.checked.acknowledged:
+        sections.insert(0, ("avertissements-acceptes", labels["acknowledged"]))
     if source.checked.warnings:
         sections.insert(0, ("avertissements", labels["warnings"]))
     action_entries = tuple(TocEntry(v["anchor"], escape(v["action"].title), 3) for v in actions)
