@@ -22,6 +22,7 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+import pac_gen.check.acknowledge  # noqa: F401 (registers its rules: W1301 is one of the warnings)
 from pac_gen.check.method import WARNINGS
 from pac_gen.format.model import Currency, Plan, Slug
 from pac_gen.format.values import Choice, Duration, Span, slug_words
@@ -125,6 +126,8 @@ def describe_type(annotation: Any, metadata: list[Any], lang: str, path: str = "
         return words["list_of"].format(item=describe_type(item, [], lang))
     if origin is dict:
         _, value_type = get_args(base)
+        if not _models(value_type):
+            return words["acknowledgements"]  # the only other mapping of the format: code → reason
         sub = f"{path}.<jour>[]"
         value = words["list_of_models"].format(title=sub, anchor=anchor(sub)) if _models(value_type) else ""
         return f"{words['day']} → {value}"

@@ -414,8 +414,60 @@ WARNINGS: dict[str, dict[str, str]] = {
                   "en": "Fix the launch date, or give the plan's start in “objective.start”."},
     "W1207.law": {"fr": "loi des nombres : {target} {unit} visés, {volume} prévus",
                   "en": "law of numbers: {target} {unit} wanted, {volume} planned"},
+    # Acknowledged warnings (pac_gen/check/acknowledge.py)
+    "W1301": {"fr": "Aucun avertissement {warning} n'est signalé sur cet élément : cette acceptation ne sert à rien "
+                    "(l'avertissement a disparu, ou il porte sur un autre élément).",
+              "en": "No warning {warning} is reported on this item: this acknowledgement does nothing "
+                    "(the warning is gone, or it is about another item)."},
+    "W1301.fix": {"fr": "Retire cette ligne de « avertissements_acceptes », ou déplace-la sur l'élément que "
+                        "l'avertissement désigne (l'action, la tâche, l'indicateur… à la ligne qu'il indique).",
+                  "en": "Remove this line from “acknowledged_warnings”, or move it to the item the warning is "
+                        "about (the action, task, indicator… on the line it gives)."},
 }
 MESSAGES.update(WARNINGS)
+
+# Acknowledged warnings: a learner keeps a warning on purpose, with a reason (pac_gen/check/acknowledge.py).
+ACKNOWLEDGEMENT_TEXT: dict[str, dict[str, str]] = {
+    "E301": {"fr": "« {warning} » n'est pas le code d'un avertissement que tu peux accepter.{hint} "
+                   "Codes possibles : {allowed}.",
+             "en": "“{warning}” is not the code of a warning you can acknowledge.{hint} Possible codes: {allowed}."},
+    "E301.hint": {"fr": " Tu voulais dire « {suggestion} » ?", "en": " Did you mean “{suggestion}”?"},
+    "E302": {"fr": "« {warning} » est une erreur : une erreur ne s'accepte pas, elle se corrige (le plan n'est pas "
+                   "publié tant qu'elle reste). Retire cette ligne et corrige l'erreur à la ligne qu'elle indique.",
+             "en": "“{warning}” is an error: an error cannot be acknowledged, it must be fixed (the plan is not "
+                   "published while it remains). Remove this line and fix the error on the line it gives."},
+    "E303": {"fr": "Donne en quelques mots la raison pour laquelle tu gardes cet avertissement, par exemple "
+                   "« W601: budget financé par la subvention ».",
+             "en": "Say in a few words why you keep this warning, for example “W601: budget paid by the grant”."},
+    "E304": {"fr": "« {warning} » signale une acceptation devenue inutile : retire-la plutôt que de l'accepter.",
+             "en": "“{warning}” reports an acknowledgement that is no longer needed: remove it rather than acknowledge it."},
+    "type.reason": {"fr": "Une courte raison est attendue ici : pourquoi tu gardes cet avertissement.",
+                    "en": "A short reason is expected here: why you keep this warning."},
+    "schema.error.warning_code": {"fr": "Code d'avertissement attendu, par exemple W601.",
+                                  "en": "Expected a warning code, e.g. W601."},
+    "schema.error.reason": {"fr": "Une courte raison est attendue : pourquoi tu gardes cet avertissement.",
+                            "en": "Expected a short reason: why you keep this warning."},
+    "site.acknowledged": {"fr": "Avertissements acceptés", "en": "Acknowledged warnings"},
+    "site.acknowledged_help": {"fr": "L'apprenant·e garde ces avertissements en connaissance de cause, pour la raison "
+                                     "donnée : ils ne comptent plus parmi les points à revoir.",
+                               "en": "The learner keeps these warnings on purpose, for the reason given: they no longer "
+                                     "count among the points to review."},
+    "site.reason": {"fr": "Raison", "en": "Reason"},
+    "review.acknowledged": {"fr": "avertissement accepté", "en": "acknowledged warning"},
+    "review.line.warning.acknowledged": {"fr": "Avertissement {parent} accepté, raison {after} : {name}",
+                                         "en": "Warning {parent} acknowledged, reason {after}: {name}"},
+    "review.line.warning.unacknowledged": {"fr": "Acceptation de {parent} retirée (raison {before}), l'avertissement "
+                                                 "compte de nouveau : {name}",
+                                           "en": "Acknowledgement of {parent} removed (reason {before}), the warning "
+                                                 "counts again: {name}"},
+    "review.count.warnings_acknowledged": {"fr": "{n} avertissement accepté", "en": "{n} warning acknowledged"},
+    "review.count.warnings_acknowledged.n": {"fr": "{n} avertissements acceptés", "en": "{n} warnings acknowledged"},
+    "review.count.acknowledgements_removed": {"fr": "{n} acceptation retirée", "en": "{n} acknowledgement removed"},
+    "review.count.acknowledgements_removed.n": {"fr": "{n} acceptations retirées", "en": "{n} acknowledgements removed"},
+    "reference.acknowledgements": {"fr": "code d'avertissement (`W601`) → raison (texte)",
+                                   "en": "warning code (`W601`) → reason (text)"},
+}
+MESSAGES.update(ACKNOWLEDGEMENT_TEXT)
 
 # Words shown in the charts (titles, legends, hover texts): see pac_gen/site/charts.py.
 CHART_TEXT: dict[str, dict[str, str]] = {
@@ -521,6 +573,7 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
     # The severity in the text output (pac_gen.check.problems.format_text)
     "severity.error": {"fr": "erreur", "en": "error"},
     "severity.warning": {"fr": "avertissement", "en": "warning"},
+    "severity.acknowledged": {"fr": "avertissement accepté", "en": "acknowledged"},
     "quote": {"fr": "« {text} »", "en": "“{text}”"},
     "schema.title": {"fr": "Plan d'action commercial (format pac_gen v1)",
                      "en": "Commercial action plan (pac_gen format v1)"},
@@ -603,6 +656,8 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
     "cli.help.base": {"fr": "révision de départ (branche, étiquette, commit), ex. origin/main",
                       "en": "revision to start from (branch, tag, commit), e.g. origin/main"},
     "cli.help.head": {"fr": "révision d'arrivée (par défaut : l'arbre de travail)", "en": "revision to end at (default: the working tree)"},
+    "cli.help.review_format": {"fr": "markdown (par défaut) ou json ; en JSON, \"head\" vaut \"{working_tree}\" sans HEAD",
+                               "en": "markdown (default) or json; in JSON, \"head\" is \"{working_tree}\" without HEAD"},
     "cli.help.review_plans_dir": {"fr": "dossier des plans (par défaut : plans)", "en": "plans folder (default: plans)"},
     # argparse's own words, keyed by its English message (pac_gen.cli.common.speaking)
     "argparse.usage: ": {"fr": "usage : ", "en": "usage: "},
@@ -655,6 +710,15 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                          "en": "{total}; {n} annotated (changed plans), full list in the summary"},
     "cli.github.total.n": {"fr": "{total} ; {n} annotés (plans modifiés), liste complète dans le résumé",
                            "en": "{total}; {n} annotated (changed plans), full list in the summary"},
+    "cli.review.exit_codes": {
+        "fr": "codes de sortie :\n"
+              "  0  rapport écrit, aucune erreur introduite (des avertissements, peut-être)\n"
+              "  1  rapport écrit, au moins une erreur introduite (dans HEAD, pas dans BASE)\n"
+              "  2  rien de comparé : révision inconnue, pas de dépôt git, option invalide",
+        "en": "exit codes:\n"
+              "  0  report written, no error introduced (warnings, perhaps)\n"
+              "  1  report written, at least one error introduced (in HEAD, not in BASE)\n"
+              "  2  nothing compared: unknown revision, no git repository, invalid option"},
     "cli.github.summary_unwritable": {"fr": "impossible d'écrire le résumé ({detail})",
                                       "en": "cannot write the summary ({detail})"},
     "settings.today": {"fr": "{value} n'est pas une date (AAAA-MM-JJ)", "en": "{value} is not a date (YYYY-MM-DD)"},
@@ -974,6 +1038,55 @@ REVIEW_TEXT: dict[str, dict[str, str]] = {
                                                 "en": "Decision removed (review of {when}): {name} → action {parent}"},
     "review.line.indicator.overdue": {"fr": "⚠ Relevé en retard : {name}, attendu le {after}",
                                       "en": "⚠ Measurement overdue: {name}, due on {after}"},
+    # The review's figures and texts (issue 21 §5): indicator statuses, late tasks, free texts, a new plan's outline.
+    "review.line.indicator.status": {"fr": "Statut de l'indicateur {name} : {before} → {after}",
+                                     "en": "Status of the indicator {name}: {before} → {after}"},
+    "review.line.indicator.caught_up": {"fr": "Relevé rattrapé : {name} (il était attendu le {before})",
+                                        "en": "Measurement caught up: {name} (it was due on {before})"},
+    "review.count.indicators_status": {"fr": "{n} indicateur change de statut", "en": "{n} indicator changes status"},
+    "review.count.indicators_status.n": {"fr": "{n} indicateurs changent de statut",
+                                         "en": "{n} indicators change status"},
+    "review.count.measurements_caught_up": {"fr": "{n} relevé rattrapé", "en": "{n} measurement caught up"},
+    "review.count.measurements_caught_up.n": {"fr": "{n} relevés rattrapés", "en": "{n} measurements caught up"},
+    "review.count.texts_edited": {"fr": "{n} texte modifié", "en": "{n} text edited"},
+    "review.count.texts_edited.n": {"fr": "{n} textes modifiés", "en": "{n} texts edited"},
+    "review.figure.tasks.late": {"fr": "tâches en retard : {before} → {after}", "en": "late tasks: {before} → {after}"},
+    "review.line.tasks.late": {"fr": "Tâches en retard : {before} → {after}", "en": "Late tasks: {before} → {after}"},
+    "review.text.task.comments": {"fr": "Commentaires de la tâche {name} ({parent})",
+                                  "en": "Comments of the task {name} ({parent})"},
+    "review.text.task.result": {"fr": "Résultat de la tâche {name} ({parent})", "en": "Result of the task {name} ({parent})"},
+    "review.text.review.findings": {"fr": "Constat de la revue du {when}", "en": "Findings of the review of {when}"},
+    "review.text.plan.notes": {"fr": "Notes du plan", "en": "Notes of the plan"},
+    "review.text.plan.strategy": {"fr": "Stratégie du plan", "en": "Strategy of the plan"},
+    "review.text.line.changed": {"fr": "{what} : {after} (avant : {before})", "en": "{what}: {after} (before: {before})"},
+    "review.text.line.added": {"fr": "{what}, nouveau texte : {after}", "en": "{what}, new text: {after}"},
+    "review.text.line.removed": {"fr": "{what} : texte retiré (avant : {before})",
+                                 "en": "{what}: text removed (before: {before})"},
+    "review.outline.objective": {"fr": "Objectif : {objective}, du {start} au {deadline}",
+                                 "en": "Objective: {objective}, from {start} to {deadline}"},
+    "review.outline.contents": {"fr": "Contenu", "en": "Contents"},
+    "review.outline.actions": {"fr": "{n} action", "en": "{n} action"},
+    "review.outline.actions.n": {"fr": "{n} actions", "en": "{n} actions"},
+    "review.outline.tasks": {"fr": "{n} tâche", "en": "{n} task"},
+    "review.outline.tasks.n": {"fr": "{n} tâches", "en": "{n} tasks"},
+    "review.outline.tasks_late": {"fr": "{tasks} (dont {n} en retard)", "en": "{tasks} ({n} late)"},
+    "review.outline.indicators": {"fr": "{n} indicateur", "en": "{n} indicator"},
+    "review.outline.indicators.n": {"fr": "{n} indicateurs", "en": "{n} indicators"},
+    "review.outline.rituals": {"fr": "{n} rituel", "en": "{n} ritual"},
+    "review.outline.rituals.n": {"fr": "{n} rituels", "en": "{n} rituals"},
+    "review.outline.obstacles": {"fr": "{n} frein", "en": "{n} obstacle"},
+    "review.outline.obstacles.n": {"fr": "{n} freins", "en": "{n} obstacles"},
+    "review.outline.team": {"fr": "{n} personne dans l'équipe", "en": "{n} team member"},
+    "review.outline.team.n": {"fr": "{n} personnes dans l'équipe", "en": "{n} team members"},
+    "review.outline.reviews": {"fr": "{n} revue de suivi", "en": "{n} review in the log"},
+    "review.outline.reviews.n": {"fr": "{n} revues de suivi", "en": "{n} reviews in the log"},
+    "review.outline.budget": {"fr": "Budget des actions", "en": "Budget of the actions"},
+    "review.outline.problems": {"fr": "Validation", "en": "Validation"},
+    "review.outline.errors": {"fr": "{n} erreur", "en": "{n} error"},
+    "review.outline.errors.n": {"fr": "{n} erreurs", "en": "{n} errors"},
+    "review.outline.warnings": {"fr": "{n} avertissement", "en": "{n} warning"},
+    "review.outline.warnings.n": {"fr": "{n} avertissements", "en": "{n} warnings"},
+    "review.outline.no_problem": {"fr": "aucune erreur, aucun avertissement", "en": "no error, no warning"},
     "review.verdict.coherent": {"fr": "résultats cohérents", "en": "results on track"},
     "review.verdict.non_coherent": {"fr": "résultats non cohérents", "en": "results off track"},
     "review.verdict.none": {"fr": "cohérence non précisée", "en": "on track: not said"},

@@ -78,7 +78,7 @@ def test_unknown_key_in_english_suggests_the_english_key():
 def test_unknown_key_far_from_any_key():
     problem = only("zzz: 1\n" + HEAD)
     assert (problem.code, problem.line, problem.column) == ("E101b", 1, 1)
-    assert "Clés possibles ici : actions, auteur, bilan," in problem.message
+    assert "Clés possibles ici : actions, auteur, avertissements_acceptes, bilan," in problem.message
 
 
 def test_wrong_type_text_expected():

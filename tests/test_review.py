@@ -179,17 +179,26 @@ STEP_2_CHANGES = [
     {"kind": "task.added", "name": "Envoyer un devis aux contacts chauds", "parent": SALON},
     {"kind": "task.status", "name": "Imprimer les flyers", "parent": SALON, "before": "a_faire", "after": "fait"},
     {"kind": "task.status", "name": "Relancer les contacts", "parent": SALON, "before": "en_cours", "after": "fait"},
+    # "Imprimer les flyers" was due on 10 Nov and still to do on the 27th: late before, done after.
+    {"kind": "tasks.late", "name": "Trouver dix clients", "before": 1, "after": 0},
     {"kind": "measurement.added", "name": "Nouveaux clients", "before": 0.2, "after": 0.5,
      "measurements": [{"date": "2026-11-15", "value": 5}], "unit": "clients"},
+    # 2 of 10 on 1 Oct (expected 17 %: on track); 5 of 10 on 15 Nov (expected 42 %, +8 points: ahead).
+    {"kind": "indicator.status", "name": "Nouveaux clients", "before": "dans_les_temps", "after": "en_avance"},
 ]
 STEP_2_SUMMARY = {"tasks_done": 2, "tasks_added": 1, "deadlines_later": 1, "budgets_changed": 1,
-                  "measurements_added": 1}
+                  "measurements_added": 1, "indicators_status": 1}
 PLAN_B_ADDED = {
     "path": PATH_B, "title": "Fidéliser les clientes", "state": "added", "valid_before": None, "valid_after": True,
     "summary": {"plan_added": 1, "warnings_introduced": 1},
     "changes": [{"kind": "plan.added", "name": "Fidéliser les clientes"}],
     "introduced": [problem(PATH_B, 22, 5, "warning", "W501", "Le frein « Oubli de la carte » n'a aucune solution.")],
     "fixed": [], "remaining_errors": [],
+    # A new plan is summed up in figures, not listed item by item.
+    "outline": {"objective": "Faire revenir 20 clientes", "start": "2026-10-01", "deadline": "2027-03-31",
+                "actions": 1, "tasks": 0, "late_tasks": 0, "indicators": 2, "indicator_statuses": {"aucune_mesure": 2},
+                "rituals": 0, "obstacles": 1, "team": 0, "reviews": 0, "budget": None, "currency": "EUR",
+                "errors": 0, "warnings": 1},
 }
 E105_FR = ("Valeur « fini » non reconnue. Valeurs possibles : a_faire (todo), en_cours (doing), "
            "fait (done), abandonne (dropped).")
@@ -218,9 +227,10 @@ def test_progress_commit_in_french_markdown(repo, monkeypatch, capsys):
     assert lines[0] == f"## Relecture des plans : `{revs[0]}` → `{revs[1]}`"
     assert "Date de référence : 27 nov. 2026." in lines
     start = lines.index(f"### Trouver dix clients (`{PATH_A}`)")
-    assert lines[start + 1:start + 10] == [
+    assert lines[start + 1:start + 11] == [
         "",
-        "**2 tâches faites, 1 tâche ajoutée, 1 échéance repoussée, 1 budget modifié, 1 mesure ajoutée**",
+        "**2 tâches faites, 1 tâche ajoutée, 1 échéance repoussée, 1 budget modifié, 1 mesure ajoutée, "
+        "1 indicateur change de statut, tâches en retard : 1 → 0**",
         "",
         f"- Date limite de l'action « {SALON} » : 31 déc. 2026 → 5 janv. 2027 (+5 j)",
         f"- Budget de l'action « {SALON} » : 1\u202f500\xa0€ → 1\u202f800\xa0€",
@@ -228,14 +238,19 @@ def test_progress_commit_in_french_markdown(repo, monkeypatch, capsys):
         f"- Tâche « Imprimer les flyers » (« {SALON} ») : à faire → fait",
         f"- Tâche « Relancer les contacts » (« {SALON} ») : en cours → fait",
         "- Mesure ajoutée à « Nouveaux clients » : 5 clients le 15 nov. 2026 ; progression : 20\xa0% → 50\xa0%",
+        "- Statut de l'indicateur « Nouveaux clients » : dans les temps → en avance",
     ]
     start = lines.index(f"### Fidéliser les clientes (`{PATH_B}`)")
-    assert lines[start + 1:start + 9] == [
+    assert lines[start + 1:start + 12] == [
         "", "**Nouveau plan, 1 avertissement introduit**", "",
-        "- Nouveau plan « Fidéliser les clientes »", "", "Problèmes introduits :", "",
+        "- Nouveau plan « Fidéliser les clientes »",
+        "- Objectif : « Faire revenir 20 clientes », du 1 oct. 2026 au 31 mars 2027",
+        "- Contenu : 1 action, 2 indicateurs (aucune mesure : 2), 1 frein",
+        "- Validation : 1 avertissement",
+        "", "Problèmes introduits :", "",
         f"- `{PATH_B}:22:5` avertissement W501 : Le frein « Oubli de la carte » n'a aucune solution.",
     ]
-    assert len([line for line in lines if line.startswith("- ")]) == 8
+    assert len([line for line in lines if line.startswith("- ")]) == 12
 
 
 def test_progress_commit_in_english(repo, monkeypatch, capsys):
@@ -245,15 +260,20 @@ def test_progress_commit_in_english(repo, monkeypatch, capsys):
     lines = out.splitlines()
     assert lines[0] == f"## Review of the plans: `{revs[0]}` → `{revs[1]}`"
     assert [line for line in lines if line.startswith(("- ", "**"))] == [
-        "**2 tasks done, 1 task added, 1 deadline pushed back, 1 budget changed, 1 measurement added**",
+        "**2 tasks done, 1 task added, 1 deadline pushed back, 1 budget changed, 1 measurement added, "
+        "1 indicator changes status, late tasks: 1 → 0**",
         f"- Deadline of the action “{SALON}”: Dec 31, 2026 → Jan 5, 2027 (+5 d)",
         f"- Budget of the action “{SALON}”: €1,500 → €1,800",
         f"- Task added to “{SALON}”: “Envoyer un devis aux contacts chauds”",
         f"- Task “Imprimer les flyers” (“{SALON}”): todo → done",
         f"- Task “Relancer les contacts” (“{SALON}”): doing → done",
         "- Measurement added to “Nouveaux clients”: 5 clients on Nov 15, 2026; progress: 20% → 50%",
+        "- Status of the indicator “Nouveaux clients”: on track → ahead",
         "**New plan, 1 warning introduced**",
         "- New plan “Fidéliser les clientes”",
+        "- Objective: “Faire revenir 20 clientes”, from Oct 1, 2026 to Mar 31, 2027",
+        "- Contents: 1 action, 2 indicators (no measurement: 2), 1 obstacle",
+        "- Validation: 1 warning",
         f"- `{PATH_B}:22:5` warning W501: The obstacle “Oubli de la carte” has no solution.",
     ]
 
@@ -261,20 +281,23 @@ def test_progress_commit_in_english(repo, monkeypatch, capsys):
 def test_plan_made_invalid_reports_the_error_and_what_can_still_be_compared(repo, monkeypatch, capsys):
     root, revs = repo
     code, out, _ = run_review(monkeypatch, capsys, root, revs[1], revs[2], "--format", "json")
-    assert code == 0  # a report, even when a plan has errors
+    assert code == 1  # the change introduces an error: the report is still written
     assert json.loads(out)["plans"] == [{
         "path": PATH_A, "title": "Trouver dix clients", "state": "changed", "valid_before": True,
-        "valid_after": False, "summary": {"measurements_added": 1, "errors_introduced": 1},
-        # The unreadable task is neither "removed" nor "changed"; the new measurement still shows.
+        "valid_after": False, "summary": {"measurements_added": 1, "indicators_status": 1, "errors_introduced": 1},
+        # The unreadable task is neither "removed" nor "changed" (nor counted late); the new measurement still shows.
         "changes": [{"kind": "measurement.added", "name": "Contacts pris au salon", "before": None, "after": 0.4,
-                     "measurements": [{"date": "2026-11-20", "value": 40}], "unit": "contacts"}],
+                     "measurements": [{"date": "2026-11-20", "value": 40}], "unit": "contacts"},
+                    {"kind": "indicator.status", "name": "Contacts pris au salon", "before": "aucune_mesure",
+                     "after": "dans_les_temps"}],
         "introduced": [problem(PATH_A, 18, 17, "error", "E105", E105_FR)],
         "fixed": [], "remaining_errors": [],
     }]
     assert json.loads(out)["unchanged"] == 1
     code, out, _ = run_review(monkeypatch, capsys, root, revs[1], revs[2])
+    assert code == 1
     lines = out.splitlines()
-    assert "**1 mesure ajoutée, 1 erreur introduite**" in lines
+    assert "**1 mesure ajoutée, 1 indicateur change de statut, 1 erreur introduite**" in lines
     assert "- Mesure ajoutée à « Contacts pris au salon » : 40 contacts le 20 nov. 2026 ; progression : — → 40\xa0%" in lines
     assert "> Le plan contient des erreurs : la comparaison ne porte que sur ce qui a pu être lu." in lines
     assert f"- `{PATH_A}:18:17` erreur E105 : {E105_FR}" in lines
@@ -301,12 +324,14 @@ def test_whole_branch_sums_up_the_commits(repo, monkeypatch, capsys):
     code, out, _ = run_review(monkeypatch, capsys, root, revs[0], revs[3], "--format", "json")
     assert code == 0
     plans = json.loads(out)["plans"]
-    contacts = {"kind": "measurement.added", "name": "Contacts pris au salon", "before": None, "after": 0.4,
-                "measurements": [{"date": "2026-11-20", "value": 40}], "unit": "contacts"}
+    contacts = [{"kind": "measurement.added", "name": "Contacts pris au salon", "before": None, "after": 0.4,
+                 "measurements": [{"date": "2026-11-20", "value": 40}], "unit": "contacts"},
+                {"kind": "indicator.status", "name": "Contacts pris au salon", "before": "aucune_mesure",
+                 "after": "dans_les_temps"}]
     assert plans == [
         {"path": PATH_A, "title": "Trouver dix clients", "state": "changed", "valid_before": True,
-         "valid_after": True, "summary": {**STEP_2_SUMMARY, "measurements_added": 2},
-         "changes": [*STEP_2_CHANGES, contacts], "introduced": [], "fixed": [], "remaining_errors": []},
+         "valid_after": True, "summary": {**STEP_2_SUMMARY, "measurements_added": 2, "indicators_status": 2},
+         "changes": [*STEP_2_CHANGES, *contacts], "introduced": [], "fixed": [], "remaining_errors": []},
         PLAN_B_ADDED,
     ]
 
@@ -319,7 +344,7 @@ def test_working_tree_is_the_default_head_and_nothing_is_written(repo, monkeypat
     code, out, _ = run_review(monkeypatch, capsys, root, "HEAD", "--format", "json")
     assert code == 0
     report = json.loads(out)
-    assert (report["base"], report["head"]) == ("HEAD", "")
+    assert (report["base"], report["head"]) == ("HEAD", "working tree")  # never "": no ref has a space
     assert [(p["path"], p["state"], p["summary"], p["changes"]) for p in report["plans"]] == [
         (PATH_A, "changed", {"deadlines_later": 1},
          [{"kind": "objective.deadline", "name": "Trouver dix clients", "before": "2027-02-28",

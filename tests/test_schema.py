@@ -175,6 +175,11 @@ MISTAKES = [
     ("id not a slug", "  - id: boutique", "  - id: Ma Boutique"),
     ("measurement value not a number", "      2026-10-01: 120", "      2026-10-01: cent"),
     ("unknown key at the top", "", "budjet: 600"),
+    ("acknowledged warning without a reason", "    budget: 600", "    avertissements_acceptes: {W601: ''}"),
+    ("acknowledged warning with a blank reason", "    budget: 600", "    avertissements_acceptes: {W601: '  '}"),
+    ("acknowledged warning with no reason at all", "    budget: 600", "    avertissements_acceptes: {W601: }"),
+    ("acknowledgement of something that is no warning code", "    budget: 600", "    avertissements_acceptes: {budget: 600}"),
+    ("acknowledgements as a list", "    budget: 600", "    avertissements_acceptes: [W601]"),
 ]
 
 
@@ -206,7 +211,7 @@ def test_a_required_key_is_required_in_any_spelling(editor):
 def test_completion_offers_french_keys_never_a_second_spelling(editor):
     text = MODELINE + "objectif:\n  Intitulé: Vendre\n  deadline: 2027-01-01\n  \n"
     offered = editor.complete(text, 4, 2)
-    assert offered == ["debut", "phase"]  # not intitule/statement, not echeance/deadline, no English
+    assert offered == ["debut", "phase", "avertissements_acceptes"]  # not intitule/statement, not echeance/deadline, no English
     action = MODELINE + "actions:\n  - title: Ouvrir\n    \n"
     offered = editor.complete(action, 3, 4)
     assert "intitule" not in offered and "title" not in offered

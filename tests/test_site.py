@@ -440,6 +440,37 @@ def test_a_plan_warning_never_fails_even_a_strict_build(tmp_path: Path, tool: st
     assert (project / "site/plans/warn/index.html").is_file()
 
 
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs", "zensical"])
+def test_an_acknowledged_warning_leaves_the_build_log_and_shows_on_the_page(tmp_path: Path, tool: str) -> None:
+    # Issue 21: the W301 above is a warning line of the (strict) build's log; acknowledged on its action, it
+    # is no longer one, and the page shows it apart with its reason. No plan warning fails a build any more
+    # (test_a_plan_warning_never_fails_even_a_strict_build); `pac-gen validate --strict` is where it counts
+    # (tests/test_acknowledge.py).
+    reason = "Les appels viennent de clients déjà chauds"
+    plain = SMALL_PLAN.format(n=1, volume=5)
+    plan = plain.replace("    taches:\n", f"    avertissements_acceptes:\n      W301: {reason}\n    taches:\n", 1)
+    project = make_project(tmp_path, {"warn.yaml": plain})
+    warned = build(project, tool, strict=True)
+    assert warned.returncode == 0, warned.stderr
+    assert "WARNING -  plans/warn.yaml:13:55: W301 Loi des nombres" in warned.stderr
+    (project / "plans" / "warn.yaml").write_text(plan, encoding="utf-8")
+    result = build(project, tool, strict=True)
+    assert result.returncode == 0, result.stderr
+    assert "W301" not in result.stderr
+    html = content(read(project / "site", "plans/warn/index.html"))
+    assert "pac-gen-warning" not in html
+    match = re.search(r'<div class="admonition info pac-gen-acknowledged">(.*?)</div>', html, re.S)
+    assert match is not None
+    assert text(match.group(1)) == (
+        "W301 — Loi des nombres : 5 prévus pour 3 visés, il en faudrait au moins 9 (×3). "
+        f"Raison : {reason} Emplacement : plans/warn.yaml:13:55")
+    # The acknowledgement left behind once the volume is right is itself a warning of the log.
+    (project / "plans" / "warn.yaml").write_text(plan.replace("volume_prevu: 5", "volume_prevu: 9"), encoding="utf-8")
+    stale = build(project, tool, strict=True)
+    assert stale.returncode == 0, stale.stderr
+    assert "WARNING -  plans/warn.yaml:15:7: W1301 Aucun avertissement W301 n'est signalé sur cet élément" in stale.stderr
+
+
 def test_serve_shows_errors_then_recovers(tmp_path: Path) -> None:
     # In-process, as `mkdocs serve` does: the same plugin instance rebuilds after each save.
     from mkdocs.commands.build import build as mkdocs_build

@@ -15,10 +15,16 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """How bad a problem is: an error makes the plan unusable, a warning does not."""
+    """How bad a problem is: an error makes the plan unusable, a warning does not.
+
+    An acknowledged warning is one the learner keeps on purpose, with a reason, on
+    the item it is about (:mod:`pac_gen.check.acknowledge`): it is shown, never
+    counted as a warning, and never fails ``--strict``.
+    """
 
     ERROR = "error"
     WARNING = "warning"
+    ACKNOWLEDGED = "acknowledged"
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -31,9 +37,10 @@ class Problem:
         path: The file, as given by the caller (relative paths stay relative).
         line: 1-based line of the offending value.
         column: 1-based column of the offending value.
-        severity: ``error`` or ``warning``.
+        severity: ``error``, ``warning``, or ``acknowledged`` (a warning the learner keeps).
         code: A stable code (``E…`` for errors, ``W…`` for warnings), documented in the guide.
         message: The explanation, in the language asked for.
+        reason: For an acknowledged warning, the learner's reason for keeping it; else empty.
 
     """
 
@@ -43,6 +50,7 @@ class Problem:
     severity: Severity
     code: str
     message: str
+    reason: str = ""
 
     @property
     def is_error(self) -> bool:
@@ -50,9 +58,11 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def to_dict(self) -> dict[str, object]:
-        """The problem as plain JSON-ready data."""
+        """The problem as plain JSON-ready data (``reason`` only for an acknowledged warning)."""
         data = asdict(self)
         data["severity"] = str(self.severity)
+        if not self.reason:
+            del data["reason"]
         return data
 
 
@@ -86,7 +96,13 @@ def format_text(problem: Problem, *, severity: bool = True, lang: str = "fr") ->
     from pac_gen.text import colon, text  # the catalogue imports this module
 
     kind = colon(text(f"severity.{problem.severity}", lang), lang) + " " if severity else ""
-    return f"{one_line(problem.path)}:{problem.line}:{problem.column}: {kind}{problem.code} {one_line(problem.message)}"
+    return (f"{one_line(problem.path)}:{problem.line}:{problem.column}: {kind}{problem.code} "
+            f"{one_line(problem.message)}{_reason(problem)}")
+
+
+def _reason(problem: Problem) -> str:
+    # An acknowledged warning ends with the learner's reason: « (W601 …) — budget financé par la subvention ».
+    return f" — {one_line(problem.reason)}" if problem.reason else ""
 
 
 def _github_escape(value: str, *, property_value: bool = False) -> str:
@@ -100,9 +116,11 @@ def _github_escape(value: str, *, property_value: bool = False) -> str:
 def format_github(problem: Problem) -> str:
     """A GitHub Actions workflow command that annotates the offending line of the PR."""
     path = _github_escape(problem.path, property_value=True)
-    message = _github_escape(f"{problem.code} {problem.message}")
+    message = _github_escape(f"{problem.code} {problem.message}{_reason(problem)}")
+    # An acknowledged warning is a notice: shown on the line, never a warning of the check.
+    command = "notice" if problem.severity is Severity.ACKNOWLEDGED else problem.severity
     return (
-        f"::{problem.severity} file={path},line={problem.line},col={problem.column}"
+        f"::{command} file={path},line={problem.line},col={problem.column}"
         f"::{message}"
     )
 

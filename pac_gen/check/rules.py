@@ -74,6 +74,8 @@ class Context:
         positions: Where each part of the plan was written.
         settings: Today, language, time zone, working-day length.
         pruning: For a partial plan (errors rules only), what was taken out of the file.
+        raised: For the rule about stale acknowledgements only: (item, code) of every
+            warning the other rules raised (see :mod:`pac_gen.check.acknowledge`).
 
     """
 
@@ -81,6 +83,7 @@ class Context:
     positions: Normalized
     settings: Settings
     pruning: Pruning = field(default_factory=Pruning)
+    raised: frozenset[tuple[Path, str]] = frozenset()
 
     def line_of(self, path: Path) -> int:
         """The line a part of the plan was written on (for messages naming another line)."""
@@ -88,12 +91,17 @@ class Context:
 
 
 class Finding(NamedTuple):
-    """One problem a rule found: the path of the value in question and the message's arguments."""
+    """One problem a rule found: the path of the value in question and the message's arguments.
+
+    ``at_key`` places the problem at the key that names the last part of the path
+    (an acknowledged code) rather than at its value.
+    """
 
     path: Path
     args: dict[str, Any] = {}  # noqa: RUF012 (never mutated: a NamedTuple default)
     variant: str | None = None
     """The wording when the rule has several (``E208.objective``): the code's own message when None."""
+    at_key: bool = False
 
 
 Check = Callable[[Plan, Context], Iterator[Finding]]
@@ -114,11 +122,17 @@ class Rule:
 
     def run(self, plan: Plan, ctx: Context) -> Iterator[Problem]:
         """The rule's problems in ``plan``, each placed and worded."""
+        for _, problem in self.located(plan, ctx):
+            yield problem
+
+    def located(self, plan: Plan, ctx: Context) -> Iterator[tuple[Path, Problem]]:
+        """The rule's problems in ``plan``, each with the path (in the file) of the value it is about."""
         for found in self.check(plan, ctx):
-            line, column = ctx.positions.locate(ctx.pruning.original(found.path))
-            yield Problem(ctx.file, line, column, self.severity, self.code,
-                          message(self.code if found.variant is None else f"{self.code}.{found.variant}",
-                                  ctx.settings.lang, **found.args))
+            path = ctx.pruning.original(found.path)
+            line, column = (ctx.positions.locate_key if found.at_key else ctx.positions.locate)(path)
+            yield path, Problem(ctx.file, line, column, self.severity, self.code,
+                                message(self.code if found.variant is None else f"{self.code}.{found.variant}",
+                                        ctx.settings.lang, **found.args))
 
 
 class RuleSet:

@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from pac_gen.check.acknowledge import checked_warnings
 from pac_gen.check.coherence import ERRORS
-from pac_gen.check.method import WARNINGS
 from pac_gen.check.problems import Problem, Severity
 from pac_gen.check.rules import Context, Pruning
 from pac_gen.format import loader
@@ -67,8 +67,13 @@ class CheckedPlan:
 
     @property
     def warnings(self) -> list[Problem]:
-        """The method's coherence questions."""
+        """The method's coherence questions (those the learner acknowledged are not among them)."""
         return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def acknowledged(self) -> list[Problem]:
+        """The warnings the learner keeps on purpose, each with its reason."""
+        return [p for p in self.problems if p.severity is Severity.ACKNOWLEDGED]
 
 
 _TYPE_ERRORS = {
@@ -94,7 +99,7 @@ def _shape_at(path: tuple[Any, ...]) -> Shape | None:
 _EXPECTED_BY_CODE = {
     "E105": "type.choice", "E106": "type.date", "E106b": "type.date", "E107": "type.duration",
     "E108": "type.span", "E110": "type.money", "E111": "type.time", "E112": "type.currency",
-    "E113": "type.slug", "E114": "type.number", "E115": "type.boolean",
+    "E113": "type.slug", "E114": "type.number", "E115": "type.boolean", "E303": "type.reason",
 }
 
 
@@ -354,7 +359,7 @@ def _check_bytes(file: str, data: bytes, settings: Settings, size: int | None) -
         if problems:  # structural problems (unknown keys…) make the plan unusable too
             plan = None if any(p.is_error for p in problems) else plan
     if plan is not None:
-        problems.extend(WARNINGS.run(plan, context))
+        problems.extend(checked_warnings(plan, context))
     confidential = plan.confidential if plan is not None else _says_confidential(positions.data, document.text)
     return CheckedPlan(file, plan, sorted(set(problems)), positions, readable, pruning, confidential)
 
@@ -523,24 +528,48 @@ def find_plan_files(paths: Iterable[Path], refused: list[Refusal] | None = None)
             else:
                 sink.append(refusal)
             continue
-        root = path.resolve()
-        for found, linked in _candidates(path, sink):
-            refusal = path_refusal(found, found.relative_to(path).as_posix())
-            if refusal is not None:
-                sink.append(refusal)
+        yield from plans_below(path, path, sink)
+
+
+def plans_below(folder: Path, start: Path, refused: list[Refusal] | None = None) -> Iterator[Path]:
+    """The plan files :func:`find_plan_files` finds in ``folder`` that are ``start`` or below it.
+
+    A preview told by its file watcher that ``start`` changed looks there only,
+    not through the whole cohort; the rules are those of :func:`find_plan_files`.
+
+    Args:
+        folder: The plans folder (paths are judged relative to it).
+        start: ``folder`` itself, or a file or folder inside it (nothing when it is hidden or gone).
+        refused: When given, what was found but not taken is added to it.
+
+    """
+    sink: list[Refusal] = refused if refused is not None else []
+    if start != folder and any(part.startswith(".") for part in start.relative_to(folder).parts):
+        return
+    if start == folder or (start.is_dir() and not start.is_symlink()):  # a link to a folder is not followed
+        candidates = _candidates(start, sink)
+    elif start.suffix.lower() in PLAN_SUFFIXES and (start.is_symlink() or start.is_file()):
+        candidates = [(start, start.is_symlink())]
+    else:  # gone, or not a plan (an editor's backup file…)
+        return
+    root = folder.resolve()
+    for found, linked in candidates:
+        refusal = path_refusal(found, found.relative_to(folder).as_posix())
+        if refusal is not None:
+            sink.append(refusal)
+            continue
+        if linked:  # only a link can lead out of the folder: folders reached here are not links
+            try:
+                target = found.resolve()
+            except RuntimeError:  # Python 3.11 reports a loop of links this way
+                sink.append(Refusal(found, "path.loop"))
                 continue
-            if linked:  # only a link can lead out of the folder: folders reached here are not links
-                try:
-                    target = found.resolve()
-                except RuntimeError:  # Python 3.11 reports a loop of links this way
-                    sink.append(Refusal(found, "path.loop"))
-                    continue
-                except OSError as exc:
-                    sink.append(_os_refusal(found, exc))
-                    continue
-                if not target.is_relative_to(root):
-                    sink.append(Refusal(found, "E011", (("target", shown_path(target)),)))
-                    continue
-                if not found.is_file():
-                    continue  # a link to nothing, or to a folder
-            yield found
+            except OSError as exc:
+                sink.append(_os_refusal(found, exc))
+                continue
+            if not target.is_relative_to(root):
+                sink.append(Refusal(found, "E011", (("target", shown_path(target)),)))
+                continue
+            if not found.is_file():
+                continue  # a link to nothing, or to a folder
+        yield found

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pac_gen import __version__
-from pac_gen.check.problems import Problem, render
+from pac_gen.check.problems import Problem, Severity, render
 from pac_gen.check.validate import Refusal, check_file, find_plan_files, refusal_problem
 from pac_gen.cli.common import add_settings_arguments, cli_text, requested_lang, settings_from, speaking
 from pac_gen.text import count as tally
@@ -53,9 +53,12 @@ def _validate(args: argparse.Namespace) -> int:
         problems.extend(check_file(file, settings).problems)
     problems.extend(refusal_problem(refusal, args.lang) for refusal in refused)
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    acknowledged = sum(p.severity is Severity.ACKNOWLEDGED for p in problems)
+    warnings = len(problems) - errors - acknowledged  # acknowledged warnings never fail --strict
     total = text("cli.summary", args.lang, plans=tally("plan", count, args.lang),
                  errors=tally("error", errors, args.lang), warnings=tally("warning", warnings, args.lang))
+    if acknowledged:  # the review's own words: "1 avertissement accepté"
+        total += ", " + plural("review.count.warnings_acknowledged", acknowledged, args.lang)
     if args.format == "github":
         annotated = _github(problems, total, args)
         if annotated is None:

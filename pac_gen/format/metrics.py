@@ -4,6 +4,7 @@ lint and review: lateness, budget totals, indicator progress and status.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -129,6 +130,35 @@ def measurement_due(indicator: Indicator, start: date, deadline: date, today: da
     return MeasurementDue(due if due <= deadline else None, overdue)
 
 
+@dataclass(frozen=True, slots=True)
+class IndicatorReading:
+    """What the pages show of an indicator as of a day: its figures and status, and its next measurement.
+
+    The plan page, the overview and the trainer's review all read an indicator
+    through :func:`indicator_reading`, so that "late", "on track" and "measurement
+    overdue" mean the same everywhere.
+    """
+
+    figures: IndicatorFigures
+    due: MeasurementDue | None
+
+    @property
+    def status(self) -> IndicatorStatus:
+        """Where the last measurement stands against the expected path."""
+        return self.figures.status
+
+    @property
+    def overdue_since(self) -> date | None:
+        """The day the next measurement was due, when it is overdue (format v1.1); None otherwise."""
+        return self.due.next if self.due is not None and self.due.overdue else None
+
+
+def indicator_reading(indicator: Indicator, start: date, deadline: date, today: date) -> IndicatorReading:
+    """An indicator's figures, status and next measurement as of ``today``."""
+    return IndicatorReading(indicator_figures(indicator, start, deadline, today),
+                            measurement_due(indicator, start, deadline, today))
+
+
 def due_dates(indicator: Indicator, start: date, deadline: date) -> list[date]:
     """Every date a measurement is due, one period after another from the plan's start to its deadline."""
     if indicator.rhythm is None:
@@ -144,8 +174,7 @@ def due_dates(indicator: Indicator, start: date, deadline: date) -> list[date]:
 def overdue_indicators(plan: Plan, today: date) -> list[Indicator]:
     """The indicators whose measurement is overdue as of ``today``, in plan order."""
     start, deadline = plan.start, plan.objective.deadline
-    return [i for i in plan.indicators
-            if (due := measurement_due(i, start, deadline, today)) is not None and due.overdue]
+    return [i for i in plan.indicators if indicator_reading(i, start, deadline, today).overdue_since is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +196,12 @@ class TaskCounts:
 
 def task_counts(plan: Plan, today: date) -> TaskCounts:
     """Count a plan's tasks: total, done, in progress, late, dropped."""
-    tasks = [t for a in plan.actions for t in a.tasks]
+    return actions_task_counts(plan.actions, today)
+
+
+def actions_task_counts(actions: Iterable[Action], today: date) -> TaskCounts:
+    """Count the tasks of some actions (the readable ones of a plan with errors, for the review)."""
+    tasks = [t for a in actions for t in a.tasks]
     return TaskCounts(
         total=len(tasks),
         done=sum(t.status is Status.DONE for t in tasks),

@@ -283,6 +283,34 @@ def key(fr: str, en: str, doc_fr: str, doc_en: str, default: Any = ..., **kwargs
     )
 
 
+def _acknowledgement_reason(value: Any) -> str:
+    # A reason is what the trainer reads: a blank one says nothing (E303).
+    if isinstance(value, str) and value.strip():
+        return value
+    raise ValueProblem("E303", value=value)
+
+
+AcknowledgementReason = Annotated[str, _wrap(_acknowledgement_reason)]
+# Codes are checked against the warning rules by pac_gen.check.acknowledge (E301, E302): the
+# schema only asks for the shape of a warning code, so that a new warning needs no new schema.
+AcknowledgedWarnings = Annotated[dict[str, AcknowledgementReason], WithJsonSchema({
+    "type": "object",
+    "propertyNames": {"pattern": "^W[0-9]{3,4}$", "errorMessage": "schema.error.warning_code"},
+    "additionalProperties": {"type": _TEXT_TYPES, "minLength": 1, "pattern": "\\S",
+                             "errorMessage": "schema.error.reason"},
+    "examples": [{"W601": "Budget financé par la subvention régionale"}],
+})]
+
+
+def acknowledged_warnings() -> Any:
+    """The key every item that can carry a warning has, to keep one on purpose (:mod:`pac_gen.check.acknowledge`)."""
+    return key("avertissements_acceptes", "acknowledged_warnings",
+               "Avertissements que tu gardes en connaissance de cause, là où ils s'affichent : "
+               "le code (W601) et une courte raison. Ils ne comptent plus pour --strict.",
+               "Warnings you keep on purpose, where they are reported: the code (W601) and a short "
+               "reason. They no longer count for --strict.", {})
+
+
 class Section(BaseModel):
     """Base of every part of a plan: unknown keys are refused, values are frozen."""
 
@@ -303,6 +331,7 @@ class Objective(Section):
                                   "Start of the plan; default: the earliest action launch.", None)
     stage: choice(Stage) = key("phase", "stage", "demarrage (×3) ou developpement (×2) : règle la loi des nombres.",  # type: ignore[valid-type]
                                "startup (×3) or growth (×2): drives the law of numbers.", Stage.STARTUP)
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
 
 class PastAction(Section):
@@ -347,6 +376,7 @@ class Task(Section):
                                     "Date the task was done.", None)
     comments: Markdown | None = key("commentaires", "comments", "Commentaires (Markdown).", "Comments (Markdown).", None)
     result: Markdown | None = key("resultat", "result", "Résultat obtenu (Markdown).", "Result obtained (Markdown).", None)
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
 
 class Action(Section):
@@ -373,6 +403,7 @@ class Action(Section):
                                               "Résultat visé, volume prévu et unité.",
                                               "Target result, planned volume and unit.", None)
     tasks: list[Task] = key("taches", "tasks", "Les tâches de l'action.", "The action's tasks.", [])
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
     @property
     def key(self) -> str:
@@ -410,6 +441,7 @@ class Ritual(Section):
     action: Slug | None = key("action", "action", "Id de l'action que le rituel sert.", "Id of the action it serves.", None)
     domain: choice(Domain) = key("domaine", "domain", "moi, famille, social ou entreprise (par défaut).",  # type: ignore[valid-type]
                                  "me, family, social or business (default).", Domain.BUSINESS)
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
     @property
     def key(self) -> str:
@@ -448,6 +480,7 @@ class Indicator(Section):
         "periodicite", "frequency", "Tous les combien l'indicateur est relevé : hebdomadaire, toutes_les_2_semaines, "
         "mensuelle ou trimestrielle.", "How often the indicator is measured: weekly, biweekly, monthly or quarterly.",
         None)
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
     @property
     def key(self) -> str:
@@ -469,6 +502,7 @@ class Obstacle(Section):
     causes: TextList = key("causes", "causes", "Les causes du frein.", "Its causes.", [])
     solutions: TextList = key("solutions", "solutions", "Les solutions envisagées.", "The solutions considered.", [])
     action: Slug | None = key("action", "action", "Id de l'action concernée.", "Id of the action concerned.", None)
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
 
 class TeamMember(Section):
@@ -522,6 +556,7 @@ class Review(Section):
     decisions: list[DecisionItem] = key("decisions", "decisions",
                                         "Ce que l'on change : un texte, ou {decision, action, echeance}.",
                                         "What changes: a text, or {decision, action, due}.", [])
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
 
 def _level(value: Any) -> int:
@@ -580,6 +615,7 @@ class Plan(Section):
     confidential: Flag = key("confidentiel", "confidential",
                              "oui : le plan est validé mais pas publié (sauf option include_confidential).",
                              "yes: the plan is validated but not published (unless include_confidential).", False)
+    acknowledged: AcknowledgedWarnings = acknowledged_warnings()
 
     @property
     def display_title(self) -> str:

@@ -25,9 +25,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from pac_gen.check.problems import Problem
+from pac_gen.check.problems import Problem, Severity
 from pac_gen.check.validate import CheckedPlan
-from pac_gen.format.metrics import indicator_figures, measurement_due
+from pac_gen.format.metrics import (
+    IndicatorReading,
+    IndicatorStatus,
+    actions_task_counts,
+    indicator_reading,
+)
 from pac_gen.format.model import (
     Action,
     Indicator,
@@ -41,7 +46,7 @@ from pac_gen.format.model import (
 )
 from pac_gen.format.settings import Settings
 from pac_gen.format.values import slugify
-from pac_gen.review.report import Change, PlanReport, Report
+from pac_gen.review.report import Change, PlanOutline, PlanReport, Report
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -184,7 +189,7 @@ def _match(
 
 def _edited(before: BaseModel, after: BaseModel, skip: Iterable[str]) -> tuple[str, ...]:
     """The canonical keys of the fields that differ, apart from those reported on their own."""
-    skipped = set(skip)
+    skipped = {*skip, "acknowledged"}  # acknowledgements are reported with the warnings they keep
     changed = []
     for name, info in type(before).model_fields.items():
         if name in skipped:
@@ -212,6 +217,14 @@ def _text(text: str) -> str:
     return " ".join(text.split())
 
 
+def _free_text(kind: str, name: str, before: str | None, after: str | None, parent: str | None = None,
+               when: date | None = None) -> list[Change]:
+    """A Markdown text whose wording changed (spaces and line breaks aside): the report shows both texts."""
+    if _text(before or "") == _text(after or ""):
+        return []
+    return [Change(kind, name, parent, before, after, when=when)]
+
+
 def _compare_tasks(old: Action, new: Action, base: _Side, head: _Side, currency: str) -> list[Change]:
     changes: list[Change] = []
     pairs, removed, added = _match(old.tasks, new.tasks, [lambda t: _text(t.task)])
@@ -225,7 +238,9 @@ def _compare_tasks(old: Action, new: Action, base: _Side, head: _Side, currency:
             changes.append(Change("task.status", b.task, title, a.status.value, b.status.value))
         changes += _dates("task.due", b.task, a.due, b.due, title)
         changes += _money("task.budget", b.task, a.budget, b.budget, currency, title)
-        skip = ["task", "status", "due", "budget"] + (["done_on"] if a.status != b.status else [])
+        changes += _free_text("task.comments", b.task, a.comments, b.comments, title)
+        changes += _free_text("task.result", b.task, a.result, b.result, title)
+        skip = ["task", "status", "due", "budget", "comments", "result"] + (["done_on"] if a.status != b.status else [])
         fields = _edited(a, b, skip)
         if fields:
             changes.append(Change("task.edited", b.task, title, fields=fields))
@@ -252,12 +267,40 @@ def _compare_actions(base: _Side, head: _Side, currency: str) -> list[Change]:
     return changes
 
 
-def _progress(indicator: Indicator, side: _Side, today: date) -> float | None:
+def _reading(indicator: Indicator, side: _Side, today: date) -> IndicatorReading | None:
+    """The indicator as the pages read it (figures, status, overdue measurement); None without sure dates.
+
+    Without ``objectif.debut`` the plan starts at its earliest action or ritual: when
+    some of them could not be read, that start is a guess, and so would a status be.
+    """
     start = side.start
     if side.objective is None or start is None:
         return None
-    figures = indicator_figures(indicator, start, side.objective.deadline, today)
-    return None if figures.progress is None else round(figures.progress, 4)
+    if side.objective.start is None and not (side.complete.get("actions") and side.complete.get("rituals")):
+        return None
+    return indicator_reading(indicator, start, side.objective.deadline, today)
+
+
+def _progress(reading: IndicatorReading | None) -> float | None:
+    if reading is None or reading.figures.progress is None:
+        return None
+    return round(reading.figures.progress, 4)
+
+
+def _status_changes(name: str, old: IndicatorReading | None, new: IndicatorReading | None) -> list[Change]:
+    """The indicator's status as its page shows it, when the change moves it; a measurement no longer overdue.
+
+    Both sides are judged on the same day, so only the plan's edits (a new
+    measurement, a new target, moved dates) can move a status.
+    """
+    if old is None or new is None:
+        return []
+    changes = []
+    if old.status != new.status:
+        changes.append(Change("indicator.status", name, before=old.status.value, after=new.status.value))
+    if old.overdue_since is not None and new.overdue_since is None:
+        changes.append(Change("indicator.caught_up", name, before=old.overdue_since))
+    return changes
 
 
 def _compare_indicators(base: _Side, head: _Side, today: date) -> list[Change]:
@@ -268,6 +311,7 @@ def _compare_indicators(base: _Side, head: _Side, today: date) -> list[Change]:
     if head.complete.get("indicators", False):
         changes += [Change("indicator.removed", i.name, unit=i.unit) for i in removed]
     for old, new in pairs:
+        old_reading, new_reading = _reading(old, base, today), _reading(new, head, today)
         if old.target != new.target:
             changes.append(Change("indicator.target", new.name, before=old.target, after=new.target, unit=new.unit))
         fields = _edited(old, new, ["id", "target", "measurements"])
@@ -277,14 +321,15 @@ def _compare_indicators(base: _Side, head: _Side, today: date) -> list[Change]:
         after = {m.date: m.value for m in new.measurements}
         new_ones = tuple(sorted((d, v) for d, v in after.items() if d not in before))
         if new_ones:
-            changes.append(Change("measurement.added", new.name, None, _progress(old, base, today),
-                                  _progress(new, head, today), measurements=new_ones, unit=new.unit))
+            changes.append(Change("measurement.added", new.name, None, _progress(old_reading),
+                                  _progress(new_reading), measurements=new_ones, unit=new.unit))
         gone = tuple(sorted((d, v) for d, v in before.items() if d not in after))
         if gone:
             changes.append(Change("measurement.removed", new.name, measurements=gone, unit=new.unit))
         for day in sorted(d for d in after if d in before and before[d] != after[d]):
             changes.append(Change("measurement.changed", new.name, None, before[day], after[day],
                                   measurements=((day, after[day]),), unit=new.unit))
+        changes += _status_changes(new.name, old_reading, new_reading)
     return changes
 
 
@@ -309,6 +354,20 @@ def _compare_simple(kind: str, old_items: list[M], new_items: list[M], name: Cal
 # Top-level keys compared as written (no dedicated change kind): an edit is named by its key.
 _PLAN_KEYS = ("titre", "auteur", "strategie", "devise", "bilan", "semaine_ideale", "notes", "confidentiel",
               "motivation")
+# Top-level free texts: their new wording is shown (when both sides are text or absent).
+_PLAN_TEXTS = {"strategie": "plan.strategy", "notes": "plan.notes"}
+
+
+def _plan_texts(base: _Side, head: _Side, title: str) -> tuple[list[Change], set[str]]:
+    """The plan's free texts whose wording changed, and the keys they account for."""
+    changes: list[Change] = []
+    shown = set()
+    for key, kind in _PLAN_TEXTS.items():
+        old, new = base.raw.get(key), head.raw.get(key)
+        if old != new and isinstance(old, str | None) and isinstance(new, str | None):
+            shown.add(key)
+            changes += _free_text(kind, title, old, new)
+    return changes, shown
 
 
 def _compare_plan(base: _Side, head: _Side, today: date) -> list[Change]:
@@ -324,11 +383,14 @@ def _compare_plan(base: _Side, head: _Side, today: date) -> list[Change]:
         if fields:
             changes.append(Change("objective.edited", title, fields=fields))
     if base.raw and head.raw:
-        fields = tuple(k for k in _PLAN_KEYS if base.raw.get(k) != head.raw.get(k))
+        texts, shown = _plan_texts(base, head, title)
+        changes += texts
+        fields = tuple(k for k in _PLAN_KEYS if base.raw.get(k) != head.raw.get(k) and k not in shown)
         if fields:
             changes.append(Change("plan.edited", title, fields=fields))
     currency = head.currency
     changes += _compare_actions(base, head, currency)
+    changes += _late_tasks(base, head, title, today)
     changes += _compare_indicators(base, head, today)
     changes += _compare_simple("ritual", base.rituals, head.rituals, lambda r: r.ritual,
                                base.complete.get("rituals", False), head.complete.get("rituals", False),
@@ -375,7 +437,8 @@ def _compare_reviews(base: _Side, head: _Side) -> list[Change]:
         if _verdict(old) != _verdict(new):
             changes.append(Change("review.verdict", new.date.isoformat(), before=_verdict(old), after=_verdict(new),
                                   when=new.date))
-        fields = _edited(old, new, ["date", "on_track", "decisions"])
+        changes += _free_text("review.findings", new.date.isoformat(), old.findings, new.findings, when=new.date)
+        fields = _edited(old, new, ["date", "on_track", "decisions", "findings"])
         if fields:
             changes.append(Change("review.edited", new.date.isoformat(), fields=fields, when=new.date))
         before, after = _decisions(old, base), _decisions(new, head)
@@ -384,26 +447,48 @@ def _compare_reviews(base: _Side, head: _Side) -> list[Change]:
     return changes
 
 
-def _overdue(side: _Side, today: date) -> dict[str, tuple[str, date]]:
-    """The side's indicators whose measurement is overdue as of ``today``: key → (name, the date it was due)."""
-    start = side.start
-    if side.objective is None or start is None:
-        return {}
-    found = {}
-    for indicator in side.indicators:
-        due = measurement_due(indicator, start, side.objective.deadline, today)
-        if due is not None and due.overdue and due.next is not None:
-            found[indicator.key] = (indicator.name, due.next)
-    return found
-
-
 def _overdue_changes(head: _Side, today: date) -> list[Change]:
     """The measurements overdue after the change, each with the day it became due (a status, not a warning).
 
     Listed for a plan the change touched: the trainer reading the pull request
     sees which indicators the learner has not measured in time.
     """
-    return [Change("indicator.overdue", name, after=due) for name, due in _overdue(head, today).values()]
+    changes = []
+    for indicator in head.indicators:
+        reading = _reading(indicator, head, today)
+        if reading is not None and reading.overdue_since is not None:
+            changes.append(Change("indicator.overdue", indicator.name, after=reading.overdue_since))
+    return changes
+
+
+def _tasks_readable(side: _Side) -> bool:
+    """Every action and every task of the side could be read: its counts of tasks are whole."""
+    return side.complete.get("actions", False) and not side.incomplete_tasks
+
+
+def _late_tasks(base: _Side, head: _Side, title: str, today: date) -> list[Change]:
+    """How many tasks are late before and after the change (as the pages count them), when it moves."""
+    if not (_tasks_readable(base) and _tasks_readable(head)):
+        return []
+    before, after = actions_task_counts(base.actions, today).late, actions_task_counts(head.actions, today).late
+    return [] if before == after else [Change("tasks.late", title, before=before, after=after)]
+
+
+def _outline(checked: CheckedPlan, side: _Side, today: date) -> PlanOutline:
+    """A new plan in figures: its objective and dates, how many of each part, its problems."""
+    counts = actions_task_counts(side.actions, today)
+    readings = [_reading(i, side, today) for i in side.indicators]
+    statuses = Counter(r.status for r in readings if r is not None)
+    budgets = [a.budget for a in side.actions if a.budget is not None]
+    objective = side.objective
+    return PlanOutline(
+        objective.statement if objective else None, side.start, objective.deadline if objective else None,
+        len(side.actions), counts.total, counts.late, len(side.indicators),
+        tuple((status.value, statuses[status]) for status in IndicatorStatus if statuses[status]),
+        len(side.rituals), len(side.obstacles), len(side.team), len(side.reviews),
+        sum(budgets, Decimal(0)) if budgets else None, side.currency,
+        sum(p.is_error for p in checked.problems), sum(p.severity is Severity.WARNING for p in checked.problems),
+    )
 
 
 _LINE_NUMBER = re.compile(r"\b(ligne|line) \d+")
@@ -411,7 +496,26 @@ _LINE_NUMBER = re.compile(r"\b(ligne|line) \d+")
 
 def _problem_key(problem: Problem) -> tuple[str, str, str]:
     # Messages may quote a line number ("already used on line 12"): moving text must not count as a change.
-    return (problem.severity.value, problem.code, _LINE_NUMBER.sub(r"\1 #", problem.message))
+    # A warning is the same warning once acknowledged: that is an acknowledgement change, not a new problem.
+    severity = Severity.WARNING if problem.severity is Severity.ACKNOWLEDGED else problem.severity
+    return (severity.value, problem.code, _LINE_NUMBER.sub(r"\1 #", problem.message))
+
+
+def _acknowledgement_changes(before: list[Problem], after: list[Problem]) -> list[Change]:
+    """Warnings the change acknowledges (or gives a new reason), and acknowledgements it removes from a warning.
+
+    A warning that goes away with its acknowledgement is a fixed problem; an
+    acknowledgement left without its warning is W1301, an introduced one.
+    """
+    reasons = {_problem_key(p): p.reason for p in before if p.severity is Severity.ACKNOWLEDGED}
+    changes = []
+    for problem in after:
+        old = reasons.get(_problem_key(problem))
+        if problem.severity is Severity.ACKNOWLEDGED and old != problem.reason:
+            changes.append(Change("warning.acknowledged", problem.message, problem.code, old, problem.reason))
+        elif problem.severity is Severity.WARNING and old is not None:
+            changes.append(Change("warning.unacknowledged", problem.message, problem.code, old, None))
+    return changes
 
 
 def _problem_changes(before: list[Problem], after: list[Problem]) -> tuple[list[Problem], list[Problem], list[Problem]]:
@@ -437,7 +541,7 @@ def _problem_changes(before: list[Problem], after: list[Problem]) -> tuple[list[
 
 
 def review(base: dict[str, CheckedPlan], head: dict[str, CheckedPlan], settings: Settings,
-           base_label: str = "", head_label: str = "") -> Report:
+           base_label: str = "", head_label: str | None = None) -> Report:
     """Compare the plans of two revisions.
 
     Args:
@@ -445,7 +549,7 @@ def review(base: dict[str, CheckedPlan], head: dict[str, CheckedPlan], settings:
         head: The checked plans after the change, by display path.
         settings: ``today`` decides which measurements count for progress.
         base_label: How to name the base revision in the report.
-        head_label: How to name the head revision (empty for the working tree).
+        head_label: How to name the head revision (None for the working tree).
 
     """
     report = Report(base_label, head_label, settings.today)
@@ -455,7 +559,9 @@ def review(base: dict[str, CheckedPlan], head: dict[str, CheckedPlan], settings:
             assert new is not None
             side = _side(new)
             plan = PlanReport(path, side.display_title, "added", None, not new.errors,
-                              [Change("plan.added", side.display_title)], list(new.problems))
+                              [Change("plan.added", side.display_title)], list(new.problems),
+                              outline=_outline(new, side, settings.today))
+            plan.changes += _overdue_changes(side, settings.today)
         elif new is None:
             side = _side(old)
             plan = PlanReport(path, side.display_title, "removed", not old.errors, None,
@@ -466,7 +572,8 @@ def review(base: dict[str, CheckedPlan], head: dict[str, CheckedPlan], settings:
             # A plan that cannot be read at all keeps the title it had.
             title = after.display_title if after.title or after.objective else before.display_title
             plan = PlanReport(path, title, "changed", not old.errors, not new.errors,
-                              _compare_plan(before, after, settings.today), introduced, fixed, remaining)
+                              _compare_plan(before, after, settings.today)
+                              + _acknowledgement_changes(old.problems, new.problems), introduced, fixed, remaining)
             if plan.is_empty:
                 report.unchanged += 1
                 continue

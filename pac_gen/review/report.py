@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pac_gen.check.problems import Problem
+from pac_gen.check.problems import Problem, Severity
 from pac_gen.format.model import Status
 
 #: A value before or after a change: a date, an amount, a number, a word or nothing.
 Value = date | Decimal | float | str | None
 
+#: How the JSON report names the working tree as the head (git refuses a space in a ref name:
+#: no branch or tag can be called this).
+WORKING_TREE = "working tree"
 
 
 # ---------------------------------------------------------------------------
@@ -28,8 +31,8 @@ class Change:
     Attributes:
         kind: A stable code such as ``task.status`` or ``measurement.added``.
         name: The item changed (task text, action title, indicator name…).
-        parent: For a task, the title of its action.
-        before: The value before (a date, amount, status word, progress…).
+        parent: For a task, the title of its action; for an acknowledgement, the warning's code.
+        before: The value before (a date, amount, status word, progress, an acknowledgement's reason…).
         after: The value after.
         days: For a moved date, the signed number of days it moved.
         fields: For ``*.edited``, the canonical (French) keys that changed.
@@ -58,8 +61,9 @@ SUMMARY_KEYS = (
     "plan_added", "plan_removed", "tasks_done", "tasks_started", "tasks_dropped", "status_changed",
     "tasks_added", "tasks_removed", "actions_added", "actions_removed", "deadlines_later",
     "deadlines_earlier", "budgets_changed", "measurements_added", "reviews_added", "decisions_added",
-    "measurements_overdue", "errors_introduced", "errors_fixed",
-    "warnings_introduced", "warnings_fixed", "other_changes",
+    "indicators_status", "measurements_caught_up", "measurements_overdue", "texts_edited",
+    "errors_introduced", "errors_fixed", "warnings_introduced", "warnings_fixed",
+    "warnings_acknowledged", "acknowledgements_removed", "other_changes",
 )
 
 _DEADLINES = ("objective.deadline", "action.due", "task.due")
@@ -68,13 +72,23 @@ _SIMPLE_COUNTS = {
     "plan.added": "plan_added", "plan.removed": "plan_removed", "task.added": "tasks_added",
     "task.removed": "tasks_removed", "action.added": "actions_added", "action.removed": "actions_removed",
     "review.added": "reviews_added", "decision.added": "decisions_added", "indicator.overdue": "measurements_overdue",
+    "indicator.status": "indicators_status", "indicator.caught_up": "measurements_caught_up",
+    "warning.acknowledged": "warnings_acknowledged", "warning.unacknowledged": "acknowledgements_removed",
 }
+
+#: Free texts (Markdown) whose new wording the report shows, with the old one shortened.
+TEXT_KINDS = ("plan.strategy", "plan.notes", "task.comments", "task.result", "review.findings")
+
+#: Figures of the plan as a whole, shown as "before → after" but not counted as changes.
+FIGURE_KINDS = ("tasks.late",)
 
 
 def _counter(change: Change) -> str:
     """The headline counter a change adds to."""
     if change.kind in _SIMPLE_COUNTS:
         return _SIMPLE_COUNTS[change.kind]
+    if change.kind in TEXT_KINDS:
+        return "texts_edited"
     if change.kind == "task.status":
         if change.after == Status.DONE.value:
             return "tasks_done"
@@ -92,6 +106,50 @@ def _counter(change: Change) -> str:
     return "other_changes"
 
 
+@dataclass(frozen=True)
+class PlanOutline:
+    """A plan the change adds, in figures: what the trainer reads instead of every item listed as added.
+
+    Counts are of what could be read (all of it when the plan has no error).
+
+    Attributes:
+        objective: The objective's statement (None when unreadable).
+        start: The plan's start, as the pages compute it.
+        deadline: The objective's deadline.
+        actions: How many actions.
+        tasks: How many tasks in them.
+        late_tasks: How many of those are late as of the report's day.
+        indicators: How many indicators.
+        indicator_statuses: Status → number of indicators, in the pages' order (the overview's counts).
+        rituals: How many rituals.
+        obstacles: How many obstacles.
+        team: How many team members.
+        reviews: How many reviews in the follow-up log (format v1.1).
+        budget: The actions' budgets added up (None when no action has one).
+        currency: The plan's currency.
+        errors: How many errors the plan has.
+        warnings: How many warnings.
+
+    """
+
+    objective: str | None
+    start: date | None
+    deadline: date | None
+    actions: int
+    tasks: int
+    late_tasks: int
+    indicators: int
+    indicator_statuses: tuple[tuple[str, int], ...]
+    rituals: int
+    obstacles: int
+    team: int
+    reviews: int
+    budget: Decimal | None
+    currency: str
+    errors: int
+    warnings: int
+
+
 @dataclass
 class PlanReport:
     """What a change did to one plan file.
@@ -106,6 +164,7 @@ class PlanReport:
         introduced: Errors and warnings that appear with the change (positions after it).
         fixed: Errors and warnings that the change makes disappear (positions before it).
         remaining_errors: Errors already there before the change and still there.
+        outline: For a plan the change adds, its figures (:class:`PlanOutline`).
 
     """
 
@@ -118,15 +177,18 @@ class PlanReport:
     introduced: list[Problem] = field(default_factory=list)
     fixed: list[Problem] = field(default_factory=list)
     remaining_errors: list[Problem] = field(default_factory=list)
+    outline: PlanOutline | None = None
 
     @property
     def summary(self) -> dict[str, int]:
         """The headline's counters, zero counters left out, in headline order."""
         counts: Counter[str] = Counter()
         for change in self.changes:
+            if change.kind in FIGURE_KINDS:
+                continue
             counts[_counter(change)] += len(change.measurements) if change.kind == "measurement.added" else 1
         counts["errors_introduced"] += sum(p.is_error for p in self.introduced)
-        counts["warnings_introduced"] += sum(not p.is_error for p in self.introduced)
+        counts["warnings_introduced"] += sum(p.severity is Severity.WARNING for p in self.introduced)
         counts["errors_fixed"] += sum(p.is_error for p in self.fixed)
         counts["warnings_fixed"] += sum(not p.is_error for p in self.fixed)
         return {key: counts[key] for key in SUMMARY_KEYS if counts[key]}
@@ -143,7 +205,7 @@ class Report:
 
     Attributes:
         base: The revision compared from.
-        head: The revision compared to (empty for the working tree).
+        head: The revision compared to (None for the working tree, which the JSON calls ``"working tree"``).
         today: The day progress and lateness are judged on.
         plans: The plans the change touched, by path.
         unchanged: How many plans exist on both sides without any change.
@@ -151,10 +213,15 @@ class Report:
     """
 
     base: str
-    head: str
+    head: str | None
     today: date
     plans: list[PlanReport] = field(default_factory=list)
     unchanged: int = 0
+
+    @property
+    def errors_introduced(self) -> int:
+        """How many errors are there after the change and were not before it (``pac-gen review`` exits 1 then)."""
+        return sum(p.is_error for plan in self.plans for p in plan.introduced)
 
 
 # ---------------------------------------------------------------------------
@@ -193,11 +260,18 @@ def change_to_dict(change: Change) -> dict[str, Any]:
     return data
 
 
+def outline_to_dict(outline: PlanOutline) -> dict[str, Any]:
+    """A new plan's figures as JSON-ready data (ISO dates, statuses by their format word)."""
+    data = {item.name: _json_value(getattr(outline, item.name)) for item in fields(outline)}
+    data["indicator_statuses"] = dict(outline.indicator_statuses)
+    return data
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
-    """The whole report as JSON-ready data."""
-    return {
+    """The whole report as JSON-ready data; ``head`` is ``"working tree"`` for the files on disk."""
+    data: dict[str, Any] = {
         "base": report.base,
-        "head": report.head,
+        "head": WORKING_TREE if report.head is None else report.head,
         "today": report.today.isoformat(),
         "unchanged": report.unchanged,
         "plans": [
@@ -216,6 +290,15 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             for plan in report.plans
         ],
     }
+    _add_outlines(report, data)
+    return data
+
+
+def _add_outlines(report: Report, data: dict[str, Any]) -> None:
+    """A new plan's entry gets its ``outline``; other plans have none."""
+    for plan, entry in zip(report.plans, data["plans"], strict=True):
+        if plan.outline is not None:
+            entry["outline"] = outline_to_dict(plan.outline)
 
 
 def to_json(report: Report) -> str:

@@ -274,9 +274,8 @@ def _action_view(action: Action, plan: Plan, today: date) -> dict[str, Any]:
 
 
 def _indicator_view(indicator: Indicator, plan: Plan, today: date) -> dict[str, Any]:
-    figures = metrics.indicator_figures(indicator, plan.start, plan.objective.deadline, today)
-    due = metrics.measurement_due(indicator, plan.start, plan.objective.deadline, today)
-    return {"indicator": indicator, "figures": figures, "status": str(figures.status), "due": due}
+    reading = metrics.indicator_reading(indicator, plan.start, plan.objective.deadline, today)
+    return {"indicator": indicator, "figures": reading.figures, "status": str(reading.status), "due": reading.due}
 
 
 def _ritual_view(ritual: Ritual, plan: Plan) -> dict[str, Any]:
@@ -340,6 +339,7 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
         "rituals": [_ritual_view(r, plan) for r in plan.rituals],
         "actions_by_key": actions_by_key,
         "warnings": [_problem_view(p, lang) for p in source.checked.warnings],
+        "acknowledged": [_problem_view(p, lang) for p in source.checked.acknowledged],
         "csv_href": url_path(prefix + PurePosixPath(names["csv"]).name),
         "ics_href": ics_href,
         "charts_html": extras.charts_html,
@@ -352,6 +352,8 @@ def plan_page(source: PlanSource, options: SiteOptions, display_path: str) -> Si
     sections = [("resume", labels["summary"])]
     if plan.strategy:
         sections.insert(0, ("strategie", labels["strategy"]))
+    if source.checked.acknowledged:
+        sections.insert(0, ("avertissements-acceptes", labels["acknowledged"]))
     if source.checked.warnings:
         sections.insert(0, ("avertissements", labels["warnings"]))
     action_entries = tuple(TocEntry(v["anchor"], escape(v["action"].title), 3) for v in actions)

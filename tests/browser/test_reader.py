@@ -73,7 +73,7 @@ def open_kind(browser: Any, kinds_site: Served) -> Iterator[Any]:
         page = context.new_page()
         page.set_default_timeout(15_000)
         watch_page(page, watch)
-        page.goto(kinds_site.url(PAGE_KINDS[kind]), wait_until="load")
+        page.goto(kinds_site.url(PAGE_KINDS.get(kind, kind)), wait_until="load")  # a kind, or a page's path
         draw_charts(page)
         return page
 
@@ -311,6 +311,23 @@ def test_axe_on_a_phone(open_kind: Any, kind: str) -> None:
     page = open_kind(kind, "phone", "dark")
     ours = [v["id"] for v in _axe(page) if any(n["ours"] for n in v["nodes"])]
     assert ours == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", DEVICES)
+def test_an_acknowledged_warning_is_readable_and_clean_for_axe(open_kind: Any, device: str, scheme: str) -> None:
+    # Karim's plan keeps W601 on purpose (issue 21): its box, title, reason and position.
+    page = open_kind("plans/karim/formations/", device, scheme)
+    box = page.locator("div.pac-gen-acknowledged")
+    assert box.count() == 1 and box.is_visible()
+    assert box.locator(".pac-gen-reason").inner_text().startswith("Raison")
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1]
+    contrasts = page.evaluate(CONTRASTS, "div.pac-gen-acknowledged p, div.pac-gen-acknowledged code, "
+                                         "p.pac-gen-acknowledged-help")
+    assert len(contrasts) == 5
+    assert [c for c in contrasts if c[2] < 4.5] == []
+    assert [v["id"] for v in _axe(page) if any(n["ours"] for n in v["nodes"])] == []
 
 
 # --- the published overview with a plan left out (issue 21) -------------------------------------------
