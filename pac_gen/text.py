@@ -612,6 +612,8 @@ CALENDAR_TEXT: dict[str, dict[str, str]] = {
     "calendar.no_event": {"fr": "Rien de prévu ce mois-ci.", "en": "Nothing planned this month."},
     "calendar.late": {"fr": "en retard", "en": "late"},
     "calendar.done": {"fr": "fait", "en": "done"},
+    # Issue 21 §5 (exports): a finished task in the feeds, and the cohort calendar's filter.
+    "calendar.done_mark": {"fr": "✓ fait", "en": "✓ done"},
     "calendar.subscribe": {"fr": "Ajouter à mon agenda", "en": "Add to my calendar"},
     "calendar.subscribe_link": {"fr": "Abonnement au calendrier (.ics)", "en": "Calendar subscription (.ics)"},
     "calendar.google": {"fr": "Google Agenda : « Autres agendas » → « + » → « À partir de l'URL », collez l'adresse du lien.",

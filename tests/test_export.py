@@ -188,3 +188,31 @@ def test_markdown_text_keeps_tables_and_code_readable():
     assert markdown_text("> cité &amp; <b>gras</b>") == "cité & gras"
     assert markdown_text("   \n") == ""
     assert markdown_text(None) == ""
+
+
+def _urls(path: Path) -> set[str]:
+    return {line.split(":", 1)[1] for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("URL:")}
+
+
+def test_cli_export_ics_links_events_to_the_plan_page_as_the_site_does(tmp_path, monkeypatch):
+    target = tmp_path / "plan.ics"
+    monkeypatch.delenv("SITE_URL", raising=False)
+    # The repository's mkdocs.yml says site_url: !ENV [SITE_URL, null]: unknown here, so no link.
+    assert main(["export", str(CAMILLE), "--format", "ics", "-o", str(target), "--today", "2026-11-27"]) == 0
+    assert _urls(target) == set()
+    monkeypatch.setenv("SITE_URL", "https://promo.exemple.fr/pac/")
+    assert main(["export", str(CAMILLE), "--format", "ics", "-o", str(target), "--today", "2026-11-27"]) == 0
+    assert _urls(target) == {"https://promo.exemple.fr/pac/plans/camille/boutique/"}
+    given = "https://autre.exemple.fr"
+    assert main(["export", str(CAMILLE), "--format", "ics", "-o", str(target), "--today", "2026-11-27",
+                 "--site-url", given]) == 0
+    assert _urls(target) == {"https://autre.exemple.fr/plans/camille/boutique/"}
+    # Without directory URLs, as the site publishes the page then.
+    site = tmp_path / "site"
+    (site / "plans" / "zoé").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: T\nsite_url: https://s.fr/\nuse_directory_urls: false\n",
+                                     encoding="utf-8")
+    (site / "plans" / "zoé" / "plan.yaml").write_text(CAMILLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["export", str(site / "plans" / "zoé" / "plan.yaml"), "--format", "ics", "-o", str(target),
+                 "--today", "2026-11-27"]) == 0
+    assert _urls(target) == {"https://s.fr/plans/zo%C3%A9/plan.html"}

@@ -212,6 +212,35 @@ def _absolute_href(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + quote(path)
 
 
+def published_page_path(uri: str, use_directory_urls: bool) -> str:
+    """A generated page's path in the published site: ``plans/camille/boutique.md`` → ``plans/camille/boutique/``.
+
+    ``….html`` without directory URLs; an ``index.md`` is its folder (``plans/``).
+    """
+    path = PurePosixPath(uri).with_suffix("")
+    if path.name == "index":
+        return f"{path.parent}/" if str(path.parent) != "." else ""
+    return f"{path}/" if use_directory_urls else f"{path}.html"
+
+
+def plan_page_address(relative: str, site_url: str | None, use_directory_urls: bool = True) -> str | None:
+    """The published, absolute address of the page of the plan at ``relative`` below the plans folder.
+
+    None when ``site_url`` is unknown: a calendar app opens the address outside the
+    site, so a relative one would lead nowhere (see docs/site.md). The site
+    (:func:`plan_page_url`) and ``pac-gen export`` both ask here.
+    """
+    if not site_url:
+        return None
+    stem = PurePosixPath(relative).with_suffix("")
+    return _absolute_href(site_url, published_page_path(f"{PAGES_DIR}/{stem}.md", use_directory_urls))
+
+
+def plan_page_url(source: PlanSource, options: SiteOptions) -> str | None:
+    """The plan page's published, absolute address (what the feeds link to), or None when ``site_url`` is unknown."""
+    return plan_page_address(source.relative, options.site_url, options.use_directory_urls)
+
+
 def _link_prefix(options: SiteOptions) -> str:
     # A page ``plans/a/b.md`` is served at ``plans/a/b/`` (directory URLs) or ``plans/a/b.html``;
     # files beside it (``plans/a/b.csv``) are one level up in the first case.
@@ -245,7 +274,8 @@ def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> di
     names = download_names(source)
     return {
         names["csv"]: tasks_csv(plan, options.lang),
-        names["ics"]: ics.plan_feed(plan, source.relative, options.settings, options.feeds),
+        names["ics"]: ics.plan_feed(plan, source.relative, options.settings, options.feeds,
+                                    plan_page_url(source, options)),
     }
 
 
@@ -455,6 +485,7 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
     title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
     page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
+    urls = {s.relative: url for s in sources if (url := plan_page_url(s, options))}
     feed = ics.site_feed([(s.relative, s.checked.plan) for s in sources if s.checked.plan is not None],
-                         options.settings, options.feeds)
+                         options.settings, options.feeds, urls)
     return SiteCalendar(page, CALENDAR_FEED_URI, feed)
