@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
@@ -435,9 +435,17 @@ def error_page(source: PlanSource, options: SiteOptions) -> SitePage:
     return SitePage(source.page_uri, title, html)
 
 
-def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
-    """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures."""
+def overview_page(sources: list[PlanSource], options: SiteOptions,
+                  updates: Mapping[str, datetime] | None = None) -> SitePage:
+    """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures.
+
+    ``updates`` gives each plan's last commit by its path below the plans folder
+    (:func:`pac_gen.site.history.last_changes`); a plan without one shows "—".
+    Dates are days in the site's time zone, as on the plan pages.
+    """
     lang = options.lang
+    changed = updates or {}
+    zone = options.settings.zone
     labels = texts("site", lang)
     today = options.settings.today
     suffix = _page_suffix(options)
@@ -445,11 +453,13 @@ def overview_page(sources: list[PlanSource], options: SiteOptions) -> SitePage:
     for source in sorted(sources, key=lambda s: (s.group, s.relative)):
         plan = source.checked.plan
         row: dict[str, Any] = {"source": source, "plan": plan, "href": url_path(source.stem + suffix),
-                               "warnings": len(source.checked.warnings), "errors": len(source.checked.errors)}
+                               "warnings": len(source.checked.warnings), "errors": len(source.checked.errors),
+                               "updated": changed[source.relative].astimezone(zone).date()
+                               if source.relative in changed else None}
         if plan is not None:
             indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
             row.update(counts=metrics.task_counts(plan, today), indicator_counts=_status_counts(indicators),
-                       steering=pilotage.steering(plan, today))
+                       steering=pilotage.steering(plan, today), measured=metrics.last_measurement_day(plan, today))
         groups.setdefault(source.group, []).append(row)
     html = render(
         "pac_gen_overview.html", L=labels, C=texts("word", lang), S=texts("steer", lang), lang=lang, groups=groups,
@@ -471,6 +481,28 @@ CALENDAR_URI = "calendrier.md"
 CALENDAR_FEED_URI = "calendrier.ics"
 
 
+def calendar_choices(sources: list[PlanSource], links: Mapping[str, str],
+                     lang: str) -> list[tuple[str, list[agenda_views.CalendarChoice]]]:
+    """The cohort calendar filter's entries, grouped by sub-folder as on the overview.
+
+    A folder of several plans (one learner's) also gets an entry keeping all of them.
+    """
+    groups: dict[str, list[agenda_views.CalendarChoice]] = {}
+    for source in sorted(sources, key=lambda s: (s.group, s.relative)):
+        plan = source.checked.plan
+        if plan is None:
+            continue
+        # Who first: a phone's select shows only the start of the label.
+        label = f"{plan.author} — {plan.display_title}" if plan.author else plan.display_title
+        groups.setdefault(source.group, []).append(agenda_views.CalendarChoice(
+            source.stem, label, (source.checked.path,), links.get(source.checked.path, "")))
+    for group, items in groups.items():
+        if group and len(items) > 1:
+            items.insert(0, agenda_views.CalendarChoice(
+                f"{group}/", text("calendar.filter_group", lang, who=group), tuple(p for c in items for p in c.plans)))
+    return list(groups.items())
+
+
 def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalendar:
     """The cohort's calendar (who does what when) and the feed gathering every plan."""
     published = [(s.checked.path, s.checked.plan) for s in sources if s.checked.plan is not None]
@@ -481,7 +513,7 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
     feed_href = (_absolute_href(options.site_url, CALENDAR_FEED_URI) if options.site_url
                  else url_path(up + CALENDAR_FEED_URI))
     html = agenda_views.subscribe_html(feed_href, options.settings) + agenda_views.site_calendar_html(
-        published, options.settings, links)
+        published, options.settings, links, calendar_choices(sources, links, options.lang))
     title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
     page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
