@@ -204,3 +204,14 @@ def test_built_site_overview_calendar_filter_and_feed_links(tmp_path: Path, engi
     tasks = (site / "plans/camille/boutique.csv").read_bytes().decode("utf-8-sig")
     assert "WooCommerce retenu : pas d'abonnement mensuel" in tasks
     assert "**" not in tasks
+
+
+@pytest.mark.parametrize(("options", "href"), [
+    ({}, "../plans/camille/boutique/"),
+    # Zensical rewrites links from their sources, but never a data- attribute: written as published.
+    ({"source_links": True}, "../plans/camille/boutique/"),
+    ({"use_directory_urls": False}, "plans/camille/boutique.html"),
+])
+def test_the_filters_page_links_are_published_addresses(options: dict[str, bool], href: str) -> None:
+    page = site_calendar([source(CAMILLE, "camille/boutique.yaml")], SiteOptions(SETTINGS, **options)).page.html
+    assert re.findall(r'data-href="([^"]*)"', page) == [href]

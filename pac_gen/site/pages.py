@@ -512,8 +512,12 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
              for s in sources if s.checked.plan is not None}
     feed_href = (_absolute_href(options.site_url, CALENDAR_FEED_URI) if options.site_url
                  else url_path(up + CALENDAR_FEED_URI))
+    # The filter's links live in a data- attribute, which no engine rewrites: written as published.
+    pages = {s.checked.path: url_path(("../" if options.use_directory_urls else "")
+                                      + published_page_path(s.page_uri, options.use_directory_urls))
+             for s in sources if s.checked.plan is not None}
     html = agenda_views.subscribe_html(feed_href, options.settings) + agenda_views.site_calendar_html(
-        published, options.settings, links, calendar_choices(sources, links, options.lang))
+        published, options.settings, links, calendar_choices(sources, pages, options.lang))
     title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
     page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
