@@ -31,7 +31,7 @@ def git(where: Path, *args: str, when: str = "") -> None:
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
     if when:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
-    subprocess.run(["git", *args], cwd=where, env=env, check=True, capture_output=True)
+    subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=where, env=env, check=True, capture_output=True)
 
 
 def repository(root: Path) -> Path:
