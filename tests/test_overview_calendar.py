@@ -165,6 +165,7 @@ def test_cohort_calendar_events_carry_their_plans_number_and_the_filter_lists_th
     assert "data-p=" not in site_calendar_html([], SETTINGS)
 
 
+@pytest.mark.slow  # real builds, as in test_site.py
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_built_site_overview_calendar_filter_and_feed_links(tmp_path: Path, engine: str,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
