@@ -30,6 +30,9 @@ $(AXE_STAMP): $(AXE)/package-lock.json
 	touch $@
 
 # The site generator: mkdocs (default), properdocs or zensical (`make site ENGINE=zensical`).
+# `make site` builds as the publish workflow does (docs/site.md): a plan's warning never
+# stops it; a plan with errors is left out, the others are built, and make then fails
+# (pac-gen build exits 3); a failed build leaves the previous site/ as it was.
 ENGINE ?= mkdocs
 
 site: $(STAMP)

@@ -50,8 +50,8 @@ def plan_text(number: int) -> str:
             "      - flyers",
             "    budget: 1000",
             "    loi_des_nombres:",
-            "      resultat_vise: 3",
-            "      volume_prevu: 9",
+            "      resultat_vise: 4",  # not the example law `pac-gen new` writes (W1207)
+            "      volume_prevu: 12",
             "      unite: rendez-vous",
             "    taches:",
         ]

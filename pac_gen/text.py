@@ -336,6 +336,41 @@ WARNINGS: dict[str, dict[str, str]] = {
               "en": "Review dated {date}, after today ({today}): it does not count yet. A typo in the year?"},
     "W1102.fix": {"fr": "Corrigez la date de la revue ; une revue future se planifie comme un rituel.",
                   "en": "Fix the review's date; a future review is planned as a ritual."},
+    # Issue 21: mistakes that used to pass silently (coherence engineer), W1201…
+    "W1201": {"fr": "Date du {date}, plus d'un an avant le début du plan ({start}) : une date d'exemple recopiée, ou une faute dans l'année ?",
+              "en": "Date {date}, more than a year before the plan starts ({start}): an example date copied, or a typo in the year?"},
+    "W1201.fix": {"fr": "Corrige la date (souvent l'année) pour qu'elle tombe entre le début du plan et son échéance.",
+                  "en": "Fix the date (often the year) so that it falls between the plan's start and its deadline."},
+    "W1202": {"fr": "L'action « {title} » est due le {date}, avant le début du plan ({start}).",
+              "en": "The action “{title}” is due on {date}, before the plan starts ({start})."},
+    "W1202.fix": {"fr": "Une action du plan se termine après son début : corrige sa date limite, ou le début du plan (objectif.debut).",
+                  "en": "An action of the plan ends after the plan starts: fix its deadline, or the plan's start (objective.start)."},
+    "W1203": {"fr": "La tâche « {title} » est due le {date}, avant le début du plan ({start}).",
+              "en": "The task “{title}” is due on {date}, before the plan starts ({start})."},
+    "W1203.fix": {"fr": "Corrige la date limite de la tâche ; une étape déjà franchie avant le plan va dans « bilan ».",
+                  "en": "Fix the task's deadline; a step taken before the plan belongs in “past_actions”."},
+    "W1204": {"fr": "La tâche « {title} » est marquée faite le {date}, après aujourd'hui ({today}) : une faute de frappe dans la date ?",
+              "en": "The task “{title}” is marked done on {date}, after today ({today}): a typo in the date?"},
+    "W1204.fix": {"fr": "Écris la date à laquelle tu as vraiment fait la tâche ; « fait_le » s'ajoute une fois la tâche faite.",
+                  "en": "Write the date you actually did the task; “done_on” is added once the task is done."},
+    "W1205": {"fr": "La tâche « {title} » est marquée faite le {date}, avant le début du plan ({start}).",
+              "en": "The task “{title}” is marked done on {date}, before the plan starts ({start})."},
+    "W1205.fix": {"fr": "Corrige la date ; ce qui était fait avant le plan va dans « bilan ».",
+                  "en": "Fix the date; what was done before the plan belongs in “past_actions”."},
+    "W1206": {"fr": "L'indicateur « {title} » a une valeur cible égale à sa valeur initiale ({value}) : il n'y a rien à atteindre.",
+              "en": "The indicator “{title}” has a target equal to its initial value ({value}): there is nothing to reach."},
+    "W1206.fix": {"fr": "Donne la valeur que tu veux atteindre à l'échéance (plus basse que l'initiale si moins = mieux).",
+                  "en": "Give the value you want to reach by the deadline (below the initial one when lower is better)."},
+    "W1207": {"fr": "Contenu d'exemple non modifié : « {value} » a été écrit par pac-gen new, pas par toi.",
+              "en": "Example content left unchanged: “{value}” was written by pac-gen new, not by you."},
+    "W1207.fix": {"fr": "Remplace-le par ce que tu prévois vraiment, ou supprime-le.",
+                  "en": "Replace it with what you really plan, or remove it."},
+    "W1208": {"fr": "Sans « debut » dans l'objectif, le plan commence à son plus ancien lancement, le {date} : plus de deux ans avant l'échéance ({deadline}). Une date d'exemple recopiée ?",
+              "en": "With no “start” in the objective, the plan starts at its earliest launch, {date}: more than two years before the deadline ({deadline}). An example date copied?"},
+    "W1208.fix": {"fr": "Corrige la date de lancement, ou écris le début du plan dans « objectif.debut ».",
+                  "en": "Fix the launch date, or give the plan's start in “objective.start”."},
+    "W1207.law": {"fr": "loi des nombres : {target} {unit} visés, {volume} prévus",
+                  "en": "law of numbers: {target} {unit} wanted, {volume} planned"},
 }
 MESSAGES.update(WARNINGS)
 
@@ -475,7 +510,6 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                                  "en": "{path} does not exist (the plans folder, relative to mkdocs.yml)"},
     "plugin.plans_dir.not_folder": {"fr": "{path} n'est pas un dossier (le dossier des plans, relatif à mkdocs.yml)",
                                     "en": "{path} is not a folder (the plans folder, relative to mkdocs.yml)"},
-    "plugin.errors": {"fr": "{n} erreur(s) dans les plans :", "en": "{n} error(s) in the plans:"},
     "plugin.exists": {"fr": "{uri} existe déjà dans {docs_dir} : renommez ce fichier, cette page est générée à partir des plans",
                       "en": "{uri} already exists in {docs_dir}: rename that file, this page is generated from the plans"},
     "plugin.options_table": {"fr": "les options du plugin doivent être une table (clé: valeur)",
@@ -493,8 +527,6 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                              "en": "mkdocs.yml has no “pac_gen” entry under “plugins:”: add it (see docs/site.md)"},
     "site.docs_dir_missing": {"fr": "{path} n'existe pas (le dossier des pages, relatif à mkdocs.yml)",
                               "en": "{path} does not exist (the pages folder, relative to mkdocs.yml)"},
-    "site.strict_warnings": {"fr": "{n} avertissement(s) dans les plans, et --strict",
-                             "en": "{n} warning(s) in the plans, and --strict"},
     "plugin.comments_removed": {"fr": "{uri} : un autre plugin a retiré les commentaires HTML de la page ; placez pac_gen après lui dans « plugins »",
                                 "en": "{uri}: another plugin removed the page's HTML comments; put pac_gen after it in “plugins”"},
 }
@@ -601,6 +633,29 @@ SITE_TEXT: dict[str, dict[str, str]] = {
     "site.update_unknown": {"fr": "date inconnue", "en": "date unknown"},
     "site.last_measure": {"fr": "Dernier relevé", "en": "Last measurement"},
     "site.no_measure": {"fr": "aucun", "en": "none"},
+    # Issue 21: a plan with errors is left out of the published site, the others are published.
+    "cli.build.failed": {"fr": "la construction a échoué (voir plus haut) : {path} n'a pas été touché.",
+                         "en": "the build failed (see above): {path} was not touched."},
+    "cli.build.left_out": {"fr": "site construit dans {path} SANS ces plans, qui ont des erreurs (listées plus haut avec "
+                                 "leur ligne et leur colonne) : {paths}. Les autres plans sont publiés. Corrige ces "
+                                 "erreurs : le plan sera publié à la construction suivante.",
+                           "en": "site built in {path} WITHOUT these plans, which have errors (listed above with their "
+                                 "line and column): {paths}. The other plans are published. Fix these errors: the plan "
+                                 "is published by the next build."},
+    "site.left_out_title": {"fr": "Plans laissés hors du site", "en": "Plans left out of the site"},
+    "site.left_out_intro": {"fr": "Ces plans ont des erreurs : ils ne sont pas publiés (ni leur page, ni le calendrier, "
+                                  "ni les téléchargements) tant qu'elles ne sont pas corrigées. Les autres plans sont à jour.",
+                            "en": "These plans have errors: they are not published (no page, not in the calendar, "
+                                  "no downloads) until the errors are fixed. The other plans are up to date."},
+    "site.left_out_one_error": {"fr": "1 erreur", "en": "1 error"},
+    "site.left_out_errors": {"fr": "{n} erreurs", "en": "{n} errors"},
+    "site.left_out_fix": {"fr": "C'est ton plan ? Lance « pac-gen validate » sur ton fichier, ou ouvre la vérification "
+                                "de ta pull request : chaque erreur y est donnée avec sa ligne, sa colonne et la façon de "
+                                "la corriger. Corrige-les et envoie ta correction : ton plan reviendra sur le site à la "
+                                "publication suivante.",
+                          "en": "Is it your plan? Run “pac-gen validate” on your file, or open your pull request's "
+                                "check: each error is given with its line, its column and how to fix it. Fix them and "
+                                "push your fix: your plan comes back on the site with the next publication."},
 }
 MESSAGES.update(SITE_TEXT)
 
@@ -799,6 +854,24 @@ REVIEW_TEXT: dict[str, dict[str, str]] = {
     "review.warning": {"fr": "avertissement", "en": "warning"},
     "review.days": {"fr": "j", "en": "d"},
     "review.summary.title": {"fr": "Validation des plans", "en": "Plan validation"},
+    # Issue 21: the pull request's summary puts the changed plans first; the trainer decides about warnings.
+    "review.summary.changed": {"fr": "Plans modifiés par cette pull request",
+                               "en": "Plans changed by this pull request"},
+    "review.summary.changed_counts": {"fr": "Erreurs : {errors}. Avertissements : {warnings}.",
+                                      "en": "Errors: {errors}. Warnings: {warnings}."},
+    "review.summary.who_decides": {
+        "fr": "Une erreur fait échouer cette vérification : le plan ne serait pas publié. Un avertissement ne bloque "
+              "ni la vérification ni la publication : c'est une question de la méthode. Lis-le et décide : "
+              "accepter la pull request telle quelle, ou demander une correction.",
+        "en": "An error fails this check: the plan would not be published. A warning blocks neither the check nor "
+              "the publication: it is a question the method asks. Read it and decide: accept the pull request as "
+              "it is, or ask for a fix."},
+    "review.summary.others": {"fr": "Autres plans", "en": "Other plans"},
+    "review.summary.others_help": {
+        "fr": "Déjà sur la branche de base : ils ne font pas échouer cette vérification. Un plan qui a des erreurs "
+              "reste hors du site publié jusqu'à sa correction.",
+        "en": "Already on the base branch: they do not fail this check. A plan with errors stays out of the "
+              "published site until it is fixed."},
     "review.summary.file": {"fr": "Fichier", "en": "File"},
     "review.summary.line": {"fr": "Ligne", "en": "Line"},
     "review.summary.column": {"fr": "Col.", "en": "Col."},
@@ -817,73 +890,117 @@ REVIEW_TEXT: dict[str, dict[str, str]] = {
 MESSAGES.update(REVIEW_TEXT)
 
 NEW_TEXT: dict[str, dict[str, str]] = {
-    "new.intro": {"fr": "Nouveau plan d'action commercial : {path}\n1 plan = 1 objectif. Répondez aux questions ; Entrée garde la valeur entre crochets.",
-                  "en": "New commercial action plan: {path}\n1 plan = 1 objective. Answer the questions; Enter keeps the value in brackets."},
-    "new.author": {"fr": "Votre nom (facultatif)", "en": "Your name (optional)"},
-    "new.strategy": {"fr": "La stratégie commerciale que ce plan sert (une phrase)",
-                     "en": "The commercial strategy this plan serves (one sentence)"},
-    "new.statement": {"fr": "L'objectif, mesurable (ex. Augmenter le CA en ligne de 30 %)",
-                      "en": "The objective, measurable (e.g. Increase online turnover by 30%)"},
-    "new.deadline": {"fr": "Échéance de l'objectif (AAAA-MM-JJ ou JJ/MM/AAAA)",
+    "new.intro": {"fr": "Nouveau plan d'action commercial : {path}\n1 plan = 1 objectif. Réponds aux questions, une réponse par ligne ; Entrée garde la valeur entre crochets.",
+                  "en": "New commercial action plan: {path}\n1 plan = 1 objective. Answer the questions, one answer per line; Enter keeps the value in brackets."},
+    "new.author": {"fr": "Ton nom (facultatif)", "en": "Your name (optional)"},
+    "new.strategy": {"fr": "La stratégie commerciale que ce plan sert, en une phrase (facultatif)",
+                     "en": "The commercial strategy this plan serves, in one sentence (optional)"},
+    "new.statement": {"fr": "Ton objectif, mesurable (ex. Augmenter le CA en ligne de 30 %)",
+                      "en": "Your objective, measurable (e.g. Increase online turnover by 30%)"},
+    "new.deadline": {"fr": "Échéance de l'objectif (JJ/MM/AAAA ou AAAA-MM-JJ)",
                      "en": "Deadline of the objective (YYYY-MM-DD or DD/MM/YYYY)"},
     "new.deadline_past": {"fr": "L'échéance doit venir après le début du plan ({start}).",
                           "en": "The deadline must come after the plan's start ({start})."},
-    "new.stage": {"fr": "Phase : demarrage (×3) ou developpement (×2)", "en": "Stage: startup (×3) or growth (×2)"},
-    "new.actions": {"fr": "Les premières actions (titre vide pour terminer).",
-                    "en": "The first actions (empty title to finish)."},
+    "new.stage": {"fr": "Phase, pour la loi des nombres (×3 en démarrage, ×2 en développement) : {choices}",
+                  "en": "Stage, for the law of numbers (×3 at start-up, ×2 in growth): {choices}"},
+    "new.actions": {"fr": "Tes actions, avec leurs tâches (intitulé vide quand tu as fini).",
+                    "en": "Your actions, with their tasks (empty title when you are done)."},
     "new.action_title": {"fr": "Action {n} : intitulé", "en": "Action {n}: title"},
-    "new.action_kind": {"fr": "  type : prospection, communication ou fidelisation",
-                        "en": "  kind: prospecting, communication or retention"},
-    "new.action_term": {"fr": "  horizon : court, moyen ou long", "en": "  term: short, medium or long"},
-    "new.one_action": {"fr": "Il faut au moins une action.", "en": "At least one action is needed."},
+    "new.action_kind": {"fr": "  type : {choices}", "en": "  kind: {choices}"},
+    "new.action_term": {"fr": "  horizon : {choices}", "en": "  term: {choices}"},
+    "new.action_due": {"fr": "  date limite de l'action", "en": "  deadline of the action"},
+    "new.action_due_outside": {"fr": "La date limite de l'action se place après le début du plan ({start}) et au plus tard à l'échéance ({deadline}).",
+                               "en": "The action's deadline comes after the plan's start ({start}) and by its deadline ({deadline}) at the latest."},
+    "new.action_budget": {"fr": "  budget de l'action en euros (Entrée : pas de budget)",
+                          "en": "  budget of the action in euros (Enter: no budget)"},
+    "new.law": {"fr": "  loi des nombres : combien de résultats vises-tu ? (Entrée : garder l'exemple « {example} »)",
+                "en": "  law of numbers: how many results do you want? (Enter: keep the example “{example}”)"},
+    "new.law_example": {"fr": "{target} {unit} pour {volume} tentatives", "en": "{target} {unit} for {volume} attempts"},
+    "new.date_pattern": {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"},
+    "new.required": {"fr": "Il faut une réponse ici.", "en": "An answer is needed here."},
+    "new.law_unit": {"fr": "  ce que tu comptes (rendez-vous, ventes, devis…)", "en": "  what you count (appointments, sales, quotes…)"},
+    "new.law_volume": {"fr": "  combien de tentatives prévois-tu (appels, SMS, visites…)", "en": "  how many attempts do you plan (calls, texts, visits…)"},
+    "new.law_too_few": {"fr": "La loi des nombres demande au moins {needed} tentatives pour {target} résultats (×{multiplier} en {stage}) : prévois-en au moins {needed}.",
+                        "en": "The law of numbers asks for at least {needed} attempts for {target} results (×{multiplier} in {stage}): plan at least {needed}."},
+    "new.task": {"fr": "  tâche {n} de l'action (Entrée sans rien : {done})", "en": "  task {n} of the action (Enter alone: {done})"},
+    "new.task_none": {"fr": "garder la tâche d'exemple", "en": "keep the example task"},
+    "new.task_done": {"fr": "fini pour cette action", "en": "done with this action"},
+    "new.task_due": {"fr": "    date limite de la tâche", "en": "    deadline of the task"},
+    "new.task_due_outside": {"fr": "La tâche se termine après le début du plan ({start}) et au plus tard à la date limite de son action ({due}).",
+                             "en": "The task ends after the plan's start ({start}) and by its action's deadline ({due}) at the latest."},
+    "new.task_budget": {"fr": "    budget de la tâche en euros (Entrée : pas de budget)", "en": "    budget of the task in euros (Enter: no budget)"},
+    "new.task_over_budget": {"fr": "Avec cette tâche, les budgets des tâches feraient {total}, plus que le budget de l'action ({budget}).",
+                             "en": "With this task, the tasks' budgets would add up to {total}, more than the action's budget ({budget})."},
+    "new.one_action": {"fr": "Il faut au moins une action : donne son intitulé.", "en": "At least one action is needed: give its title."},
     "new.result": {"fr": "Indicateur de résultat (dit si l'objectif est atteint)",
                    "en": "Result indicator (says whether the objective is reached)"},
     "new.tracking": {"fr": "Indicateur de suivi (pilote les actions en cours de route)",
                      "en": "Tracking indicator (steers the actions along the way)"},
     "new.ind_name": {"fr": "  ce qui est mesuré", "en": "  what is measured"},
-    "new.ind_unit": {"fr": "  unité", "en": "  unit"},
-    "new.ind_initial": {"fr": "  valeur initiale (avant le plan)", "en": "  initial value (before the plan)"},
-    "new.ind_target": {"fr": "  valeur cible (à l'échéance)", "en": "  target value (by the deadline)"},
+    "new.ind_unit": {"fr": "  unité (€, clients, visites…)", "en": "  unit (€, customers, visits…)"},
+    "new.ind_initial": {"fr": "  valeur initiale, en {unit} (avant le plan)", "en": "  initial value, in {unit} (before the plan)"},
+    "new.ind_target": {"fr": "  valeur cible, en {unit} (à l'échéance)", "en": "  target value, in {unit} (by the deadline)"},
+    "new.ind_initial_plain": {"fr": "  valeur initiale (avant le plan)", "en": "  initial value (before the plan)"},
+    "new.ind_target_plain": {"fr": "  valeur cible (à l'échéance)", "en": "  target value (by the deadline)"},
+    "new.ind_same": {"fr": "La valeur cible est celle du départ ({value}) : il n'y aurait rien à atteindre. Donne la valeur visée à l'échéance.",
+                     "en": "The target is the starting value ({value}): there would be nothing to reach. Give the value you aim for by the deadline."},
     "new.ind_source": {"fr": "  outil de mesure (CRM, Excel, Instagram…)", "en": "  source (CRM, Excel, Instagram…)"},
+    "new.ind_rhythm": {"fr": "  périodicité du relevé : {choices}", "en": "  how often it is measured: {choices}"},
     "new.ritual": {"fr": "Rituel hebdomadaire (une action récurrente dans l'agenda)",
                    "en": "Weekly ritual (a recurring action in the agenda)"},
-    "new.ritual_text": {"fr": "  ce que vous faites chaque semaine", "en": "  what you do each week"},
-    "new.ritual_day": {"fr": "  jour (lundi…dimanche)", "en": "  day (monday…sunday)"},
-    "new.ritual_moment": {"fr": "  moment : matin, apres_midi ou soir",
-                          "en": "  time of day: morning, afternoon or evening"},
+    "new.ritual_text": {"fr": "  ce que tu fais chaque semaine", "en": "  what you do each week"},
+    "new.ritual_day": {"fr": "  jour : {choices}", "en": "  day: {choices}"},
+    "new.ritual_moment": {"fr": "  moment : {choices}", "en": "  time of day: {choices}"},
     "new.ritual_span": {"fr": "  pendant (ex. 3 mois, 12 semaines)", "en": "  for (e.g. 3 months, 12 weeks)"},
-    "new.ind_rhythm": {"fr": "  périodicité du relevé : hebdomadaire, toutes_les_2_semaines, mensuelle ou trimestrielle",
-                       "en": "  how often it is measured: weekly, biweekly, monthly or quarterly"},
     "new.steering": {"fr": "Piloter le plan : faire le point sur les indicateurs à dates fixes.",
                      "en": "Steering the plan: review the indicators at set dates."},
     "new.first_review": {"fr": "  date de la première revue (elle revient ensuite chaque mois dans l'agenda)",
                          "en": "  date of the first review (it then comes back every month in the agenda)"},
     "new.review_outside": {"fr": "La première revue se place après le début du plan ({start}) et au plus tard à l'échéance ({deadline}).",
                            "en": "The first review comes after the plan's start ({start}) and by its deadline ({deadline}) at the latest."},
-    "new.motivation": {"fr": "Votre engagement (la méthode commence par là).",
+    "new.motivation": {"fr": "Ton engagement (la méthode commence par là).",
                        "en": "Your commitment (the method starts there)."},
     "new.motivation_level": {"fr": "  motivation de 0 à 10", "en": "  motivation from 0 to 10"},
     "new.motivation_booster": {"fr": "  qu'est-ce qui l'augmenterait ? (facultatif)", "en": "  what would raise it? (optional)"},
     "new.motivation_group": {"fr": "  en groupe ? (oui/non)", "en": "  in a group? (yes/no)"},
     "new.motivation_hours": {"fr": "  heures mises de côté pour le plan", "en": "  hours set aside for the plan"},
+    "new.obstacles": {"fr": "Un frein : ce qui pourrait t'empêcher d'agir.", "en": "An obstacle: what could stop you from acting."},
+    "new.obstacle": {"fr": "  le frein (Entrée : garder l'exemple « {example} »)",
+                     "en": "  the obstacle (Enter: keep the example “{example}”)"},
+    "new.obstacle_mine": {"fr": "  dépend-il de toi ? (oui/non)", "en": "  is it within your control? (yes/no)"},
+    "new.obstacle_cause": {"fr": "  sa cause (facultatif)", "en": "  its cause (optional)"},
+    "new.obstacle_solution": {"fr": "  une solution, même partielle", "en": "  a solution, even a partial one"},
+    "new.yes": {"fr": "oui", "en": "yes"},
     "new.no": {"fr": "non", "en": "no"},
-    "new.comment.reviews": {"fr": "# Le journal de suivi : à chaque revue (la première le {date}, voir le rituel « Revue du plan »),\n# notez ce que montrent les indicateurs, puis gardez ce qui marche ou décidez ce qui change :\n#  - date: {date}\n#    constat: Ce que montrent les indicateurs.\n#    indicateurs: [id-de-l-indicateur]\n#    coherent: oui\n#    bonnes_pratiques: [Ce qui marche et que je garde]\n#    decisions:\n#      - decision: Ce que je change\n#        action: id-de-l-action\n#        echeance: {date}",
+    "new.or": {"fr": " ou ", "en": " or "},
+    "new.choice_refused": {"fr": "« {value} » n'est pas une réponse possible. Réponds par : {choices}.",
+                           "en": "“{value}” is not one of the answers. Answer with: {choices}."},
+    "new.choice_close": {"fr": "« {value} » n'est pas une réponse possible : voulais-tu dire « {close} » ? Réponds par : {choices}.",
+                         "en": "“{value}” is not one of the answers: did you mean “{close}”? Answer with: {choices}."},
+    "new.comment.reviews": {"fr": "# Le journal de suivi : à chaque revue (la première le {date}, voir le rituel « Revue du plan »),\n# note ce que montrent les indicateurs, puis garde ce qui marche ou décide ce qui change :\n#  - date: {date}\n#    constat: Ce que montrent les indicateurs.\n#    indicateurs: [id-de-l-indicateur]\n#    coherent: oui\n#    bonnes_pratiques: [Ce qui marche et que je garde]\n#    decisions:\n#      - decision: Ce que je change\n#        action: id-de-l-action\n#        echeance: {date}",
                             "en": "# The follow-up log (keys in French, English aliases accepted): at each review (the first on {date},\n# see the ritual “Plan review”), write what the indicators show, then keep what works or decide what changes:\n#  - date: {date}\n#    findings: What the indicators show.\n#    indicators: [indicator-id]\n#    on_track: yes\n#    good_practices: [What works and is kept]\n#    decisions:\n#      - decision: What changes\n#        action: action-id\n#        due: {date}"},
-    "new.comment.motivation": {"fr": "# Votre engagement : motivation de 0 à 10, ce qui l'augmenterait, en groupe ou non, heures prévues.",
+    "new.comment.motivation": {"fr": "# Ton engagement : motivation de 0 à 10, ce qui l'augmenterait, en groupe ou non, heures prévues.",
                                "en": "# Your commitment: motivation from 0 to 10, what would raise it, in a group or not, hours set aside."},
-    "new.exists": {"fr": "pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisissez un autre nom.",
+    "new.exists": {"fr": "pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisis un autre nom.",
                    "en": "pac-gen new: {path} already exists; it is left untouched. Choose another name."},
     "new.cannot_write": {"fr": "pac-gen new : impossible de créer {path} : son dossier n'existe pas et ne peut pas être créé (un fichier porte-t-il déjà ce nom ?) ou n'est pas accessible. Rien n'est écrit.",
                          "en": "pac-gen new: cannot create {path}: its folder does not exist and cannot be created (is there a file of that name?) or cannot be written to. Nothing written."},
     "new.aborted": {"fr": "pac-gen new : abandon, aucun fichier écrit.",
                     "en": "pac-gen new: aborted, no file written."},
+    "new.ran_out": {"fr": "pac-gen new : les réponses se sont arrêtées avant la fin, à la question « {question} » ; aucun fichier écrit.\nDonne une réponse par ligne (une ligne vide garde la valeur proposée), ou écris un modèle à compléter avec « pac-gen new {path} --yes ».",
+                    "en": "pac-gen new: the answers stopped before the end, at the question “{question}”; no file written.\nGive one answer per line (an empty line keeps the value offered), or write a template to fill in with “pac-gen new {path} --yes”."},
     "new.invalid": {"fr": "pac-gen new : le plan produit n'est pas valide (bogue de pac-gen), rien n'est écrit :",
                     "en": "pac-gen new: the plan produced is not valid (a pac-gen bug), nothing written:"},
-    "new.written": {"fr": "Plan créé : {path}\nÉtape suivante : complétez-le, puis vérifiez-le avec « pac-gen validate {path} ».",
-                    "en": "Plan created: {path}\nNext: complete it, then check it with “pac-gen validate {path}”."},
+    "new.written": {"fr": "J'ai écrit ton plan dans {path}.", "en": "Your plan is written in {path}."},
+    "new.examples_left": {"fr": "Encore du contenu d'exemple, que tu n'as pas tapé : remplace-le par le tien (pac-gen validate le signale, W1207) :",
+                          "en": "Example content you did not type is still there: replace it with your own (pac-gen validate flags it, W1207):"},
+    "new.example_line": {"fr": "  ligne {line} : {value}", "en": "  line {line}: {value}"},
+    "new.no_examples": {"fr": "Tout le contenu du plan vient de tes réponses.", "en": "Everything in the plan comes from your answers."},
     "new.warnings": {"fr": "Questions de la méthode à revoir dans ce plan :",
                      "en": "Questions of the method to review in this plan:"},
-    "new.comment.head": {"fr": "# Plan d'action commercial (format pac_gen v1.1). 1 plan = 1 objectif.\n# Vérifiez-le avec : pac-gen validate {path}\n# Les clés sont en français ; chaque clé a aussi un alias anglais (voir le guide).",
+    "new.next": {"fr": "Étape suivante : complète-le, puis vérifie-le avec « pac-gen validate {path} ».",
+                 "en": "Next: complete it, then check it with “pac-gen validate {path}”."},
+    "new.comment.head": {"fr": "# Plan d'action commercial (format pac_gen v1.1). 1 plan = 1 objectif.\n# Vérifie-le avec : pac-gen validate {path}\n# Les clés sont en français ; chaque clé a aussi un alias anglais (voir le guide).",
                          "en": "# Commercial action plan (pac_gen format v1.1). 1 plan = 1 objective.\n# Check it with: pac-gen validate {path}\n# Keys are French (canonical); every key also has an English alias (see the guide)."},
     "new.comment.strategy": {"fr": "# Rappel de la stratégie commerciale que ce plan sert (Markdown possible).",
                              "en": "# Reminder of the commercial strategy this plan serves (Markdown allowed)."},
@@ -895,12 +1012,16 @@ NEW_TEXT: dict[str, dict[str, str]] = {
                         "en": "# Law of numbers: for 1 result, plan 3 attempts at start-up (2 in growth)."},
     "new.comment.rituals": {"fr": "# Les rituels : des actions récurrentes placées dans l'agenda (ici chaque semaine).",
                             "en": "# Rituals: recurring actions placed in the agenda (here every week)."},
-    "new.comment.indicators": {"fr": "# Les indicateurs, avec valeur initiale (avant le plan) et valeur cible (à l'échéance) :\n#  - resultat : dit si l'objectif est atteint (chiffre d'affaires, nombre de clients) ;\n#  - suivi : pilote les actions en cours de route (contacts, visites, devis envoyés).\n# Ajoutez les mesures au fil du plan, par exemple :\n#    mesures:\n#      {example}: 12",
+    "new.comment.indicators": {"fr": "# Les indicateurs, avec valeur initiale (avant le plan) et valeur cible (à l'échéance) :\n#  - resultat : dit si l'objectif est atteint (chiffre d'affaires, nombre de clients) ;\n#  - suivi : pilote les actions en cours de route (contacts, visites, devis envoyés).\n# Ajoute les mesures au fil du plan, par exemple :\n#    mesures:\n#      {example}: 12",
                                "en": "# Indicators, with an initial value (before the plan) and a target (by the deadline):\n#  - resultat (result): says whether the objective is reached (turnover, customers);\n#  - suivi (tracking): steers the actions along the way (contacts, visits, quotes sent).\n# Add measurements as the plan runs, for example:\n#    mesures:\n#      {example}: 12"},
     "new.comment.obstacles": {"fr": "# Les freins : ce qui pourrait empêcher les actions. Dépend-il de moi ? Quelles solutions ?",
                               "en": "# Obstacles: what could prevent the actions. Is it within my control? Which solutions?"},
     "new.comment.more": {"fr": "# Pour aller plus loin (voir le guide) : bilan (actions déjà menées), equipe,\n# semaine_ideale (les blocs moi / famille / social / entreprise) et notes.",
                          "en": "# To go further (see the guide): bilan (past actions), equipe (team),\n# semaine_ideale (ideal week: me / family / social / business blocks) and notes."},
+    # The moments of a day as the interview offers them (the other lists have their words above).
+    "word.matin": {"fr": "matin", "en": "morning"},
+    "word.apres_midi": {"fr": "après-midi", "en": "afternoon"},
+    "word.soir": {"fr": "soir", "en": "evening"},
     # The sample answers of a plan written with --yes
     "new.example.strategy": {"fr": "Rappel de ma stratégie commerciale : cible, positionnement, canaux.",
                              "en": "Reminder of my commercial strategy: target, positioning, channels."},
@@ -1068,10 +1189,11 @@ le fichier, la ligne et la colonne de la valeur en cause :
 plans/camille/boutique.yaml:12:16: error: E106 Date « 31/02/2027 » …
 ```
 
-Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger. Un
+Une **erreur** (`E…`) rend le plan inutilisable : il faut la corriger (tant qu'elle
+est là, le plan est laissé hors du site publié ; les autres plans sont publiés). Un
 **avertissement** (`W…`) est une question de la méthode posée au plan : il
-n'empêche pas la publication, sauf avec `--strict`. Les `{{…}}` des messages sont
-remplacés par les valeurs du plan.
+n'empêche jamais la publication (seul `pac-gen validate --strict` le compte comme une
+erreur). Les `{{…}}` des messages sont remplacés par les valeurs du plan.
 
 Les exemples sont des plans réduits à l'essentiel ; `# ← W…` marque la ligne
 signalée. Sans indicateurs, ils déclenchent aussi W401 et W402.
@@ -1086,10 +1208,11 @@ the file, line and column of the value concerned:
 plans/camille/boutique.yaml:12:16: error: E106 Date “31/02/2027” …
 ```
 
-An **error** (`E…`) makes the plan unusable: it must be fixed. A **warning**
-(`W…`) is a question of the method asked of the plan: it does not stop
-publication, except with `--strict`. The `{{…}}` in messages are replaced by the
-plan's values.
+An **error** (`E…`) makes the plan unusable: it must be fixed (until it is, the plan
+is left out of the published site; the other plans are published). A **warning**
+(`W…`) is a question of the method asked of the plan: it never stops publication
+(only `pac-gen validate --strict` counts it as an error). The `{{…}}` in messages are
+replaced by the plan's values.
 
 The examples are plans cut down to the essentials (keys are the canonical French
 ones); `# ← W…` marks the line reported. Without indicators, they also raise W401

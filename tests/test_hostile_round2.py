@@ -198,11 +198,17 @@ def test_edit_link_of_a_plan_is_percent_encoded(tmp_path):
 def test_xss_folder_name_is_refused_and_never_published(tmp_path):
     project = site_project(tmp_path / "project", {f"{XSS_FOLDER}/plan.yaml": MINIMAL, "ok/plan.yaml": MINIMAL})
     result = build(project, "--strict")
-    assert result.returncode == 1
+    # Left out, the other plan published (issue 21).
+    assert result.returncode == 3
     assert "Traceback" not in result.stderr
     assert f"plans/{XSS_FOLDER}/plan.yaml:1:1: E014 Ce chemin ne peut pas être celui d'un plan : son nom contient " \
            "« \" »" in result.stderr
     assert not (project / "site" / "plans" / XSS_FOLDER).exists()
+    assert (project / "site" / "plans" / "ok" / "plan" / "index.html").is_file()
+    # The overview names the refused path, as text.
+    overview = (project / "site" / "plans" / "index.html").read_text("utf-8")
+    assert "<code>plans/&#34;&gt;&lt;img src=x onerror=alert(document.domain)&gt;/plan.yaml</code>" in overview
+    assert_no_live_markup(overview)
 
 
 # --- 7. The review report neither mentions nor links --------------------------------------------

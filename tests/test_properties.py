@@ -184,21 +184,23 @@ def plugin_site(tmp_path_factory):
 
 @PROFILE
 @given(document=mutations())
-def test_plugin_refuses_broken_documents_with_plugin_error(plugin_site, document):
-    from mkdocs.exceptions import PluginError
-
+def test_plugin_leaves_broken_documents_out_and_publishes_sound_ones(plugin_site, document):
+    # Issue 21: a broken plan never stops the build; it is left out, with its errors, and named.
     project, config, plugin, files_class = plugin_site
     (project / "plans" / "mut.yaml").write_bytes(document)
     plugin.on_config(config)
     checked = check_bytes("plans/mut.yaml", document, SETTINGS)
-    try:
-        plugin.on_files(files_class([]), config=config)
-    except PluginError as exc:
-        assert checked.errors
+    files = plugin.on_files(files_class([]), config=config)
+    build = plugin.build
+    uris = {file.src_uri for file in files}
+    if checked.errors:
+        assert [w.path for w in build.withheld] == ["plans/mut.yaml"]
         first = checked.errors[0]
-        assert f"plans/mut.yaml:{first.line}:{first.column}: {first.code}" in str(exc)
+        assert (first.line, first.column, first.code) in {(p.line, p.column, p.code) for p in build.errors}
+        assert "plans/mut.md" not in uris and "plans/mut.csv" not in uris
     else:
-        assert not checked.errors
+        assert build.withheld == []
+        assert ("plans/mut.md" in uris) is not checked.confidential
 
 
 def test_yaml_quote_round_trips_awkward_characters():

@@ -12,12 +12,13 @@ import pytest
 from pac_gen.format.settings import Settings
 from pac_gen.site.build import (
     Claims,
+    LeftOut,
     SiteBuilder,
     SiteBuildError,
     checked_options,
     edit_path,
-    error_report,
     page_dest,
+    problem_lines,
     site_options,
 )
 from pac_gen.site.pages import SiteOptions
@@ -111,8 +112,8 @@ def test_errors_are_listed_with_positions_and_a_clash_is_refused(tmp_path: Path)
                                              "x/index.yaml": SMALL_PLAN.format(n=2, volume=9)})
     build = SiteBuilder().build(plans_dir, options, base=tmp_path, docs_dir=tmp_path / "docs",
                                 existing={}, serving=True)
-    report = error_report(build.errors)
-    assert report.startswith("pac_gen: 3 erreur(s) dans les plans :\n")
+    report = "\n".join(problem_lines(build.errors))
+    assert len(problem_lines(build.errors)) == 3
     assert "plans/bad.yaml:2:3: E103" in report and "plans/bad.yaml:3:3: E101" in report
     assert "plans/x.yaml:1:1: E012" in report and "déjà pris par plans/x/index.yaml" in report
     # Serving: the plan with errors still has its page, which lists them.
@@ -125,3 +126,50 @@ def test_a_project_page_where_the_overview_goes_is_refused(tmp_path: Path) -> No
     with pytest.raises(SiteBuildError, match=r"plans/index\.md existe déjà dans"):
         SiteBuilder().build(plans_dir, options, base=tmp_path, docs_dir=tmp_path / "docs",
                             existing={"plans/index.md": "plans/index.html"}, serving=False)
+
+
+def test_a_published_build_leaves_out_plans_with_errors_and_names_them_on_the_overview(tmp_path: Path) -> None:
+    # Issue 21: one learner's invalid plan must not take the cohort's site down.
+    plans_dir, options = _project(tmp_path, {
+        "ok.yaml": SMALL_PLAN.format(n=1, volume=9), "bad.yaml": BAD_PLAN,
+        "secret.yaml": "confidentiel: oui\n" + BAD_PLAN,
+        "x.yaml": SMALL_PLAN.format(n=2, volume=9), "x/index.yaml": SMALL_PLAN.format(n=3, volume=9)})
+    build = SiteBuilder().build(plans_dir, options, base=tmp_path, docs_dir=tmp_path / "docs",
+                                existing={}, serving=False)
+    assert build.withheld == [LeftOut("plans/bad.yaml", 2), LeftOut("plans/secret.yaml", 2, named=False),
+                              LeftOut("plans/x.yaml", 1)]
+    # No page, no downloads, not in the cohort calendar or its feed.
+    assert list(build.plan_pages) == ["plans/ok.md", "plans/x/index.md"]
+    uris = [f.uri for f in build.files]
+    assert not [u for u in uris if u.startswith(("plans/bad", "plans/secret", "plans/x."))]
+    feed = next(f.content for f in build.files if f.uri == "calendrier.ics")
+    assert feed is not None and b"Plan 1" in feed and b"bad" not in feed
+    overview = str(build.pages["plans/index.md"].html)
+    notice = overview[overview.index('<div class="admonition failure pac-gen-left-out"'):]
+    notice = notice[:notice.index("</div>")]
+    assert "<code>plans/bad.yaml</code> — 2 erreurs" in notice
+    assert "<code>plans/x.yaml</code> — 1 erreur</li>" in notice
+    assert "secret" not in overview  # a confidential plan is never named on the site
+    assert "Lance « pac-gen validate » sur ton fichier" in notice
+    # The notice follows the page's heading.
+    assert overview.index('<h1 id="plans">') < overview.index("pac-gen-left-out")
+
+
+def test_a_preview_keeps_showing_an_invalid_plan_with_its_errors(tmp_path: Path) -> None:
+    plans_dir, options = _project(tmp_path, {"ok.yaml": SMALL_PLAN.format(n=1, volume=9), "bad.yaml": BAD_PLAN})
+    build = SiteBuilder().build(plans_dir, options, base=tmp_path, docs_dir=tmp_path / "docs",
+                                existing={}, serving=True)
+    assert build.withheld == []
+    assert "pac-gen-left-out" not in str(build.pages["plans/index.md"].html)
+    page = SiteBuilder.page(build, "plans/bad.md", serving=True)
+    assert page is not None and "plans/bad.yaml" in str(page.html) and "E101" in str(page.html)
+
+
+def test_an_english_site_says_what_was_left_out_in_english(tmp_path: Path) -> None:
+    plans_dir, _ = _project(tmp_path, {"bad.yaml": BAD_PLAN})
+    options = SiteOptions(Settings(today=date(2026, 11, 27), lang="en"))
+    build = SiteBuilder().build(plans_dir, options, base=tmp_path, docs_dir=tmp_path / "docs",
+                                existing={}, serving=False)
+    overview = str(build.pages["plans/index.md"].html)
+    assert "Plans left out of the site" in overview and "<code>plans/bad.yaml</code> — 2 errors" in overview
+    assert "Is it your plan?" in overview

@@ -103,22 +103,44 @@ def test_pull_request_workflow_only_reads_and_reviews_even_after_a_failed_valida
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the review compares with the base branch
     assert "!cancelled()" in _step(job, REVIEW)["if"]  # the review is written even when validation failed
+    # The site is built (and kept to preview) even when validation failed: the trainer sees the rest.
+    assert "!cancelled()" in _step_with(job, BUILD)["if"]
+    upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["if"] == "${{ !cancelled() && steps.build.outcome == 'success' }}"
+
+
+def _step_with(job: dict[str, Any], command: str) -> dict[str, Any]:
+    [step] = [s for s in job["steps"] if command in s.get("run", "")]
+    return step
 
 
 def test_publish_deploys_from_main_only_and_dates_the_site_by_the_commit():
     workflow = load("publish.yml")
     assert workflow["on"]["push"] == {"branches": ["main"]}
     assert workflow["jobs"]["deploy"]["needs"] == "build"
-    assert _step(workflow["jobs"]["build"], PUBLISH_BUILD)
+    assert _step_with(workflow["jobs"]["build"], PUBLISH_BUILD)["id"] == "build"
     # The overview's "Mis à jour" reads each plan's last commit: the whole history is fetched.
     [checkout] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["fetch-depth"] == 0
 
 
+def test_publish_deploys_the_others_then_fails_visibly_on_a_plan_left_out():
+    # Issue 21: validation annotates without stopping the job; the build's exit 3 becomes
+    # the job output that a last job, run only after the deployment, turns into a failure.
+    jobs = load("publish.yml")["jobs"]
+    assert _step_with(jobs["build"], "pac-gen validate --format github")["continue-on-error"] is True
+    assert jobs["build"]["outputs"] == {"left-out": "${{ steps.build.outputs.left-out }}"}
+    assert jobs["plans"]["needs"] == ["build", "deploy"]
+    assert jobs["plans"]["if"] == "${{ needs.build.outputs.left-out == 'true' }}"
+
+
 def test_workflows_run_what_make_runs():
-    # make site builds with $(ENGINE), MkDocs unless told otherwise (make site ENGINE=zensical).
+    # make site builds with $(ENGINE), MkDocs unless told otherwise (make site ENGINE=zensical),
+    # with the publish workflow's command and so its policy (issue 21).
     assert "ENGINE ?= mkdocs" in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
     assert make_recipe("site") == [BUILD.replace("--engine mkdocs", "--engine $(ENGINE)")]
+    assert _step_with(load("publish.yml")["jobs"]["build"], BUILD)
+    assert _step_with(load("pull-request.yml")["jobs"]["check"], BUILD)
     assert make_recipe("validate") == ["pac-gen validate"]
     assert VALIDATE.startswith(make_recipe("validate")[0])
     # The install step only makes sense with pinned requirements.
@@ -191,15 +213,17 @@ def test_pull_request_commands_run_on_the_examples(checkout, tmp_path):
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
     commands = [s for s in workflow_runs("pull-request.yml", "check") if s["run"].strip() != INSTALL]
-    assert [s["run"].strip() for s in commands] == [VALIDATE, BUILD, REVIEW]
+    assert [s["run"].strip() for s in commands][::2] == [VALIDATE, REVIEW]
+    assert BUILD in commands[1]["run"]
     results = [run_step(s["run"], checkout, {**step_env(s), "GITHUB_STEP_SUMMARY": str(summary)}) for s in commands]
     assert [(r.returncode, r.stdout) for r in results] == [
         (0, "3 plan(s), 0 erreur(s), 0 avertissement(s)\n"), (0, ""), (0, "")], [r.stderr for r in results]
     assert (checkout / "site" / "index.html").is_file()
     lines = summary.read_text(encoding="utf-8").splitlines()
-    # The validate step writes its total first, then the review step its report.
+    # The validate step writes its total first, the changed plans' count, then the review step its report.
     assert lines[:4] == ["## Validation des plans", "", "3 plan(s), 0 erreur(s), 0 avertissement(s)", ""]
-    lines = lines[4:]
+    assert lines[4:8] == ["### Plans modifiés par cette pull request", "", "Erreurs : 0. Avertissements : 0.", ""]
+    lines = lines[next(i for i, line in enumerate(lines) if line.startswith("## Relecture")):]
     assert lines[0] == "## Relecture des plans : `origin/main` → `HEAD`"
     assert [line for line in lines if line.startswith(("###", "**", "- "))] == [
         "### Ma boutique en ligne de céramiques (`plans/camille/boutique.yaml`)",
@@ -297,3 +321,101 @@ def test_validate_unknown_base_is_a_usage_error(checkout):
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.startswith("pac-gen validate: la révision « origin/nope » est inconnue de ce dépôt")
+
+
+# --- Issue 21: one learner's warning or error never stops the cohort ----------------------------
+
+
+def _warn(plan: Path) -> tuple[int, int]:
+    """Give camille's prospecting action too small a volume for its law of numbers (W301); its (line, column)."""
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("      volume_prevu: 12\n") == 1
+    plan.write_text(text.replace("      volume_prevu: 12\n", "      volume_prevu: 4\n"), encoding="utf-8")
+    line = text[:text.index("      volume_prevu: 12\n")].count("\n") + 1
+    return line, len("      volume_prevu: ") + 1
+
+
+def _commit(repo: Path, message: str) -> None:
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", message)
+
+
+def test_publish_with_a_warning_and_an_invalid_plan_deploys_the_others_then_fails(checkout, tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(checkout, repo, ignore=shutil.ignore_patterns("site"))
+    _warn(repo / "plans" / "camille" / "boutique.yaml")
+    line, column = _break(repo / "plans" / "karim" / "formations.yaml", "statut", "fini")
+    _commit(repo, "un avertissement et une erreur sur main")
+    summary, output = tmp_path / "summary.md", tmp_path / "output"
+    github = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(output)}
+    steps = workflow_runs("publish.yml", "build")
+    validate = _step_with(load("publish.yml")["jobs"]["build"], "pac-gen validate")
+    done = run_step(validate["run"], repo, github)
+    assert done.returncode == 1  # the step fails (continue-on-error: the job goes on)
+    assert f"::error file=plans/karim/formations.yaml,line={line},col={column}::E105" in done.stdout
+    assert "::warning file=plans/camille/boutique.yaml" in done.stdout
+    [build] = [s for s in steps if BUILD in s["run"]]
+    done = run_step(build["run"], repo, github)
+    assert done.returncode == 0, done.stderr  # the step succeeds: the site is uploaded and deployed
+    assert output.read_text(encoding="utf-8") == "left-out=true\n"
+    assert "SANS ces plans, qui ont des erreurs" in done.stderr and "plans/karim/formations.yaml" in done.stderr
+    site = repo / "site"
+    assert (site / "plans" / "camille" / "boutique" / "index.html").is_file()  # its warning did not stop it
+    assert not (site / "plans" / "karim").exists()
+    assert "plans/karim/formations.yaml" in (site / "plans" / "index.html").read_text(encoding="utf-8")
+    # After the deployment, the last job fails the run with an annotation and the summary.
+    plans = load("publish.yml")["jobs"]["plans"]
+    [last] = [s["run"] for s in plans["steps"]]
+    done = run_step(last, repo, github)
+    assert done.returncode == 1
+    assert done.stdout.startswith("::error title=Plans laissés hors du site::Site publié SANS les plans qui ont des erreurs")
+    assert "## Plans laissés hors du site" in summary.read_text(encoding="utf-8")
+
+
+def test_publish_build_of_a_sound_main_sets_no_left_out_output(checkout, tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(checkout, repo, ignore=shutil.ignore_patterns("site"))
+    output = tmp_path / "output"
+    output.write_text("", encoding="utf-8")
+    [build] = [s for s in workflow_runs("publish.yml", "build") if BUILD in s["run"]]
+    done = run_step(build["run"], repo, {"GITHUB_OUTPUT": str(output)})
+    assert (done.returncode, output.read_text(encoding="utf-8")) == (0, ""), done.stderr
+
+
+def test_publish_build_step_fails_on_a_broken_docs_link(checkout, tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(checkout, repo, ignore=shutil.ignore_patterns("site"))
+    with (repo / "docs" / "index.md").open("a", encoding="utf-8") as stream:
+        stream.write("\n[Tarifs](tarifs-introuvables.md)\n")
+    [build] = [s for s in workflow_runs("publish.yml", "build") if BUILD in s["run"]]
+    done = run_step(build["run"], repo, {"GITHUB_OUTPUT": str(tmp_path / "output")})
+    assert done.returncode == 1  # real site breakage still stops the publication
+    assert "tarifs-introuvables.md" in done.stderr and not (repo / "site").exists()
+
+
+def test_pull_request_shows_its_warnings_and_passes_despite_another_plan_in_error(checkout, tmp_path):
+    # main already has karim's broken plan; the pull request gives camille's plan a warning.
+    repo = tmp_path / "repo"
+    shutil.copytree(checkout, repo, ignore=shutil.ignore_patterns("site"))
+    old_line, old_column = _break(repo / "plans" / "karim" / "formations.yaml", "statut", "fini")
+    _commit(repo, "erreur sur main")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    line, column = _warn(repo / "plans" / "camille" / "boutique.yaml")
+    _commit(repo, "moins de boutiques")
+    summary = tmp_path / "summary.md"
+    steps = workflow_runs("pull-request.yml", "check")
+    [validate] = [s for s in steps if s["run"].strip() == VALIDATE]
+    done = run_step(validate["run"], repo, {**step_env(validate), "GITHUB_STEP_SUMMARY": str(summary)})
+    assert done.returncode == 0, done.stdout + done.stderr  # the trainer decides about a warning
+    assert done.stdout.splitlines()[0] == (
+        f"::warning file=plans/camille/boutique.yaml,line={line},col={column}::W301 Loi des nombres : 4 prévus "
+        "pour 3 visés, il en faudrait au moins 9 (×3).")
+    assert "karim" not in done.stdout  # annotations are for the plans this pull request changes
+    written = summary.read_text(encoding="utf-8")
+    mine, others = written.split("### Autres plans")
+    assert "Erreurs : 0. Avertissements : 1." in mine and "Lis-le et décide" in mine
+    assert f"| `plans/camille/boutique.yaml` | {line} | {column} | avertissement | W301 |" in mine
+    assert f"| `plans/karim/formations.yaml` | {old_line} | {old_column} | erreur | E105 |" in others
+    [build] = [s for s in steps if BUILD in s["run"]]
+    done = run_step(build["run"], repo, {})
+    assert done.returncode == 0, done.stderr  # built without karim's plan, which the summary names
+    assert (repo / "site" / "plans" / "camille" / "boutique" / "index.html").is_file()

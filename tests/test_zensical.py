@@ -281,9 +281,12 @@ def test_hostile_edit_link_and_folder_names_and_plans_link_under_zensical(tmp_pa
 
     project = site_project(tmp_path / "xss", {f"{XSS_FOLDER}/plan.yaml": minimal, "ok/plan.yaml": minimal})
     result = _zensical_build(project, "--strict")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    # Left out, the other plan published (issue 21): exit 3.
+    assert result.returncode == 3 and "Traceback" not in result.stderr
     assert f"plans/{XSS_FOLDER}/plan.yaml:1:1: E014 Ce chemin ne peut pas être celui d'un plan" in result.stderr
     assert not (project / ".pac_gen").exists() or not list((project / ".pac_gen").rglob("*onerror*"))
+    assert not list((project / "site").rglob("*onerror*"))
+    assert_no_live_markup((project / "site" / "plans" / "index.html").read_text("utf-8"))
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -323,7 +326,7 @@ def test_pac_gen_build_runs_the_plugin_engines_with_the_same_options(tmp_path: P
     assert "reaches end of life" not in result.stderr  # Material's notice is silenced, as make site did
     (project / "plans/bad.yaml").write_text(BAD_PLAN, encoding="utf-8")
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert result.returncode == 1
+    assert result.returncode == 3  # built without it (issue 21)
     assert "plans/bad.yaml:3:3: E101 Clé inconnue « echeanse »" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -344,4 +347,6 @@ def test_zensicals_own_strict_abort_is_one_line_not_a_traceback(tmp_path: Path) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "anchor does not exist" in result.stderr + result.stdout
-    assert result.stderr.rstrip().endswith("ERROR   -  zensical: Aborted because --strict flag is set")
+    assert result.stderr.rstrip().splitlines()[-2:] == [
+        "ERROR   -  zensical: Aborted because --strict flag is set",
+        "ERROR   -  pac-gen build: la construction a échoué (voir plus haut) : site n'a pas été touché."]

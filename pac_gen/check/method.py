@@ -14,10 +14,10 @@ from typing import Any
 from pac_gen.agenda.model import ritual_slots
 from pac_gen.check.problems import Severity
 from pac_gen.check.rules import Context, Finding, RuleSet
-from pac_gen.format import metrics, recurrence
+from pac_gen.format import examples, metrics, recurrence
 from pac_gen.format.model import Domain, IndicatorKind, Plan, Term, Weekday
 from pac_gen.format.values import add_months
-from pac_gen.text import choice_word
+from pac_gen.text import choice_word, text
 
 WARNINGS = RuleSet(Severity.WARNING)
 rule = WARNINGS.rule
@@ -416,10 +416,11 @@ indicateurs:
       2026-02-01: 980  # ← W802
 """)
 def measurement_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
-    """A measurement dated before the plan's start (it belongs in the initial value)."""
+    """A measurement dated before the plan's start (it belongs in the initial value); more than a year before is W1201."""
     for index, indicator in enumerate(plan.indicators):
         for m_index, measurement in enumerate(indicator.measurements):
-            if measurement.date < plan.start and measurement.date <= plan.objective.deadline:
+            if (measurement.date < plan.start and measurement.date <= plan.objective.deadline
+                    and not far_before(measurement.date, plan)):  # far before: W1201
                 yield Finding(("indicateurs", index, "mesures", m_index, "date"),
                               {"date": measurement.date, "start": plan.start})
 
@@ -566,3 +567,240 @@ def review_after_today(plan: Plan, ctx: Context) -> Iterator[Finding]:
     for index, review in enumerate(plan.reviews):
         if review.date > today:
             yield Finding(("suivi", index, "date"), {"date": review.date, "today": today})
+
+
+# --- 12. Mistakes that used to pass silently (issue 21): dates out of the plan, example content
+
+
+def _day(value: date, ctx: Context) -> str:
+    """A date as the pages show it (« 15 juin 2023 »); the site's helper, loaded only when a message needs it."""
+    from pac_gen.site.render import day  # jinja2 and markdown stay out of a plain `validate` run
+
+    return day(value, ctx.settings.lang)
+
+
+def far_before(when: date, plan: Plan) -> bool:
+    """True when ``when`` is more than a year before the plan's start: a copied example date or a typo in the year."""
+    return when < add_months(plan.start, -12)
+
+
+def before_start(when: date | None, plan: Plan) -> bool:
+    """True when ``when`` falls before the plan starts, but within the year before (older dates are W1201's)."""
+    return when is not None and when < plan.start and not far_before(when, plan)
+
+
+def _before_start_args(title: str, when: date, plan: Plan, ctx: Context) -> dict[str, Any]:
+    return {"title": title, "date": _day(when, ctx), "start": _day(plan.start, ctx)}
+
+
+def _plan_dates(plan: Plan) -> Iterator[tuple[tuple[Any, ...], date]]:
+    """Every date of an action, a task or a measurement, with its path."""
+    for index, action in enumerate(plan.actions):
+        for key, when in (("lancement", action.start), ("date_limite", action.due)):
+            if when is not None:
+                yield ("actions", index, key), when
+        for t_index, task in enumerate(action.tasks):
+            for key, when in (("date_limite", task.due), ("fait_le", task.done_on)):
+                if when is not None:
+                    yield ("actions", index, "taches", t_index, key), when
+    for index, indicator in enumerate(plan.indicators):
+        for m_index, measurement in enumerate(indicator.measurements):
+            yield ("indicateurs", index, "mesures", m_index, "date"), measurement.date
+
+
+@rule("W1201", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-11-02
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    taches:
+      - tache: Préparer la liste d'appels
+        date_limite: 15/06/2023  # ← W1201
+""")
+def date_far_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An action, task or measurement date more than a year before the plan starts (the other date rules stay quiet on it)."""
+    for path, when in _plan_dates(plan):
+        if far_before(when, plan):
+            yield Finding(path, {"date": _day(when, ctx), "start": _day(plan.start, ctx)})
+
+
+@rule("W1202", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-11-02
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    date_limite: 2026-10-15  # ← W1202
+""")
+def action_due_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An action due before the plan starts (but within the year before: W1201 says the rest)."""
+    for index, action in enumerate(plan.actions):
+        if action.due is not None and before_start(action.due, plan):
+            yield Finding(("actions", index, "date_limite"), _before_start_args(action.title, action.due, plan, ctx))
+
+
+@rule("W1203", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-11-02
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    taches:
+      - tache: Préparer la liste d'appels
+        date_limite: 2026-10-20  # ← W1203
+""")
+def task_due_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A task due before the plan starts (but within the year before: W1201 says the rest)."""
+    for index, action in enumerate(plan.actions):
+        for t_index, task in enumerate(action.tasks):
+            if task.due is not None and before_start(task.due, plan):
+                yield Finding(("actions", index, "taches", t_index, "date_limite"),
+                              _before_start_args(task.task, task.due, plan, ctx))
+
+
+@rule("W1204", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-11-02
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    taches:
+      - tache: Préparer la liste d'appels
+        statut: fait
+        fait_le: 2027-01-12  # ← W1204 (aujourd'hui : 2026-12-03)
+""", today=date(2026, 12, 3))
+def done_after_today(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A task marked done on a date after today."""
+    today = ctx.settings.today
+    for index, action in enumerate(plan.actions):
+        for t_index, task in enumerate(action.tasks):
+            if task.done_on is not None and task.done_on > today:
+                yield Finding(("actions", index, "taches", t_index, "fait_le"),
+                              {"title": task.task, "date": _day(task.done_on, ctx), "today": _day(today, ctx)})
+
+
+@rule("W1205", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-11-02
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    taches:
+      - tache: Préparer la liste d'appels
+        statut: fait
+        fait_le: 2026-10-28  # ← W1205
+""")
+def done_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """A task marked done before the plan starts (but within the year before: W1201 says the rest)."""
+    for index, action in enumerate(plan.actions):
+        for t_index, task in enumerate(action.tasks):
+            if task.done_on is not None and before_start(task.done_on, plan):
+                yield Finding(("actions", index, "taches", t_index, "fait_le"),
+                              _before_start_args(task.task, task.done_on, plan, ctx))
+
+
+@rule("W1206", example="""\
+objectif:
+  intitule: Augmenter le trafic du site de 20 %
+  debut: 2026-11-02
+  echeance: 2027-06-30
+actions:
+  - intitule: Publier deux articles par mois
+    type: communication
+indicateurs:
+  - indicateur: Visiteurs par mois
+    type: resultat
+    valeur_initiale: 1000
+    valeur_cible: 1000  # ← W1206
+    outil: Matomo
+""")
+def target_equals_initial(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """An indicator whose target is its initial value: nothing to reach, no way to be late or on track."""
+    from pac_gen.site.charts import format_number  # the pages' own way to show a value with its unit
+
+    for index, indicator in enumerate(plan.indicators):
+        if indicator.target == indicator.initial:
+            yield Finding(("indicateurs", index, "valeur_cible"),
+                          {"title": indicator.name,
+                           "value": format_number(float(indicator.target), ctx.settings, indicator.unit)})
+
+
+@rule("W1207", example=f"""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  debut: 2026-11-02
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    taches:
+      - tache: {examples.example("task")}  # ← W1207
+""")
+def example_content_kept(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """Text (or a law of numbers) that ``pac-gen new`` wrote as an example and the learner never changed."""
+    found: list[tuple[tuple[Any, ...], str | None, tuple[str, ...]]] = [
+        (("strategie",), plan.strategy, examples.STRATEGY),
+        (("objectif", "intitule"), plan.objective.statement, examples.STATEMENT),
+    ]
+    for index, action in enumerate(plan.actions):
+        found.append((("actions", index, "intitule"), action.title, examples.ACTIONS))
+        found += [(("actions", index, "taches", t_index, "tache"), task.task, examples.TASK)
+                  for t_index, task in enumerate(action.tasks)]
+    found += [(("indicateurs", index, "indicateur"), indicator.name, examples.INDICATORS)
+              for index, indicator in enumerate(plan.indicators)]
+    found += [(("rituels", index, "rituel"), ritual.ritual, examples.RITUAL) for index, ritual in enumerate(plan.rituals)]
+    if plan.motivation is not None:
+        found += [(("motivation", "leviers", index), booster, examples.BOOSTER)
+                  for index, booster in enumerate(plan.motivation.boosters)]
+    for index, obstacle in enumerate(plan.obstacles):
+        found.append((("freins", index, "frein"), obstacle.obstacle, examples.OBSTACLE))
+        found += [(("freins", index, "causes", c_index), cause, examples.CAUSE)
+                  for c_index, cause in enumerate(obstacle.causes)]
+        found += [(("freins", index, "solutions", s_index), solution, examples.SOLUTION)
+                  for s_index, solution in enumerate(obstacle.solutions)]
+    laws = {index: action.law_of_numbers for index, action in enumerate(plan.actions)}
+    for path, value, keys in found:
+        if examples.is_example(keys, value):
+            yield Finding(path, {"value": value})
+        if path[0] == "actions" and len(path) == 3:  # right after its action's title, in file order
+            law = laws[path[1]]
+            if law is not None and examples.is_example_law(law.target_result, law.planned_volume, law.unit):
+                shown = text("W1207.law", ctx.settings.lang, target=law.target_result, unit=law.unit,
+                             volume=law.planned_volume)
+                yield Finding(("actions", path[1], "loi_des_nombres"), {"value": shown})
+
+
+@rule("W1208", example="""\
+objectif:
+  intitule: Gagner 5 nouveaux clients
+  echeance: 2027-06-30
+actions:
+  - intitule: Appeler les prospects du salon
+    type: prospection
+    lancement: 15/06/2023  # ← W1208
+  - intitule: Relancer les devis
+    type: fidelisation
+    lancement: 2026-11-02
+""")
+def start_far_before_deadline(plan: Plan, ctx: Context) -> Iterator[Finding]:
+    """Without ``objectif.debut`` the plan starts at its earliest launch: a launch that makes it start more
+    than two years before its deadline is most likely a copied date (W1201 cannot see it: it is the start).
+    """
+    deadline = plan.objective.deadline
+    if plan.objective.start is not None or plan.start >= add_months(deadline, -24):
+        return
+    for index, action in enumerate(plan.actions):
+        if action.start == plan.start:
+            yield Finding(("actions", index, "lancement"), {"date": _day(plan.start, ctx), "deadline": _day(deadline, ctx)})
+            return

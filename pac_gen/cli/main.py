@@ -27,8 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
     validate.add_argument(
         "--changed-since", metavar="REV", default=None,
-        help="avec --format github : n'annoter que les plans changés depuis REV (ex. origin/main) ; "
-             "tous les plans sont validés, et tous les problèmes vont dans le résumé")
+        help="avec --format github : n'annoter que les plans changés depuis REV (ex. origin/main), et "
+             "n'échouer que sur leurs erreurs ; tous les plans sont validés, et tous les problèmes vont dans le résumé")
     add_settings_arguments(validate)
 
     schema = commands.add_parser("schema", help="JSON Schema du format / JSON Schema of the format")
@@ -57,8 +57,14 @@ def _validate(args: argparse.Namespace) -> int:
     warnings = len(problems) - errors
     total = text("cli.summary", args.lang, count=count, errors=errors, warnings=warnings)
     if args.format == "github":
-        if not _github(problems, total, args):
+        annotated = _github(problems, total, args)
+        if annotated is None:
             return 2
+        if args.changed_since is not None:
+            # A pull request fails on its own plans only: another learner's plan already on
+            # the base branch is left out of the published site, and named in the summary.
+            errors = sum(p.is_error for p in annotated)
+            warnings = len(annotated) - errors
     else:
         output = render(problems, args.format)
         if output:
@@ -68,13 +74,14 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _github(problems: list[Problem], total: str, args: argparse.Namespace) -> bool:
+def _github(problems: list[Problem], total: str, args: argparse.Namespace) -> list[Problem] | None:
     """Annotations (only the changed plans' with ``--changed-since``), the total, and the job summary.
 
     GitHub shows at most 10 error and 10 warning annotations per step: the ones it
     shows must be about the plans the pull request changed, and the whole list goes
-    to the run's summary page (``$GITHUB_STEP_SUMMARY``) when GitHub gives one.
-    False after a usage error (an unknown revision), said on stderr.
+    to the run's summary page (``$GITHUB_STEP_SUMMARY``) when GitHub gives one, the
+    changed plans' problems first. Returns the annotated problems, or None after a
+    usage error (an unknown revision), said on stderr.
     """
     annotated = problems
     if args.changed_since is not None:
@@ -84,7 +91,7 @@ def _github(problems: list[Problem], total: str, args: argparse.Namespace) -> bo
             changed = changed_plan_files(args.changed_since, lang=args.lang)
         except RevisionError as exc:
             print(f"pac-gen validate: {exc}", file=sys.stderr)
-            return False
+            return None
         annotated = [p for p in problems if Path(p.path).resolve() in changed]
     output = render(annotated, "github")
     if output:
@@ -99,11 +106,12 @@ def _github(problems: list[Problem], total: str, args: argparse.Namespace) -> bo
 
         try:
             with open(summary, "a", encoding="utf-8") as stream:
-                stream.write(github_summary(problems, total, args.lang))
+                stream.write(github_summary(problems, total, args.lang,
+                                            annotated if args.changed_since is not None else None))
         except OSError as exc:  # the annotations and the total are out: say why the summary is not
             why = text("cli.github.summary_unwritable", args.lang, detail=exc.strerror)
             print(f"pac-gen validate: GITHUB_STEP_SUMMARY={summary}: {why}", file=sys.stderr)
-    return True
+    return annotated
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from pac_gen.check.problems import format_text
 from pac_gen.cli.new_plan import Questions, check_text, default_answers, render_plan, schema_reference, write_new
@@ -17,17 +18,36 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``new`` on the ``pac-gen`` sub-command parser."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "new", help="commencer un plan / start a plan",
-        description="Crée un plan : pose les questions de la méthode dans un terminal, "
-                    "sinon (ou avec --yes) écrit un modèle complet à compléter.")
+        description="Crée un plan : pose les questions de la méthode (dans un terminal, ou une réponse "
+                    "par ligne sur l'entrée standard) ; avec --yes, écrit un modèle complet à compléter.")
     parser.add_argument("path", type=Path, help="fichier à créer, ex. plans/camille/boutique.yaml")
     parser.add_argument("--lang", choices=("fr", "en"), default="fr")
-    parser.add_argument("--yes", "-y", action="store_true", help="ne rien demander : modèle avec valeurs par défaut")
+    parser.add_argument("--yes", "-y", action="store_true", help="ne rien demander : modèle avec valeurs d'exemple")
     parser.add_argument("--today", default=None, help="date de début du plan, YYYY-MM-DD (défaut : aujourd'hui)")
     return parser
 
 
+def line_reader(stream: TextIO, out: TextIO) -> Callable[[str], str]:
+    """Read answers one line at a time from a pipe or a file, showing each question and its answer.
+
+    ``input()`` would do on a terminal; on a pipe the answer is not echoed, so the
+    transcript would show questions without answers. EOFError when the lines run out.
+    """
+    def ask(prompt: str) -> str:
+        out.write(prompt)
+        line = stream.readline()
+        if not line:
+            out.write("\n")
+            raise EOFError
+        answer = line.rstrip("\r\n")
+        out.write(answer + "\n")
+        return answer
+
+    return ask
+
+
 def run(args: argparse.Namespace) -> int:
-    """Write the new plan; 1 when the file exists or the questions are abandoned, 2 on a bad ``--today``."""
+    """Write the new plan; 1 when the file exists or the answers stop early, 2 on a bad ``--today``."""
     lang = args.lang
     path: Path = args.path
     try:
@@ -38,15 +58,21 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() or path.is_symlink():
         print(text("new.exists", lang, path=path), file=sys.stderr)
         return 1
-    if args.yes or not sys.stdin.isatty():
+    if args.yes:
         answers = default_answers(today, lang)
     else:
         print(text("new.intro", lang, path=path))
+        ask = input if sys.stdin.isatty() else line_reader(sys.stdin, sys.stdout)
+        questions = Questions(ask, print, lang, today)
         try:
-            answers = Questions(input, print, lang, today).answers()
-        except (EOFError, KeyboardInterrupt):
+            answers = questions.answers()
+        except KeyboardInterrupt:
             print(file=sys.stderr)
             print(text("new.aborted", lang), file=sys.stderr)
+            return 1
+        except EOFError:
+            sys.stdout.flush()
+            print(text("new.ran_out", lang, question=questions.question, path=path), file=sys.stderr)
             return 1
     content = render_plan(answers, schema_reference(path, lang), lang, path.as_posix())
     checked = check_text(path, content, today, lang)
@@ -63,9 +89,25 @@ def run(args: argparse.Namespace) -> int:
     if not written:
         print(text("new.exists", lang, path=path), file=sys.stderr)
         return 1
+    print()
     print(text("new.written", lang, path=path))
-    if checked.warnings:
-        print(text("new.warnings", lang))
-        for problem in checked.warnings:
-            print(format_text(problem))
+    report(checked.warnings, content, lang)
+    print(text("new.next", lang, path=path))
     return 0
+
+
+def report(warnings: list[Any], content: str, lang: str) -> None:
+    """Say what is still example content (W1207, line by line), then the method's other questions."""
+    lines = content.splitlines()
+    kept = [p for p in warnings if p.code == "W1207"]
+    if kept:
+        print(text("new.examples_left", lang))
+        for problem in kept:
+            print(text("new.example_line", lang, line=problem.line, value=lines[problem.line - 1].strip().removeprefix("- ")))
+    else:
+        print(text("new.no_examples", lang))
+    others = [p for p in warnings if p.code != "W1207"]
+    if others:
+        print(text("new.warnings", lang))
+        for problem in others:
+            print(format_text(problem))

@@ -1,10 +1,14 @@
-"""Start a new plan: ask the method's questions, or take sensible defaults, and
-write a commented YAML file that validates as written.
+"""Start a new plan: a guided interview with the method's questions (or sensible
+defaults with ``--yes``), written as a commented YAML file that validates as written.
 
 The file is written from a text template rather than dumped by a YAML library so
 that it can carry comments explaining the method next to each section. Every
 answer a learner types is emitted as a double-quoted YAML scalar (see
 :func:`quote`), so an answer can never change the structure of the file.
+
+Where the learner types nothing for a task, a law of numbers or an obstacle, the
+file keeps an example (``pac_gen.format.examples``): W1207 then flags it at its line
+until the learner writes their own, and ``pac-gen new`` lists them at the end.
 """
 
 from __future__ import annotations
@@ -14,18 +18,30 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
 from pac_gen.check.validate import CheckedPlan, check_bytes
+from pac_gen.format import examples
 from pac_gen.format.loader import yaml_quote
 from pac_gen.format.model import ActionKind, IndicatorKind, Motivation, Rhythm, Stage, Term, TimeOfDay, Weekday
 from pac_gen.format.schema import PACKAGED_SCHEMAS
 from pac_gen.format.settings import Settings
-from pac_gen.format.values import Choice, ValueProblem, parse_bool, parse_date, parse_number, parse_span
-from pac_gen.text import colon, message, text
+from pac_gen.format.values import (
+    Choice,
+    ValueProblem,
+    normalize_word,
+    parse_bool,
+    parse_date,
+    parse_money,
+    parse_number,
+    parse_span,
+)
+from pac_gen.text import LANGUAGES, choice_word, colon, message, text
 
 T = TypeVar("T")
 
@@ -34,12 +50,38 @@ SCHEMA_FILES = {"fr": "docs/schema/plan.schema.json", "en": "docs/schema/plan.sc
 
 
 @dataclass
+class TaskAnswer:
+    """One task of an action: what, by when, for how much."""
+
+    title: str
+    due: date
+    budget: Decimal | None = None
+
+
+@dataclass
+class LawAnswer:
+    """The law of numbers of a prospecting action: results wanted, attempts planned, what is counted."""
+
+    target: int
+    volume: int
+    unit: str
+
+
+@dataclass
 class ActionAnswer:
-    """One action of the new plan: its title, kind and term."""
+    """One action of the new plan.
+
+    ``due`` None: a date from the term (the template). ``law`` None on a prospecting
+    action: the example law. ``tasks`` empty: the example task.
+    """
 
     title: str
     kind: ActionKind
     term: Term
+    due: date | None = None
+    budget: Decimal | None = Decimal(0)
+    law: LawAnswer | None = None
+    tasks: list[TaskAnswer] = field(default_factory=list)
 
 
 @dataclass
@@ -75,8 +117,18 @@ class MotivationAnswer:
 
 
 @dataclass
+class ObstacleAnswer:
+    """An obstacle, whether it is within the learner's control, its cause and a solution."""
+
+    obstacle: str
+    within_my_control: bool
+    cause: str
+    solution: str
+
+
+@dataclass
 class Answers:
-    """Everything :func:`render_plan` needs to write a plan."""
+    """Everything :func:`render_plan` needs to write a plan (``obstacle`` None: the example obstacle)."""
 
     author: str
     strategy: str
@@ -90,14 +142,15 @@ class Answers:
     ritual: RitualAnswer | None = None
     motivation: MotivationAnswer | None = None
     first_review: date | None = None
+    obstacle: ObstacleAnswer | None = None
 
 
 # --- Text of the questions and of the file, French first ----------------------------------------
 
 def _defaults(lang: str) -> dict[str, Any]:
-    """What a template says when the learner has not answered: the texts of ``new.example.…``."""
+    """What a template says when the learner has not answered: the example texts W1207 recognises."""
     def say(key: str) -> str:
-        return text(f"new.example.{key}", lang)
+        return examples.example(key, lang)
 
     return {
         "strategy": say("strategy"), "statement": say("statement"),
@@ -155,14 +208,47 @@ class Refused(ValueError):
     """An answer that parses but that the method refuses; the message says why."""
 
 
+# The course's own way of saying a choice: "court terme", "à long terme", "en démarrage",
+# "l'après-midi", "tous les 15 jours". Words around the choice are dropped, then the rest
+# is compared with the format's words and with the words the site shows (``word.…``).
+_AROUND = ("a_", "en_", "le_", "la_", "l_", "les_", "chaque_", "every_", "in_", "the_")
+_SAME = {"tous_les_15_jours": "toutes_les_2_semaines", "tous_les_quinze_jours": "toutes_les_2_semaines",
+         "toutes_les_deux_semaines": "toutes_les_2_semaines", "quinzaine": "toutes_les_2_semaines",
+         "semaine": "hebdomadaire", "mois": "mensuelle", "trimestre": "trimestrielle",
+         "fideliser": "fidelisation", "prospecter": "prospection", "communiquer": "communication"}
+
+
+def course_choice(kind: type[Choice], answer: str) -> Choice | None:
+    """The member of ``kind`` a learner meant with the course's words, or None."""
+    table: dict[str, Choice] = {}
+    for member in kind:
+        table[normalize_word(member.value)] = member
+        table[normalize_word(member.english_aliases().get(member.value, member.value))] = member
+        for lang in LANGUAGES:
+            table[normalize_word(choice_word(member.value, lang))] = member
+    word = normalize_word(answer)
+    for _ in range(2):  # "à court terme": "a_" then "_terme"
+        if word in table:
+            return table[word]
+        if word in _SAME and _SAME[word] in table:
+            return table[_SAME[word]]
+        word = word.removesuffix("_terme").removesuffix("_term")
+        for prefix in _AROUND:
+            word = word.removeprefix(prefix)
+    return table.get(word) or (table.get(_SAME[word]) if word in _SAME else None)
+
+
 class Questions:
-    """Asks the method's questions one by one, re-asking until each answer is valid.
+    """The guided interview: asks the method's questions one by one, re-asking until each answer is valid.
 
     Args:
         ask: Shows a prompt and returns the line typed (``input``); raises EOFError at the end.
         say: Shows a line (an explanation or an error).
         lang: ``fr`` or ``en``.
         today: The plan's start.
+
+    Attributes:
+        question: The question being asked (for a message when the answers run out).
 
     """
 
@@ -171,14 +257,32 @@ class Questions:
         self.say = say
         self.lang = lang
         self.today = today
+        self.question = ""
 
-    def ask(self, key: str, parse: Callable[[str], T], default: str | None = None) -> T:
+    def _day(self, value: date) -> str:
+        from pac_gen.site.render import day  # the pages' way of writing a date
+
+        return day(value, self.lang)
+
+    def _money(self, value: Decimal) -> str:
+        from pac_gen.site.render import money  # the pages' way of writing an amount
+
+        return money(value, "EUR", self.lang)
+
+    def _shown(self, value: date) -> str:
+        """A date offered as a default, written as the learner would (15/06/2027 in French)."""
+        return value.strftime(text("new.date_pattern", self.lang))
+
+    def ask(self, key: str, parse: Callable[[str], T], default: str | None = None, **args: Any) -> T:
         """Ask until ``parse`` accepts the answer; an empty answer takes ``default``."""
-        prompt = colon(text(f"new.{key}", self.lang) + (f" [{default}]" if default else ""), self.lang) + " "
+        self.question = text(f"new.{key}", self.lang, **args).strip()
+        prompt = colon(text(f"new.{key}", self.lang, **args) + (f" [{default}]" if default else ""), self.lang) + " "
         while True:
             answer = clean(self.ask_line(prompt))
-            if not answer and default is not None:
-                answer = default
+            if not answer and default is None:
+                self.say(text("new.required", self.lang))
+                continue
+            answer = answer or (default or "")
             try:
                 return parse(answer)
             except ValueProblem as problem:
@@ -186,10 +290,38 @@ class Questions:
             except Refused as refusal:
                 self.say(str(refusal))
 
+    def words(self, kind: type[Choice]) -> list[str]:
+        """The answers offered for a choice, in the interview's language: the site's words."""
+        return [self.word(member) for member in kind]
+
+    def word(self, member: Choice) -> str:
+        """One answer offered for a choice, in lower case within a sentence ("Monday" keeps its capital)."""
+        shown = choice_word(member.value, self.lang)
+        return shown if isinstance(member, Weekday) else shown.lower()
+
+    def one_of(self, words: list[str]) -> str:
+        """``court terme, moyen terme ou long terme``."""
+        return ", ".join(words[:-1]) + text("new.or", self.lang) + words[-1] if len(words) > 1 else words[0]
+
     def choice(self, key: str, kind: type[Choice], default: Choice) -> Any:
-        """Ask for one of an enumeration's words, French or English."""
-        shown = default.english_aliases().get(default.value, default.value) if self.lang == "en" else default.value
-        return self.ask(key, kind.parse, shown)
+        """Ask for one of a list's words: the format's, French or English, or the course's own."""
+        choices = self.one_of(self.words(kind))
+
+        def parse(answer: str) -> Choice:
+            found = course_choice(kind, answer)
+            if found is not None:
+                return found
+            try:
+                kind.parse(answer)
+            except ValueProblem as problem:
+                close = problem.args_.get("suggestion")
+                if close:
+                    shown = self.word(kind.parse(close))
+                    raise Refused(text("new.choice_close", self.lang, value=answer, close=shown,
+                                       choices=choices)) from None
+            raise Refused(text("new.choice_refused", self.lang, value=answer, choices=choices))
+
+        return self.ask(key, parse, self.word(default), choices=choices)
 
     def answers(self) -> Answers:
         """Ask every question and return the answers."""
@@ -197,21 +329,18 @@ class Questions:
         author = self.ask("author", str, "")
         strategy = self.ask("strategy", str, "")
         statement = self.ask("statement", required)
-        deadline = self.ask("deadline", self._deadline, default_deadline(self.today).isoformat())
+        deadline = self.ask("deadline", self._deadline, self._shown(default_deadline(self.today)))
         stage = self.choice("stage", Stage, Stage.STARTUP)
         self.say(text("new.actions", self.lang))
         actions: list[ActionAnswer] = []
         while True:
-            title = self.ask_line(colon(text("new.action_title", self.lang, n=len(actions) + 1), self.lang) + " ")
-            title = clean(title)
+            title = self.ask("action_title", str, "", n=len(actions) + 1)
             if not title:
                 if actions:
                     break
                 self.say(text("new.one_action", self.lang))
                 continue
-            kind = self.choice("action_kind", ActionKind, ActionKind.PROSPECTING)
-            term = self.choice("action_term", Term, Term.SHORT)
-            actions.append(ActionAnswer(title, kind, term))
+            actions.append(self._action(title, stage, deadline))
         self.say(text("new.result", self.lang))
         result = self._indicator(words["result"])
         self.say(text("new.tracking", self.lang))
@@ -222,8 +351,8 @@ class Questions:
         moment = self.choice("ritual_moment", TimeOfDay, words["ritual"][2])
         span = self.ask("ritual_span", _span_text, words["ritual"][3])
         self.say(text("new.steering", self.lang))
-        first_review = self.ask("first_review", lambda answer: self._review_date(answer, deadline),
-                                default_first_review(self.today).isoformat())
+        first_review = self.ask("first_review", lambda answer: self._within(answer, deadline, "new.review_outside"),
+                                self._shown(default_first_review(self.today)))
         self.say(text("new.motivation", self.lang))
         level, _, _, hours = words["motivation"]
         motivation = MotivationAnswer(
@@ -232,30 +361,103 @@ class Questions:
             self.ask("motivation_group", parse_bool, text("new.no", self.lang)),
             self.ask("motivation_hours", _hours, _number(hours)),
         )
+        self.say(text("new.obstacles", self.lang))
+        obstacle = self._obstacle(words["obstacle"])
         return Answers(author, strategy, statement, self.today, deadline, stage, actions, result, tracking,
-                       RitualAnswer(ritual_text, day, moment, span), motivation, first_review)
+                       RitualAnswer(ritual_text, day, moment, span), motivation, first_review, obstacle)
 
-    def _review_date(self, answer: str, deadline: date) -> date:
-        day = parse_date(answer)
-        if not self.today < day <= deadline:
-            raise Refused(text("new.review_outside", self.lang, start=self.today.isoformat(),
-                               deadline=deadline.isoformat()))
-        return day
+    def _action(self, title: str, stage: Stage, deadline: date) -> ActionAnswer:
+        kind = self.choice("action_kind", ActionKind, ActionKind.PROSPECTING)
+        term = self.choice("action_term", Term, Term.SHORT)
+        due = self.ask("action_due", lambda answer: self._within(answer, deadline, "new.action_due_outside"),
+                       self._shown(_action_due(self.today, deadline, term)))
+        budget = self.ask("action_budget", _optional_money, "")
+        law = self._law(stage) if kind is ActionKind.PROSPECTING else None
+        tasks: list[TaskAnswer] = []
+        while True:
+            done = text("new.task_done" if tasks else "new.task_none", self.lang)
+            task = self.ask("task", str, "", n=len(tasks) + 1, done=done)
+            if not task:
+                break
+            task_due = self.ask("task_due", lambda answer: self._task_due(answer, due),
+                                self._shown(min(self.today + timedelta(days=14), due)))
+            spent = sum((t.budget or Decimal(0) for t in tasks), Decimal(0))
+            task_budget = self.ask("task_budget", partial(self._task_budget, spent=spent, budget=budget), "")
+            tasks.append(TaskAnswer(task, task_due, task_budget))
+        return ActionAnswer(title, kind, term, due, budget, law, tasks)
 
-    def _deadline(self, answer: str) -> date:
-        deadline = parse_date(answer)
-        if deadline <= self.today:
-            raise Refused(text("new.deadline_past", self.lang, start=self.today.isoformat()))
-        return deadline
+    def _law(self, stage: Stage) -> LawAnswer | None:
+        example = text("new.law_example", self.lang, target=examples.LAW_TARGET,
+                       unit=examples.example("unit", self.lang), volume=examples.LAW_TARGET * stage.multiplier)
+        target = self.ask("law", _optional_count, "", example=example)
+        if target is None:
+            return None
+        unit = self.ask("law_unit", required)
+        needed = target * stage.multiplier
+
+        def volume(answer: str) -> int:
+            planned = _count(answer)
+            if planned < needed:
+                raise Refused(text("new.law_too_few", self.lang, needed=needed, target=target,
+                                   multiplier=stage.multiplier, stage=self.word(stage)))
+            return planned
+
+        return LawAnswer(target, self.ask("law_volume", volume, str(needed)), unit)
 
     def _indicator(self, default: tuple[Any, ...]) -> IndicatorAnswer:
         name = self.ask("ind_name", required, default[0])
         unit = self.ask("ind_unit", str, default[1])
-        initial = self.ask("ind_initial", parse_number, _number(default[2]))
-        target = self.ask("ind_target", parse_number, _number(default[3]))
+        # The example values only make sense in the example's unit: after a change, no default.
+        same_unit = unit == default[1]
+        shown = {"unit": unit} if unit else {}
+        suffix = "" if unit else "_plain"
+        initial = self.ask("ind_initial" + suffix, parse_number, _number(default[2]) if same_unit else None, **shown)
+
+        def target(answer: str) -> float:
+            value = parse_number(answer)
+            if value == initial:
+                raise Refused(text("new.ind_same", self.lang, value=_number(value)))
+            return value
+
+        goal = self.ask("ind_target" + suffix, target, _number(default[3]) if same_unit else None, **shown)
         source = self.ask("ind_source", required, default[4])
         rhythm = self.choice("ind_rhythm", Rhythm, default[5])
-        return IndicatorAnswer(name, unit, initial, target, source, rhythm)
+        return IndicatorAnswer(name, unit, initial, goal, source, rhythm)
+
+    def _obstacle(self, example: str) -> ObstacleAnswer | None:
+        obstacle = self.ask("obstacle", str, "", example=example)
+        if not obstacle:
+            return None
+        mine = self.ask("obstacle_mine", parse_bool, text("new.yes", self.lang))
+        cause = self.ask("obstacle_cause", str, "")
+        solution = self.ask("obstacle_solution", required)
+        return ObstacleAnswer(obstacle, mine, cause, solution)
+
+    def _within(self, answer: str, deadline: date, refusal: str) -> date:
+        day = parse_date(answer)
+        if not self.today < day <= deadline:
+            raise Refused(text(refusal, self.lang, start=self._day(self.today), deadline=self._day(deadline)))
+        return day
+
+    def _task_due(self, answer: str, action_due: date) -> date:
+        day = parse_date(answer)
+        if not self.today <= day <= action_due:
+            raise Refused(text("new.task_due_outside", self.lang, start=self._day(self.today),
+                               due=self._day(action_due)))
+        return day
+
+    def _task_budget(self, answer: str, spent: Decimal, budget: Decimal | None) -> Decimal | None:
+        amount = _optional_money(answer)
+        if amount is not None and budget is not None and spent + amount > budget:
+            raise Refused(text("new.task_over_budget", self.lang, total=self._money(spent + amount),
+                               budget=self._money(budget)))
+        return amount
+
+    def _deadline(self, answer: str) -> date:
+        deadline = parse_date(answer)
+        if deadline <= self.today:
+            raise Refused(text("new.deadline_past", self.lang, start=self._day(self.today)))
+        return deadline
 
 
 def required(answer: str) -> str:
@@ -263,6 +465,21 @@ def required(answer: str) -> str:
     if not answer:
         raise ValueProblem("E118")
     return answer
+
+
+def _optional_money(answer: str) -> Decimal | None:
+    return parse_money(answer) if answer else None
+
+
+def _count(answer: str) -> int:
+    number = parse_number(answer)
+    if number < 0 or not float(number).is_integer():
+        raise ValueProblem("E114", value=answer)
+    return int(number)
+
+
+def _optional_count(answer: str) -> int | None:
+    return _count(answer) if answer else None
 
 
 def _span_text(answer: str) -> str:
@@ -334,8 +551,7 @@ def render_plan(answers: Answers, schema_ref: str, lang: str = "fr", display_pat
             "", text("new.comment.actions", lang), "actions:"]
     multiplier = answers.stage.multiplier
     for action in answers.actions:
-        due = _action_due(answers.start, answers.deadline, action.term)
-        task_due = min(answers.start + timedelta(days=14), due)
+        due = action.due or _action_due(answers.start, answers.deadline, action.term)
         out += [f"  - intitule: {quote(action.title)}",
                 f"    type: {action.kind.value}",
                 f"    horizon: {action.term.value}",
@@ -343,15 +559,22 @@ def render_plan(answers: Answers, schema_ref: str, lang: str = "fr", display_pat
                 f"    date_limite: {due.isoformat()}"]
         if answers.author:
             out.append(f"    responsable: {quote(answers.author)}")
-        out += ["    moyens_actuels: []", "    moyens_a_prevoir: []", "    budget: 0"]
+        out += ["    moyens_actuels: []", "    moyens_a_prevoir: []"]
+        if action.budget is not None:
+            out.append(f"    budget: {action.budget}")
         if action.kind is ActionKind.PROSPECTING:
+            law = action.law or LawAnswer(examples.LAW_TARGET, examples.LAW_TARGET * multiplier, words["unit"])
             out += [_indent(text("new.comment.law", lang), 4), "    loi_des_nombres:",
-                    "      resultat_vise: 3", f"      volume_prevu: {3 * multiplier}",
-                    f"      unite: {quote(words['unit'])}"]
-        out += ["    taches:",
-                f"      - tache: {quote(words['task'])}",
-                f"        date_limite: {task_due.isoformat()}",
-                "        statut: a_faire"]
+                    f"      resultat_vise: {law.target}", f"      volume_prevu: {law.volume}",
+                    f"      unite: {quote(law.unit)}"]
+        tasks = action.tasks or [TaskAnswer(words["task"], min(answers.start + timedelta(days=14), due))]
+        out.append("    taches:")
+        for task in tasks:
+            out += [f"      - tache: {quote(task.title)}",
+                    f"        date_limite: {task.due.isoformat()}"]
+            if task.budget is not None:
+                out.append(f"        budget: {task.budget}")
+            out.append("        statut: a_faire")
     if answers.ritual is not None:
         ritual = answers.ritual
         out += ["", text("new.comment.rituals", lang), "rituels:",
@@ -393,12 +616,13 @@ def render_plan(answers: Answers, schema_ref: str, lang: str = "fr", display_pat
         if m.booster:
             out.append(f"  leviers: [{quote(m.booster)}]")
         out += [f"  en_groupe: {'oui' if m.in_group else 'non'}", f"  heures_prevues: {_number(m.hours)}"]
+    obstacle = answers.obstacle or ObstacleAnswer(words["obstacle"], True, words["cause"], words["solution"])
     out += ["", text("new.comment.obstacles", lang), "freins:",
-            f"  - frein: {quote(words['obstacle'])}",
-            "    depend_de_moi: oui",
-            f"    causes: [{quote(words['cause'])}]",
-            f"    solutions: [{quote(words['solution'])}]",
-            "", text("new.comment.more", lang), ""]
+            f"  - frein: {quote(obstacle.obstacle)}",
+            f"    depend_de_moi: {'oui' if obstacle.within_my_control else 'non'}"]
+    if obstacle.cause:
+        out.append(f"    causes: [{quote(obstacle.cause)}]")
+    out += [f"    solutions: [{quote(obstacle.solution)}]", "", text("new.comment.more", lang), ""]
     return "\n".join(out)
 
 
@@ -440,6 +664,7 @@ def write_new(path: Path, content: str) -> bool:
 
 
 __all__ = [
-    "ActionAnswer", "Answers", "IndicatorAnswer", "Questions", "RitualAnswer", "check_text", "default_answers",
-    "quote", "render_plan", "schema_reference", "text", "write_new",
+    "ActionAnswer", "Answers", "IndicatorAnswer", "LawAnswer", "ObstacleAnswer", "Questions", "RitualAnswer",
+    "TaskAnswer", "check_text", "course_choice", "default_answers", "quote", "render_plan", "schema_reference", "text",
+    "write_new",
 ]

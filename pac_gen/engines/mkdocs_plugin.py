@@ -5,16 +5,22 @@ Hooks only orchestrate, in the manner of Material's blog plugin:
 - ``on_config`` resets the per-build state (the same instance serves every
   rebuild of ``mkdocs serve``), resolves the options and adds the stylesheets;
 - ``on_files`` asks the engine-free :mod:`pac_gen.site.build` for what the plans
-  add to the site (checked once, output paths claimed), logs warnings (so
-  ``--strict`` fails on them), stops the build on errors, and adds the generated
-  pages, downloads and assets with ``File.generated`` (nothing is ever written in
-  ``docs/`` or ``plans/``);
+  add to the site (checked once, output paths claimed, plans with errors left
+  out), logs the plans' problems, and adds the generated pages, downloads and
+  assets with ``File.generated`` (nothing is ever written in ``docs/`` or ``plans/``);
 - ``on_page_content`` swaps each generated page's placeholder for its HTML
   (built by :mod:`pac_gen.site.pages`) and gives it its table of contents;
 - ``on_serve`` watches the plans folder.
 
 Under ``mkdocs serve`` an invalid plan does not stop the server: its page lists
-its errors, and the next valid save brings the plan back.
+its errors, and the next valid save brings the plan back. A build leaves it out
+and publishes the others (issue 21).
+
+The plans' problems are logged through a logger of their own, outside MkDocs'
+(``pac_gen.plans``): ``--strict`` counts MkDocs' warnings (a broken link in
+``docs/``), never a learner's plan warning or error, so that one learner cannot
+stop the cohort's publication. ``pac-gen build`` says what was left out and
+ends with its own exit status (``docs/site.md``).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -30,22 +37,23 @@ import jinja2.bccache
 
 # Plain mkdocs imports: under ProperDocs they are ProperDocs' own modules (see pac_gen.engines.mkdocs_config).
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from pac_gen.check.problems import format_text
 from pac_gen.engines.mkdocs_config import PacGenConfig
 from pac_gen.site.build import (
+    REPORT_ENV,
     GeneratedFile,
     SiteBuild,
     SiteBuilder,
     SiteBuildError,
     asset_links,
     edit_path,
-    error_report,
     preview_focus,
+    problem_lines,
     site_options,
+    write_report,
 )
 from pac_gen.site.pages import SiteOptions, SitePage, TocEntry
 from pac_gen.text import LANGUAGES, text
@@ -55,7 +63,21 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+
+class _EngineStyle(logging.Handler):
+    """Lines as MkDocs prints its own (``WARNING -  …``), on the ``sys.stderr`` of the moment."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname:<7} -  {record.getMessage()}", file=sys.stderr)
+
+
+plans_log = logging.getLogger("pac_gen.plans")
+"""The plans' problems: not under the ``mkdocs`` logger, so the engine's ``--strict`` does not count them."""
+if not plans_log.handlers:
+    plans_log.addHandler(_EngineStyle())
+    plans_log.propagate = False
+    plans_log.setLevel(logging.INFO)
+
 
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Compiled Jinja templates in memory, for the life of one preview server."""
@@ -144,13 +166,14 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         except SiteBuildError as exc:
             raise PluginError(str(exc)) from None
         self.build = build
-        for problem in build.warnings:
-            log.warning(format_text(problem, severity=False))
-        if build.errors:
-            if not self.serving:
-                raise PluginError(error_report(build.errors, self.options.lang))
-            for problem in sorted(build.errors):  # the server keeps running; the plan's page shows its errors
-                log.error(format_text(problem, severity=False))
+        for line in problem_lines(build.warnings):
+            plans_log.warning(line)
+        # A build leaves such plans out (pac-gen build names them); a preview shows each one's errors on its page.
+        for line in problem_lines(build.errors):
+            plans_log.error(line)
+        report = os.environ.get(REPORT_ENV)
+        if report and not self.serving:
+            write_report(build, report)
         for entry in build.plan_pages.values():
             added = File.generated(config, entry.uri, content=entry.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             # "Edit this page" opens the plan's YAML file (percent-encoded), wherever it is relative to docs/.

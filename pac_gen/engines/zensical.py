@@ -35,7 +35,6 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from pac_gen.check.problems import format_text
 from pac_gen.engines import process
 from pac_gen.engines.zensical_markdown import HTML_MARK, toc_line
 from pac_gen.format.loader import yaml_quote
@@ -46,10 +45,11 @@ from pac_gen.site.build import (
     asset_links,
     checked_options,
     edit_path,
-    error_report,
     page_dest,
     preview_focus,
+    problem_lines,
     site_options,
+    write_report,
 )
 from pac_gen.site.pages import SitePage, TocEntry
 from pac_gen.text import text
@@ -302,10 +302,10 @@ class ZensicalSite:
         self.docs_dir = self.base
 
     def prepare(self) -> SiteBuild:
-        """Check the plans and write the build folder; errors stop it unless serving.
+        """Check the plans and write the build folder (a build leaves plans with errors out).
 
         Raises:
-            SiteBuildError: The configuration is unusable, or (not serving) a plan has errors.
+            SiteBuildError: The configuration is unusable.
 
         """
         config = read_config(self.config_file)
@@ -325,13 +325,12 @@ class ZensicalSite:
         build = self.builder.build(self.plans_dir, site, base=self.base, docs_dir=self.docs_dir,
                                    existing=existing, serving=self.serving,
                                    focus=preview_focus(self.plans_dir, os.environ) if self.serving else None)
-        for problem in build.warnings:
-            self.log(f"WARNING -  {format_text(problem, severity=False)}")
-        if build.errors:
-            if not self.serving:
-                raise SiteBuildError(error_report(build.errors, site.lang))
-            for problem in sorted(build.errors):  # the preview goes on; the plan's page lists its errors
-                self.log(f"ERROR   -  {format_text(problem, severity=False)}")
+        # Never given to Zensical, whose --strict counts only its own warnings (a broken link in docs/).
+        for line in problem_lines(build.warnings):
+            self.log(f"WARNING -  {line}")
+        # A build leaves such plans out (pac-gen build names them); a preview shows each one's errors on its page.
+        for line in problem_lines(build.errors):
+            self.log(f"ERROR   -  {line}")
         self._write_build_folder(config, build, own)
         return build
 
@@ -414,13 +413,16 @@ def _zensical(command: str, config: Path, *arguments: str) -> list[str]:
     return [sys.executable, "-P", "-c", _RUN_ZENSICAL, command, "--config-file", str(config), *arguments]
 
 
-def build(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> int:
-    """Build the site with Zensical; 0 on success, 1 on a plan error (or warning when strict).
+def build(config_file: Path, site_dir: Path | None = None, strict: bool = False, report: Path | None = None) -> int:
+    """Build the site with Zensical; 0 on success, 1 when it failed.
+
+    Plans with errors are left out of the site (written to ``report`` for ``pac-gen build``).
 
     Args:
         config_file: The project's ``mkdocs.yml``.
         site_dir: Where the site goes (default: ``site_dir`` of ``mkdocs.yml``, else ``site``).
-        strict: Warnings (the plans' and Zensical's) fail the build.
+        strict: Zensical's own warnings fail the build (the plans' never do).
+        report: Where to write what the build left out (:func:`pac_gen.site.build.write_report`).
 
     """
     site = ZensicalSite(config_file)
@@ -429,10 +431,8 @@ def build(config_file: Path, site_dir: Path | None = None, strict: bool = False)
     except SiteBuildError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
-    if strict and build.warnings:
-        print(f"ERROR   -  pac_gen: {text('site.strict_warnings', build.options.lang, n=len(build.warnings))}",
-              file=sys.stderr)
-        return 1
+    if report is not None:
+        write_report(build, str(report))
     if process.run(_zensical("build", site.build_dir / "mkdocs.yml", *(["--strict"] if strict else []))) != 0:
         return 1
     if site_dir is None:

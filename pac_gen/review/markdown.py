@@ -176,15 +176,38 @@ def to_markdown(report: Report, lang: str = "fr") -> str:
     return "\n".join(lines) + "\n"
 
 
-def github_summary(problems: Iterable[Problem], total: str, lang: str = "fr") -> str:
-    """Every problem as a Markdown table for the job summary (GitHub annotates only 10 of each kind)."""
+def github_summary(problems: Iterable[Problem], total: str, lang: str = "fr",
+                   changed: Iterable[Problem] | None = None) -> str:
+    """Every problem as a Markdown table for the job summary (GitHub annotates only 10 of each kind).
+
+    With ``changed`` (the problems of the plans a pull request changes, ``--changed-since``),
+    those come first, under a heading that says what fails the check and that the
+    trainer decides about warnings; the other plans' problems follow under their own.
+    """
     items = sorted(problems)
     lines = [f"## {text('review.summary.title', lang)}", "", _escape(total), ""]
-    if items:
-        head = [text(f"review.summary.{column}", lang)
-                for column in ("file", "line", "column", "severity", "code", "message")]
-        lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-        lines += [f"| {_code(p.path)} | {p.line} | {p.column} | {text(f'review.{p.severity.value}', lang)} | "
-                  f"{p.code} | {_escape(p.message)} |" for p in items]
-        lines.append("")
+    if changed is None:
+        return "\n".join(lines + _problem_table(items, lang)) + "\n"
+    mine = sorted(changed)
+    errors = sum(p.is_error for p in mine)
+    lines += [f"### {text('review.summary.changed', lang)}", "",
+              text("review.summary.changed_counts", lang, errors=errors, warnings=len(mine) - errors), "",
+              text("review.summary.who_decides", lang), ""]
+    lines += _problem_table(mine, lang)
+    others = [p for p in items if p not in set(mine)]
+    if others:
+        lines += [f"### {text('review.summary.others', lang)}", "", text("review.summary.others_help", lang), ""]
+        lines += _problem_table(others, lang)
     return "\n".join(lines) + "\n"
+
+
+def _problem_table(items: list[Problem], lang: str) -> list[str]:
+    if not items:
+        return []
+    head = [text(f"review.summary.{column}", lang)
+            for column in ("file", "line", "column", "severity", "code", "message")]
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines += [f"| {_code(p.path)} | {p.line} | {p.column} | {text(f'review.{p.severity.value}', lang)} | "
+              f"{p.code} | {_escape(p.message)} |" for p in items]
+    lines.append("")
+    return lines

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -317,14 +318,34 @@ class PlanPageEntry:
     display: str
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A plan file a published build leaves out because it has errors (issue 21).
+
+    Attributes:
+        path: The file, as shown in messages (``plans/karim/formations.yaml``).
+        errors: How many errors it has.
+        named: Whether the overview names it: not a confidential plan, which the
+            site never shows, valid or not (the build's messages still name it).
+
+    """
+
+    path: str
+    errors: int
+    named: bool = True
+
+
 @dataclass
 class SiteBuild:
     """Everything the plans add to one build of the site.
 
     ``pages`` holds the site's own pages (overview, calendar), ready; ``plan_pages``
     the plan pages, rendered by :meth:`SiteBuilder.page`. ``files`` are the downloads
-    and assets. ``errors`` stop a build (not a preview, where each plan with errors
-    has a page listing them); ``warnings`` fail only a strict build.
+    and assets. A plan with ``errors`` is left out of a published build (``withheld``:
+    no page, not in the calendars, feeds or downloads, named on the overview), so
+    that one learner's mistake never takes the cohort's site down; a preview gives it
+    a page listing its errors instead. ``warnings`` never stop a build: the engines'
+    ``--strict`` does not count them (see ``docs/site.md``).
     """
 
     options: SiteOptions
@@ -335,12 +356,30 @@ class SiteBuild:
     plan_pages: dict[str, PlanPageEntry] = field(default_factory=dict)
     files: list[GeneratedFile] = field(default_factory=list)
     left_out: int = 0
+    withheld: list[LeftOut] = field(default_factory=list)
 
 
-def error_report(errors: Iterable[Problem], lang: str = "fr") -> str:
-    """The message that stops a build on the plans' errors, one ``file:line:col`` line each."""
-    lines = [format_text(p, severity=False) for p in sorted(errors)]
-    return f"pac_gen: {text('plugin.errors', lang, n=len(lines))}\n" + "\n".join(lines)
+REPORT_ENV = "PAC_GEN_REPORT"
+"""Set by ``pac-gen build`` for its engine: a file where the build writes what it left out (:func:`write_report`)."""
+
+
+def write_report(build: SiteBuild, path: str) -> None:
+    """Tell ``pac-gen build`` which plan files the build left out (JSON: ``{"left_out": [path, …]}``)."""
+    Path(path).write_text(json.dumps({"left_out": [w.path for w in build.withheld]}), encoding="utf-8")
+
+
+def read_report(path: Path) -> list[str]:
+    """The plan files :func:`write_report` said were left out; none when the build never wrote it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return []
+    return [str(p) for p in data.get("left_out", [])]
+
+
+def problem_lines(problems: Iterable[Problem]) -> list[str]:
+    """The plans' problems as the build logs them, one ``file:line:col: CODE message`` line each."""
+    return [format_text(p, severity=False) for p in sorted(problems)]
 
 
 _CacheKey = tuple[str, str, str, SiteOptions]
@@ -364,7 +403,8 @@ class SiteBuilder:
         # then redo only the plans that changed; each build keeps only the
         # entries it used, so the cache never outgrows one site.
         self._cache: dict[_CacheKey, Built] = {}
-        self._site_cache: dict[tuple[Any, ...], tuple[SitePage, SiteCalendar]] = {}
+        self._site_cache: dict[tuple[tuple[_CacheKey, ...], int, tuple[LeftOut, ...], tuple[tuple[str, datetime], ...]],
+                               tuple[SitePage, SiteCalendar]] = {}
         # The plans' serialised ICS events, which the site's feed reuses; same lifetime
         # (handed to the pages through SiteOptions.feeds, see site_options).
         self.feeds = FeedParts()
@@ -417,7 +457,12 @@ class SiteBuilder:
             result.warnings.extend(checked.warnings)
             result.errors.extend(checked.errors)
             source = PlanSource(checked, relative)
-            if not source.is_published(options.include_confidential):
+            published = source.is_published(options.include_confidential)
+            if checked.errors and not serving:
+                # Published builds leave it out, so that the others are still published.
+                result.withheld.append(LeftOut(display, len(checked.errors), named=published))
+                continue
+            if not published:
                 continue
             outputs = [page_dest(source.page_uri, directory), *download_names(source).values()]
             clash = claims.claim(display, outputs)
@@ -425,6 +470,8 @@ class SiteBuilder:
                 output, owner = clash
                 result.errors.append(Problem(display, 1, 1, Severity.ERROR, "E012",
                                              message("E012", options.lang, output=output, owner=owner)))
+                if not serving:
+                    result.withheld.append(LeftOut(display, 1))
                 continue  # never let one plan's page silently replace another's
             if source.page_uri in existing:
                 raise SiteBuildError(f"pac_gen: {text('plugin.exists', lang, uri=source.page_uri, docs_dir=docs_dir)}")
@@ -437,17 +484,21 @@ class SiteBuilder:
                 markdown = plan_page_markdown(source)
             result.files.extend(GeneratedFile(name, data) for name, data in built.downloads.items())
             result.plan_pages[source.page_uri] = PlanPageEntry(source.page_uri, markdown, path, built, source, display)
-        result.errors.extend(refusal_problem(refusal, options.lang, shown_path(Path(os.path.relpath(refusal.path, base))))
-                             for refusal in refused)
+        for refusal in refused:  # never read: not published in any build, named on the overview
+            problem = refusal_problem(refusal, options.lang, shown_path(Path(os.path.relpath(refusal.path, base))))
+            result.errors.append(problem)
+            if not serving:
+                result.withheld.append(LeftOut(problem.path, 1))
         # A one-off build has no next build: keeping pages for one would only hold memory.
         self._cache = used if serving else {}
         # The overview and the cohort calendar depend on every plan: made again when any plan changed.
         # One git log for every plan's last change (the overview's "mis à jour"); a new commit
         # changes the dates without changing any plan's bytes, so they are part of the key.
         updates = last_changes(plans_dir, [s.relative for s in result.sources])
-        site_key = (tuple(used), result.left_out, tuple(sorted(updates.items())))
+        site_key = (tuple(used), result.left_out, tuple(result.withheld), tuple(sorted(updates.items())))
         if site_key not in self._site_cache:
-            overview = overview_page(result.sources, options, updates)
+            named = [(w.path, w.errors) for w in result.withheld if w.named]
+            overview = overview_page(result.sources, options, updates, left_out=named)
             calendar = site_calendar(result.sources, options)
             if focus is not None:
                 note = _focus_note(len(result.sources), result.left_out, options.lang)

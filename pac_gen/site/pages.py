@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -436,12 +436,19 @@ def error_page(source: PlanSource, options: SiteOptions) -> SitePage:
 
 
 def overview_page(sources: list[PlanSource], options: SiteOptions,
-                  updates: Mapping[str, datetime] | None = None) -> SitePage:
+                  updates: Mapping[str, datetime] | None = None,
+                  left_out: Sequence[tuple[str, int]] = ()) -> SitePage:
     """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures.
 
-    ``updates`` gives each plan's last commit by its path below the plans folder
-    (:func:`pac_gen.site.history.last_changes`); a plan without one shows "—".
-    Dates are days in the site's time zone, as on the plan pages.
+    Args:
+        sources: The published plans.
+        options: The site options.
+        updates: Each plan's last commit by its path below the plans folder
+            (:func:`pac_gen.site.history.last_changes`); a plan without one says
+            "date inconnue". Dates are days in the site's time zone, as on the plan pages.
+        left_out: Plan files the build left out for their errors (path, number of
+            errors), named in a notice at the top that says what to do.
+
     """
     lang = options.lang
     changed = updates or {}
@@ -464,6 +471,7 @@ def overview_page(sources: list[PlanSource], options: SiteOptions,
     html = render(
         "pac_gen_overview.html", L=labels, C=texts("word", lang), S=texts("steer", lang), lang=lang, groups=groups,
         count=len(sources), overview_chart_html=_overview_extras(sources, options),
+        left_out=[{"path": path, "errors": errors} for path, errors in sorted(left_out)],
     )
     return SitePage(OVERVIEW_URI, escape(labels["overview"]), html)
 

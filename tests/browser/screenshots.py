@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS  # noqa: E402
-from tests.browser.sites import PAGE_KINDS, GzipHandler, QuietServer, build_serving  # noqa: E402
+from tests.browser.sites import PAGE_KINDS, GzipHandler, QuietServer, build_published, build_serving  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORTS = {
@@ -40,13 +40,15 @@ SHOTS = (
     ("cohort-calendar", "calendar", None),
     ("error", "error", None),
 )
+# The published build of the same sources, whose plan with errors is left out (issue 21).
+PUBLISHED_SHOTS = (("overview-left-out", "overview", None),)
 VISIBLE_CHARTS_DRAWN = """() => [...document.querySelectorAll('div.pac-chart')]
     .filter(c => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })
     .every(c => c.querySelector('svg.main-svg'))"""
 
 
-def shoot(site: Path, out: Path) -> list[Path]:
-    """Serve ``site`` and write the screenshots into ``out``."""
+def shoot(site: Path, out: Path, shots: tuple[tuple[str, str, str | None], ...] = SHOTS) -> list[Path]:
+    """Serve ``site`` and write the screenshots ``shots`` into ``out``."""
     from playwright.sync_api import sync_playwright
 
     server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
@@ -62,7 +64,7 @@ def shoot(site: Path, out: Path) -> list[Path]:
                     # The palette follows prefers-color-scheme (mkdocs.yml's media queries).
                     context = browser.new_context(color_scheme=scheme, locale="fr-FR", **options)
                     page = context.new_page()
-                    for shot, kind, selector in SHOTS:
+                    for shot, kind, selector in shots:
                         page.goto(base + PAGE_KINDS[kind], wait_until="load")
                         if selector:
                             page.evaluate("""s => { const e = document.querySelector(s);
@@ -86,9 +88,11 @@ def main() -> int:
         work = Path(tmp)
         (work / "src").mkdir()
         build_serving(work / "src", work / "site")
+        (work / "published").mkdir()
+        build_published(work / "published", work / "published-site")
         for old in OUT.glob("*.png"):
             old.unlink()
-        for path in shoot(work / "site", OUT):
+        for path in [*shoot(work / "site", OUT), *shoot(work / "published-site", OUT, PUBLISHED_SHOTS)]:
             print(path.relative_to(ROOT))
     return 0
 

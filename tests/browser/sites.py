@@ -118,6 +118,25 @@ def build_serving(work: Path, site_dir: Path, site_url: str | None = None) -> su
     return result
 
 
+def build_published(work: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Build the same sources as the publication does (``pac-gen build --strict``): the plan with errors left out.
+
+    Its overview carries the "plans left out" notice (issue 21).
+
+    Raises:
+        RuntimeError: when the build does not end with exit 3 (built without the plan with errors).
+
+    """
+    copy_sources(work, site_url, with_error=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+    pac_gen = Path(sys.executable).parent / "pac-gen"
+    result = subprocess.run([str(pac_gen), "build", "--engine", "mkdocs", "--strict", "--site-dir", str(site_dir)],
+                            cwd=work, env=env, capture_output=True, text=True, timeout=600, check=False)
+    if result.returncode != 3 or "pac-gen-left-out" not in (site_dir / "plans" / "index.html").read_text("utf-8"):
+        raise RuntimeError(f"build in {work} (exit {result.returncode}):\n{result.stderr}\n{result.stdout}")
+    return result
+
+
 class QuietServer(ThreadingHTTPServer):
     """Ignores connections the browser drops (a page left before plotly.js finished downloading)."""
 

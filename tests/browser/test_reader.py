@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.browser.conftest import Served, Watch, draw_charts, fence, watch_page
-from tests.browser.sites import PAGE_KINDS, GzipHandler, QuietServer, build_serving
+from tests.browser.sites import PAGE_KINDS, GzipHandler, QuietServer, build_published, build_serving
 
 pytestmark = pytest.mark.browser
 
@@ -39,10 +39,8 @@ DEVICES = {
 }
 
 
-@pytest.fixture(scope="session")
-def kinds_site(site_folder: Any) -> Iterator[Served]:
-    """The example site with every page kind, served gzipped like GitHub Pages."""
-    work = site_folder("kinds")
+def _served_gzipped(work: Path, build: Callable[..., object]) -> Iterator[Served]:
+    """``build(sources, site, site_url=…)`` into ``work``, served gzipped like GitHub Pages while the caller runs."""
     site = work / "site"
     site.mkdir()
     server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
@@ -50,10 +48,16 @@ def kinds_site(site_folder: Any) -> Iterator[Served]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     served = Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
     (work / "src").mkdir()
-    build_serving(work / "src", site, site_url=served.base_url)
+    build(work / "src", site, site_url=served.base_url)
     yield served
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def kinds_site(site_folder: Any) -> Iterator[Served]:
+    """The example site with every page kind, served gzipped like GitHub Pages."""
+    yield from _served_gzipped(site_folder("kinds"), build_serving)
 
 
 @pytest.fixture
@@ -307,6 +311,53 @@ def test_axe_on_a_phone(open_kind: Any, kind: str) -> None:
     page = open_kind(kind, "phone", "dark")
     ours = [v["id"] for v in _axe(page) if any(n["ours"] for n in v["nodes"])]
     assert ours == []
+
+
+# --- the published overview with a plan left out (issue 21) -------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def published_site(site_folder: Any) -> Iterator[Served]:
+    """The same sources built as the publication does: the plan with errors left out, named on the overview."""
+    yield from _served_gzipped(site_folder("published"), build_published)
+
+
+NOTICE = """() => {
+    const notice = document.querySelector('.pac-gen-left-out');
+    const box = notice.getBoundingClientRect();
+    const heading = document.querySelector('.pac-gen-overview h1').getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom, below_heading: box.top >= heading.bottom,
+            text: notice.innerText, shown: getComputedStyle(notice).display !== 'none'};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", DEVICES)
+def test_the_plan_left_out_is_named_at_the_top_of_the_overview(browser: Any, published_site: Served,
+                                                               device: str, scheme: str) -> None:
+    watch = Watch()
+    context = browser.new_context(color_scheme=scheme, locale="fr-FR", **DEVICES[device])
+    fence(context, watch)
+    try:
+        page = context.new_page()
+        watch_page(page, watch)
+        page.goto(published_site.url(PAGE_KINDS["overview"]), wait_until="load")
+        notice = page.evaluate(NOTICE)
+        # Seen without scrolling, under the page's heading, naming the file and what to do.
+        assert notice["shown"] and notice["below_heading"]
+        assert notice["bottom"] <= page.viewport_size["height"], notice
+        assert "plans/brouillon/erreurs.yaml" in notice["text"] and "Lance « pac-gen validate »" in notice["text"]
+        sizes = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        assert sizes[0] <= sizes[1], f"page {sizes[0]} px wide on a {sizes[1]} px screen"
+        violations = _axe(page)
+        ours = [f"{v['id']}: {[n['target'] for n in v['nodes'] if n['ours']]}"
+                for v in violations if any(n["ours"] for n in v["nodes"])]
+        assert ours == []
+        watch.assert_clean()
+        # The plan left out has no page on the published site.
+        assert page.goto(published_site.url("plans/brouillon/erreurs/")).status == 404  # type: ignore[union-attr]
+    finally:
+        context.close()
 
 
 # --- weight --------------------------------------------------------------------------------------------
