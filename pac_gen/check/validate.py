@@ -523,24 +523,48 @@ def find_plan_files(paths: Iterable[Path], refused: list[Refusal] | None = None)
             else:
                 sink.append(refusal)
             continue
-        root = path.resolve()
-        for found, linked in _candidates(path, sink):
-            refusal = path_refusal(found, found.relative_to(path).as_posix())
-            if refusal is not None:
-                sink.append(refusal)
+        yield from plans_below(path, path, sink)
+
+
+def plans_below(folder: Path, start: Path, refused: list[Refusal] | None = None) -> Iterator[Path]:
+    """The plan files :func:`find_plan_files` finds in ``folder`` that are ``start`` or below it.
+
+    A preview told by its file watcher that ``start`` changed looks there only,
+    not through the whole cohort; the rules are those of :func:`find_plan_files`.
+
+    Args:
+        folder: The plans folder (paths are judged relative to it).
+        start: ``folder`` itself, or a file or folder inside it (nothing when it is hidden or gone).
+        refused: When given, what was found but not taken is added to it.
+
+    """
+    sink: list[Refusal] = refused if refused is not None else []
+    if start != folder and any(part.startswith(".") for part in start.relative_to(folder).parts):
+        return
+    if start == folder or (start.is_dir() and not start.is_symlink()):  # a link to a folder is not followed
+        candidates = _candidates(start, sink)
+    elif start.suffix.lower() in PLAN_SUFFIXES and (start.is_symlink() or start.is_file()):
+        candidates = [(start, start.is_symlink())]
+    else:  # gone, or not a plan (an editor's backup file…)
+        return
+    root = folder.resolve()
+    for found, linked in candidates:
+        refusal = path_refusal(found, found.relative_to(folder).as_posix())
+        if refusal is not None:
+            sink.append(refusal)
+            continue
+        if linked:  # only a link can lead out of the folder: folders reached here are not links
+            try:
+                target = found.resolve()
+            except RuntimeError:  # Python 3.11 reports a loop of links this way
+                sink.append(Refusal(found, "path.loop"))
                 continue
-            if linked:  # only a link can lead out of the folder: folders reached here are not links
-                try:
-                    target = found.resolve()
-                except RuntimeError:  # Python 3.11 reports a loop of links this way
-                    sink.append(Refusal(found, "path.loop"))
-                    continue
-                except OSError as exc:
-                    sink.append(_os_refusal(found, exc))
-                    continue
-                if not target.is_relative_to(root):
-                    sink.append(Refusal(found, "E011", (("target", shown_path(target)),)))
-                    continue
-                if not found.is_file():
-                    continue  # a link to nothing, or to a folder
-            yield found
+            except OSError as exc:
+                sink.append(_os_refusal(found, exc))
+                continue
+            if not target.is_relative_to(root):
+                sink.append(Refusal(found, "E011", (("target", shown_path(target)),)))
+                continue
+            if not found.is_file():
+                continue  # a link to nothing, or to a folder
+        yield found

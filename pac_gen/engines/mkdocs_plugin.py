@@ -10,7 +10,8 @@ Hooks only orchestrate, in the manner of Material's blog plugin:
   assets with ``File.generated`` (nothing is ever written in ``docs/`` or ``plans/``);
 - ``on_page_content`` swaps each generated page's placeholder for its HTML
   (built by :mod:`pac_gen.site.pages`) and gives it its table of contents;
-- ``on_serve`` watches the plans folder.
+- ``on_serve`` watches the plans folder; in a focused preview, it also tells
+  the build which plan files changed, so that a rebuild never walks the cohort.
 
 Under ``mkdocs serve`` an invalid plan does not stop the server: its page lists
 its errors, and the next valid save brings the plan back. A build leaves it out
@@ -25,15 +26,19 @@ ends with its own exit status (``docs/site.md``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 import jinja2.bccache
+import watchdog.events
 
 # Plain mkdocs imports: under ProperDocs they are ProperDocs' own modules (see pac_gen.engines.mkdocs_config).
 from mkdocs.exceptions import PluginError
@@ -43,8 +48,11 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from pac_gen.engines.mkdocs_config import PacGenConfig
 from pac_gen.site.build import (
+    FOCUS_ENV,
     REPORT_ENV,
+    Focus,
     GeneratedFile,
+    PlanChanges,
     SiteBuild,
     SiteBuilder,
     SiteBuildError,
@@ -62,6 +70,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from watchdog.observers.api import BaseObserver
 
 
 class _EngineStyle(logging.Handler):
@@ -109,6 +118,15 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         # for every rebuild, and compiling Material's templates again was a quarter
         # of a preview rebuild (keyed by each template's source: never stale).
         self._templates = _CompiledTemplates()
+        # The plan files the server's watcher saw change, for a focused rebuild (see on_serve).
+        self.changes = PlanChanges()
+        # A preview's focus, decided once for its plans folder (deciding counts the plans).
+        self._focus: tuple[Path, str | None, Focus | None] | None = None
+        # What the last build generated (output paths), so that a plan deleted during a
+        # `--dirty` preview does not leave its page behind for the next build.
+        self._generated_outputs: tuple[str, set[str]] = ("", set())
+        # The system's watcher of the plans folder and the file it touches, while serving.
+        self._native: tuple[BaseObserver, Path] | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -119,6 +137,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         # and on_post_page, as UTF-8 (mostly ASCII HTML: half the size of a str that
         # holds one narrow no-break space).
         self._put_back: dict[str, list[bytes]] = {}
+        self._stale_outputs: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``, where errors must not stop the server.
@@ -128,6 +147,9 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         builds, meant for site authors, is left out of the learner's terminal.
         """
         self.serving = command == "serve"
+        self.changes = PlanChanges()
+        self._focus = None
+        self._generated_outputs = ("", set())
         if self.serving and dirty:
             for name in ("mkdocs.commands.build", "properdocs.commands.build"):
                 logging.getLogger(name).addFilter(_quiet_dirty_warning)
@@ -161,8 +183,7 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         try:
             build = self.builder.build(self.plans_dir, self.options, base=base, docs_dir=docs_dir,
                                        existing={file.src_uri: file.dest_uri for file in files},
-                                       serving=self.serving,
-                                       focus=preview_focus(self.plans_dir, os.environ) if self.serving else None)
+                                       serving=self.serving, focus=self.focus, changes=self.changes)
         except SiteBuildError as exc:
             raise PluginError(str(exc)) from None
         self.build = build
@@ -174,16 +195,44 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         report = os.environ.get(REPORT_ENV)
         if report and not self.serving:
             write_report(build, report)
+        ours: list[File] = []
         for entry in build.plan_pages.values():
             added = File.generated(config, entry.uri, content=entry.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             # "Edit this page" opens the plan's YAML file (percent-encoded), wherever it is relative to docs/.
             added.edit_uri = edit_path(entry.path, docs_dir)
-            files.append(added)
+            ours.append(added)
         for page in build.pages.values():
-            files.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.INCLUDED))
-        for generated in build.files:
-            files.append(_generated_file(config, generated))
+            ours.append(File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.INCLUDED))
+        ours.extend(_generated_file(config, generated) for generated in build.files)
+        for file in ours:
+            files.append(file)
+        if self.serving:
+            outputs = {file.abs_dest_path for file in ours}
+            site_dir, before = self._generated_outputs
+            self._stale_outputs = before - outputs if site_dir == config.site_dir else set()
+            self._generated_outputs = (config.site_dir, outputs)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """In a preview, remove the pages and downloads of plans deleted since the last build.
+
+        A ``--dirty`` build (``pac-gen serve``) keeps the site folder: the page of a
+        deleted plan would still be served at its address.
+        """
+        for path in self._stale_outputs:
+            with contextlib.suppress(OSError):
+                os.remove(path)
+        self._stale_outputs = set()
+
+    @property
+    def focus(self) -> Focus | None:
+        """The focus of this preview (None to show every plan, and always in a one-off build)."""
+        if not self.serving:
+            return None
+        given = os.environ.get(FOCUS_ENV)
+        if self._focus is None or self._focus[:2] != (self.plans_dir, given):
+            self._focus = (self.plans_dir, given, preview_focus(self.plans_dir, os.environ))
+        return self._focus[2]
 
     @property
     def _lang(self) -> str:
@@ -227,10 +276,79 @@ class PacGenPlugin(BasePlugin[PacGenConfig]):
         return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        """Rebuild when a plan changes."""
-        if self.plans_dir.is_dir():
-            server.watch(str(self.plans_dir))
+        """Rebuild when a plan changes; in a focused preview, tell the build which plan files changed.
+
+        The engine finds changes by listing and stat'ing every watched file twice a
+        second: for the plans folder of a large cohort, a cost that grows with it.
+        A focused preview watches the plans folder with the system's notifications
+        instead (watchdog's native observer), notes each changed path for
+        :class:`~pac_gen.site.build.PlanChanges`, then touches a file of its own
+        outside the project, which is what the engine polls instead of the plans: the
+        rebuild always comes after the path was noted. Where the system refuses
+        (no notification watch left…), the engine polls the plans folder as before,
+        and a second handler on that same poll notes the paths.
+        """
+        if not self.plans_dir.is_dir():
+            return server
+        folder = os.path.abspath(self.plans_dir)
+        if self.focus is None:
+            server.watch(folder)
+            return server
+        pulse = self._watch_natively(folder)
+        if pulse is not None:
+            server.watch(str(pulse))
+        else:
+            server.watch(folder)
+            server.observer.schedule(_ChangedPaths(self.changes), folder, recursive=True)
+        self.changes.watching = self.plans_dir
         return server
+
+    def _watch_natively(self, folder: str) -> Path | None:
+        """Start watching ``folder`` with the system's notifications; the file they touch, or None if refused."""
+        import watchdog.observers
+
+        pulse = Path(tempfile.mkdtemp(prefix="pac_gen-preview-")) / "plans-changed"
+        pulse.write_bytes(b"")
+        observer = watchdog.observers.Observer()
+        try:
+            observer.schedule(_ChangedPaths(self.changes, pulse), folder, recursive=True)
+            observer.start()
+        except OSError:
+            shutil.rmtree(pulse.parent, ignore_errors=True)
+            return None
+        self._native = (observer, pulse)
+        return pulse
+
+    def on_shutdown(self) -> None:
+        """The server's watchers are gone: a later build must walk the plans folder again."""
+        self.changes.watching = None
+        if self._native is not None:
+            observer, pulse = self._native
+            self._native = None
+            observer.stop()
+            observer.join()
+            shutil.rmtree(pulse.parent, ignore_errors=True)
+
+
+class _ChangedPaths(watchdog.events.FileSystemEventHandler):
+    """Notes the paths below the plans folder that a watcher saw change; then touches ``pulse``, if given."""
+
+    def __init__(self, changes: PlanChanges, pulse: Path | None = None) -> None:
+        self.changes = changes
+        self.pulse = pulse
+
+    def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+        # Opening and reading a plan (the build does) is no change; nor is a folder "modified",
+        # one whose content changed: the files themselves are reported.
+        if event.event_type not in ("created", "deleted", "modified", "moved") or (
+                event.is_directory and event.event_type == "modified"):
+            return
+        for path in (event.src_path, event.dest_path):
+            if path:
+                self.changes.saw(os.fsdecode(path))
+        if self.pulse is not None:
+            with contextlib.suppress(OSError), self.pulse.open("ab") as pulse:
+                pulse.write(b".")  # a new size: the engine's poll sees it whatever its clock's resolution
 
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')

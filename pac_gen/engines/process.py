@@ -9,8 +9,12 @@ from contextlib import contextmanager
 from types import FrameType
 
 
+class _Terminated(KeyboardInterrupt):
+    """pac-gen got SIGTERM, which (unlike a terminal's Ctrl-C) reached it alone, not its engine."""
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+    raise _Terminated
 
 
 @contextmanager
@@ -23,15 +27,30 @@ def sigterm_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def stop(child: subprocess.Popen[bytes]) -> None:
-    """End ``child`` if it still runs: politely, then for good after 10 seconds."""
-    if child.poll() is None:
-        child.terminate()
+def stop(child: subprocess.Popen[bytes], *, interrupted: bool = False) -> None:
+    """End ``child`` if it still runs, letting it clean up first, then for good.
+
+    The engine ends on Ctrl-C as its own command line does, removing what it made
+    (MkDocs its temporary site folder, pac_gen's plugin its watcher's file);
+    SIGTERM would kill it on the spot and leave them in the temporary folder.
+
+    Args:
+        child: The engine's process.
+        interrupted: The child got the Ctrl-C too (a terminal sends it to the whole
+            group) and is ending: it is not sent another, which would cut its clean-up short.
+
+    """
+    if child.poll() is not None:
+        return
+    if not interrupted:
+        child.send_signal(signal.SIGINT)
+    for then in (child.terminate, child.kill):
         try:
             child.wait(timeout=10)
+            return
         except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+            then()
+    child.wait()
 
 
 def run(command: list[str], env: dict[str, str] | None = None,
@@ -45,6 +64,7 @@ def run(command: list[str], env: dict[str, str] | None = None,
     """
     with sigterm_interrupts():
         child = subprocess.Popen(command, env=env)
+        interrupted = False
         try:
             while True:
                 try:
@@ -52,7 +72,8 @@ def run(command: list[str], env: dict[str, str] | None = None,
                 except subprocess.TimeoutExpired:
                     if between is not None:
                         between()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
+            interrupted = not isinstance(exc, _Terminated)
             return stopped
         finally:
-            stop(child)
+            stop(child, interrupted=interrupted)

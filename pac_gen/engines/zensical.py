@@ -39,6 +39,8 @@ from pac_gen.engines import process
 from pac_gen.engines.zensical_markdown import HTML_MARK, toc_line
 from pac_gen.format.loader import yaml_quote
 from pac_gen.site.build import (
+    Focus,
+    PlanChanges,
     SiteBuild,
     SiteBuilder,
     SiteBuildError,
@@ -297,6 +299,9 @@ class ZensicalSite:
         self.build_dir = self.base / BUILD_DIR
         self.serving = serving
         self.builder = SiteBuilder()
+        # Fed by serve() with the plan files that changed between two looks (see watched()).
+        self.changes = PlanChanges()
+        self._focus: tuple[Path, Focus | None] | None = None
         self.log = log or (lambda line: print(line, file=sys.stderr))
         self.plans_dir = self.base
         self.docs_dir = self.base
@@ -323,8 +328,8 @@ class ZensicalSite:
         own = dict(_docs_files(self.docs_dir))
         existing = {uri: page_dest(uri, site.use_directory_urls) for uri in own}
         build = self.builder.build(self.plans_dir, site, base=self.base, docs_dir=self.docs_dir,
-                                   existing=existing, serving=self.serving,
-                                   focus=preview_focus(self.plans_dir, os.environ) if self.serving else None)
+                                   existing=existing, serving=self.serving, focus=self._preview_focus(),
+                                   changes=self.changes)
         # Never given to Zensical, whose --strict counts only its own warnings (a broken link in docs/).
         for line in problem_lines(build.warnings):
             self.log(f"WARNING -  {line}")
@@ -375,6 +380,14 @@ class ZensicalSite:
                 + yaml.dump(generated_config, allow_unicode=True, sort_keys=False))
         _write(self.build_dir / "mkdocs.yml", text.encode())
         _write(self.build_dir / ".gitignore", b"*\n")
+
+    def _preview_focus(self) -> Focus | None:
+        """The preview's focus, decided once for its plans folder (deciding counts the plans)."""
+        if not self.serving:
+            return None
+        if self._focus is None or self._focus[0] != self.plans_dir:
+            self._focus = (self.plans_dir, preview_focus(self.plans_dir, os.environ))
+        return self._focus[1]
 
     def watched(self) -> dict[Path, float]:
         """Modification times of everything a preview rebuilds on: plans, docs and mkdocs.yml."""
@@ -462,11 +475,15 @@ def serve(config_file: Path, dev_addr: str | None = None, poll: float = 1.0) -> 
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
     seen = site.watched()
+    site.changes.watching = site.plans_dir  # what watched() sees changed is handed to the next rebuild
 
     def rebuild_on_change() -> None:
         nonlocal seen
         now = site.watched()
         if now != seen:
+            for path in now.keys() | seen.keys():
+                if now.get(path) != seen.get(path):
+                    site.changes.saw(path)
             seen = now
             try:
                 site.prepare()

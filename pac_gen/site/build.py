@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,6 +33,7 @@ from pac_gen.check.validate import (
     check_bytes,
     check_file,
     find_plan_files,
+    plans_below,
     refusal_problem,
     shown_path,
 )
@@ -146,6 +148,91 @@ def preview_focus(plans_dir: Path, environ: Mapping[str, str]) -> Focus | None:
         if count > FOCUS_FROM:
             return focus
     return None
+
+
+class PlanChanges:
+    """The paths below the plans folder that a preview's file watcher saw change since the last rebuild.
+
+    The engine adapter feeds it from its engine's watcher (another thread) and sets
+    ``watching`` to the folder watched; a focused rebuild of that plans folder then
+    looks at these paths only, instead of walking and reading the state of every plan
+    of the cohort. Without a watcher of that folder (none yet, or ``plans_dir`` changed
+    in ``mkdocs.yml`` meanwhile), each rebuild walks the whole folder, as nothing else
+    would tell it about a new plan.
+    """
+
+    def __init__(self) -> None:
+        self.watching: Path | None = None
+        self._lock = threading.Lock()
+        self._paths: set[Path] = set()
+
+    def saw(self, path: str | os.PathLike[str]) -> None:
+        """Note that the file or folder at ``path`` was created, modified, deleted or moved (either end)."""
+        with self._lock:
+            self._paths.add(Path(path))
+
+    def take(self) -> set[Path]:
+        """The paths seen since the last call, forgotten here."""
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths
+
+
+@dataclass
+class _Cohort:
+    """The plan files of a focused preview: walked once, then kept up to date from a watcher's reports.
+
+    Attributes:
+        plans_dir: The plans folder.
+        focus: The focus they were sorted with.
+        known: Every plan file of the folder (their count is the notice's total).
+        shown: The plans the preview shows: those in focus, and those seen saved since.
+        refused: Paths found but no plan may have, by path.
+
+    """
+
+    plans_dir: Path
+    focus: Focus
+    known: set[Path] = field(default_factory=set)
+    shown: set[Path] = field(default_factory=set)
+    refused: dict[Path, Refusal] = field(default_factory=dict)
+
+    @classmethod
+    def walk(cls, plans_dir: Path, focus: Focus) -> _Cohort:
+        """Every plan of the folder, sorted into shown or left out (the one walk of a watched preview)."""
+        refused: list[Refusal] = []
+        cohort = cls(plans_dir, focus, refused={})
+        for path in find_plan_files([plans_dir], refused):
+            cohort.known.add(path)
+            if focus.wants(path, path.relative_to(plans_dir).as_posix()):
+                cohort.shown.add(path)
+        cohort.refused = {refusal.path: refusal for refusal in refused}
+        return cohort
+
+    def update(self, changed: Iterable[Path]) -> None:
+        """Forget what was at each changed path, and take what is there now: a plan saved, added or moved in is shown."""
+        for path in changed:
+            if path == self.plans_dir or not path.is_relative_to(self.plans_dir):
+                continue
+            below = str(path) + os.sep
+            if path in self.known:
+                self.known.discard(path)
+                self.shown.discard(path)
+            elif path.is_dir() and not path.is_symlink():
+                if any(str(p).startswith(below) for p in self.known):
+                    continue  # a folder already there, whose content changed: its files are reported themselves
+            elif not os.path.lexists(path):  # perhaps a folder deleted or moved away: what was below it goes too
+                for gone in [p for p in self.known if str(p).startswith(below)]:
+                    self.known.discard(gone)
+                    self.shown.discard(gone)
+                for gone in [p for p in self.refused if str(p).startswith(below)]:
+                    del self.refused[gone]
+            self.refused.pop(path, None)
+            refused: list[Refusal] = []
+            for found in plans_below(self.plans_dir, path, refused):
+                self.known.add(found)
+                self.shown.add(found)
+            self.refused.update((refusal.path, refusal) for refusal in refused)
 
 
 def assets() -> list[tuple[str, bytes]]:
@@ -386,10 +473,16 @@ _CacheKey = tuple[str, str, str, SiteOptions]
 """A plan's bytes (SHA-256), its display path, its path below plans_dir, and the site options."""
 
 
-def _focus_note(shown: int, left_out: int, lang: str) -> Markup:
-    """The notice of a focused preview, at the top of the overview and the cohort calendar."""
-    note = text("site.preview_focus", lang, shown=shown, total=shown + left_out)
-    return Markup('<p class="admonition note pac-gen-preview">{}</p>').format(note)
+def _with_focus_note(html: Markup, shown: int, left_out: int, lang: str) -> Markup:
+    """A page of the whole site with the notice of a focused preview under its title.
+
+    Under the page's own ``<h1>`` (the overview), else first (the cohort calendar,
+    whose title the theme writes above the content when the content has none).
+    """
+    note = Markup('<p class="admonition note pac-gen-preview">{}</p>').format(
+        text("site.preview_focus", lang, shown=shown, total=shown + left_out))
+    title, end, rest = str(html).partition("</h1>")
+    return Markup(title + end) + note + Markup(rest) if end else note + html
 
 
 class SiteBuilder:
@@ -408,9 +501,14 @@ class SiteBuilder:
         # The plans' serialised ICS events, which the site's feed reuses; same lifetime
         # (handed to the pages through SiteOptions.feeds, see site_options).
         self.feeds = FeedParts()
+        # The plan files of a focused preview, walked at its first build, then kept up to
+        # date from what its watcher reports (see _Cohort): a save costs the same whatever
+        # the size of the cohort.
+        self._cohort: _Cohort | None = None
 
     def build(self, plans_dir: Path, options: SiteOptions, *, base: Path, docs_dir: Path,
-              existing: Mapping[str, str], serving: bool, focus: Focus | None = None) -> SiteBuild:
+              existing: Mapping[str, str], serving: bool, focus: Focus | None = None,
+              changes: PlanChanges | None = None) -> SiteBuild:
         """Check every plan once and list what the site gets from them.
 
         Args:
@@ -423,6 +521,9 @@ class SiteBuilder:
                 errors a page that lists them.
             focus: In a preview of a large cohort, the plans to show (the others are
                 neither read nor checked, and the overview says so).
+            changes: With ``focus``, what the preview's file watcher saw since the last
+                build: when it is watching ``plans_dir``, the folder is walked once, and each
+                rebuild then looks only at the plans shown and at the paths reported.
 
         Raises:
             SiteBuildError: The plans folder is missing, or a generated page is already a file of the site.
@@ -446,12 +547,9 @@ class SiteBuilder:
         for src_uri, dest_uri in existing.items():
             claims.claim(f"{docs_dir.name}/{src_uri}", [dest_uri])
         claims.claim("pac_gen", [page_dest(uri, directory) for uri in RESERVED_URIS])
-        for path in find_plan_files([plans_dir], refused):
+        for path in self._plan_files(plans_dir, focus, changes, refused, result):
             display = Path(os.path.relpath(path, base)).as_posix()
             relative = path.relative_to(plans_dir).as_posix()
-            if focus is not None and not focus.wants(path, relative):
-                result.left_out += 1
-                continue
             built = self._check(path, display, relative, options, used)
             checked = built.checked
             result.warnings.extend(checked.warnings)
@@ -501,10 +599,11 @@ class SiteBuilder:
             overview = overview_page(result.sources, options, updates, left_out=named)
             calendar = site_calendar(result.sources, options)
             if focus is not None:
-                note = _focus_note(len(result.sources), result.left_out, options.lang)
-                overview = dataclasses.replace(overview, html=note + overview.html)
-                calendar = dataclasses.replace(calendar, page=dataclasses.replace(calendar.page,
-                                                                                   html=note + calendar.page.html))
+                shown = len(result.sources)
+                overview = dataclasses.replace(overview, html=_with_focus_note(overview.html, shown, result.left_out,
+                                                                               options.lang))
+                calendar = dataclasses.replace(calendar, page=dataclasses.replace(calendar.page, html=_with_focus_note(
+                    calendar.page.html, shown, result.left_out, options.lang)))
             self._site_cache = {site_key: (overview, calendar)}
         overview, calendar = self._site_cache[site_key]
         result.pages = {overview.uri: overview, calendar.page.uri: calendar.page}
@@ -513,6 +612,26 @@ class SiteBuilder:
         # The one copy of plotly.js in the site, straight from the installed package.
         result.files.append(GeneratedFile(f"{ASSETS_URI}/{PLOTLY_JS_NAME}", source=plotly_js_path()))
         return result
+
+    def _plan_files(self, plans_dir: Path, focus: Focus | None, changes: PlanChanges | None,
+                    refused: list[Refusal], result: SiteBuild) -> Iterable[Path]:
+        """The plan files the build shows, in path order; those a focus leaves out are counted in ``result``."""
+        if focus is None:
+            self._cohort = None
+            return find_plan_files([plans_dir], refused)
+        cohort = self._cohort
+        watched = changes is not None and changes.watching == plans_dir
+        if cohort is None or not watched or (cohort.plans_dir, cohort.focus) != (plans_dir, focus):
+            if changes is not None:
+                changes.take()  # the walk sees all of it
+            cohort = _Cohort.walk(plans_dir, focus)
+        else:
+            assert changes is not None
+            cohort.update(sorted(changes.take()))
+        self._cohort = cohort
+        refused.extend(cohort.refused[path] for path in sorted(cohort.refused))
+        result.left_out = len(cohort.known) - len(cohort.shown)
+        return sorted(cohort.shown)
 
     def _check(self, path: Path, display: str, relative: str, options: SiteOptions,
                used: dict[_CacheKey, Built]) -> Built:
