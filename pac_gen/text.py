@@ -689,6 +689,11 @@ SITE_TEXT: dict[str, dict[str, str]] = {
     "site.no_plans": {"fr": "Aucun plan publié pour le moment.", "en": "No plan published yet."},
     "site.plans_count": {"fr": "{n} plan(s) publiés.", "en": "{n} plan(s) published."},
     "site.has_errors": {"fr": "erreurs", "en": "errors"},
+    # Issue 21 §5 (exports): the overview's last update and last measurement.
+    "site.updated": {"fr": "Mis à jour", "en": "Updated"},
+    "site.update_unknown": {"fr": "date inconnue", "en": "date unknown"},
+    "site.last_measure": {"fr": "Dernier relevé", "en": "Last measurement"},
+    "site.no_measure": {"fr": "aucun", "en": "none"},
     # Issue 21: a plan with errors is left out of the published site, the others are published.
     "cli.build.failed": {"fr": "la construction a échoué (voir plus haut) : {path} n'a pas été touché.",
                          "en": "the build failed (see above): {path} was not touched."},
@@ -728,6 +733,16 @@ CALENDAR_TEXT: dict[str, dict[str, str]] = {
     "calendar.no_event": {"fr": "Rien de prévu ce mois-ci.", "en": "Nothing planned this month."},
     "calendar.late": {"fr": "en retard", "en": "late"},
     "calendar.done": {"fr": "fait", "en": "done"},
+    # Issue 21 §5 (exports): a finished task in the feeds, and the cohort calendar's filter.
+    "calendar.done_mark": {"fr": "✓ fait", "en": "✓ done"},
+    "calendar.filter_label": {"fr": "Voir le calendrier de", "en": "Show the calendar of"},
+    "calendar.filter_all": {"fr": "toute la promotion", "en": "the whole cohort"},
+    "calendar.filter_group": {"fr": "{who} : tous ses plans", "en": "{who}: all their plans"},
+    "calendar.filter_shown": {"fr": "Seuls les événements de « {who} » sont affichés ({n}).",
+                              "en": "Only the events of “{who}” are shown ({n})."},
+    "calendar.filter_none": {"fr": "Rien de prévu pour « {who} » dans ces mois.",
+                             "en": "Nothing planned for “{who}” in these months."},
+    "calendar.filter_page": {"fr": "Ouvrir la page du plan", "en": "Open the plan's page"},
     "calendar.subscribe": {"fr": "Ajouter à mon agenda", "en": "Add to my calendar"},
     "calendar.subscribe_link": {"fr": "Abonnement au calendrier (.ics)", "en": "Calendar subscription (.ics)"},
     "calendar.google": {"fr": "Google Agenda : « Autres agendas » → « + » → « À partir de l'URL », collez l'adresse du lien.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("plan", type=Path, help="le fichier du plan, ex. plans/camille/boutique.yaml")
     parser.add_argument("--format", choices=("csv", "ics"), default="csv")
     parser.add_argument("-o", "--output", type=Path, default=None, help="fichier à écrire (par défaut : la sortie standard)")
+    parser.add_argument("--site-url", default=None,
+                        help="adresse publiée du site, à laquelle les événements ICS renvoient (page du plan) ; "
+                             "par défaut : le site_url de mkdocs.yml (ou la variable SITE_URL qu'il nomme)")
     parser.add_argument("--plans-dir", type=Path, default=None,
                         help="dossier des plans, dont le chemin du plan nomme ses événements (UID) ; "
                              "par défaut : le plans_dir de mkdocs.yml, sinon le dossier « plans » qui le contient")
@@ -32,22 +36,49 @@ def add_parser(subparsers: Any) -> None:
 
 
 class _Config(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name:…``): they become None."""
+    """Reads mkdocs.yml without running its tags (``!!python/name:…`` become None); ``!ENV`` reads the environment."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``, as pyyaml_env_tag reads it for MkDocs."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        *names, default = loader.construct_sequence(node)
+        for name in names:
+            if isinstance(name, str) and name in os.environ:
+                return os.environ[name]
+        return default
+    return None
+
+
+_Config.add_constructor("!ENV", _env)
 _Config.add_multi_constructor("", lambda loader, suffix, node: None)
 _Config.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")
 
 
-def _configured_plans_dir(config: Path) -> str:
-    """The pac_gen plugin's ``plans_dir`` in a mkdocs.yml (its default, ``plans``, when unset or unreadable)."""
+def _read_config(config: Path) -> dict[str, Any]:
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Config)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "plans"
-    plugins = data.get("plugins") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _nearest_config(plan: Path) -> Path | None:
+    for folder in plan.resolve().parents:
+        config = next((folder / name for name in CONFIG_FILES if (folder / name).is_file()), None)
+        if config is not None:
+            return config
+    return None
+
+
+def _configured_plans_dir(config: Path) -> str:
+    """The pac_gen plugin's ``plans_dir`` in a mkdocs.yml (its default, ``plans``, when unset or unreadable)."""
+    data = _read_config(config)
+    plugins = data.get("plugins")
     for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
         options = entry.get("pac_gen") if isinstance(entry, dict) else None
         if isinstance(options, dict) and isinstance(options.get("plans_dir"), str):
@@ -80,6 +111,17 @@ def plan_id_of(plan: Path, plans_dir: Path | None = None) -> str | None:
     return resolved.name
 
 
+def _page_url(args: argparse.Namespace, plan_id: str) -> str | None:
+    """The plan page's address for the feed: from ``--site-url``, else the nearest mkdocs.yml, as the site gives it."""
+    from pac_gen.site.pages import plan_page_address  # the site's one URL rule (imported only for ICS)
+
+    config = _nearest_config(args.plan)
+    data = _read_config(config) if config is not None else {}
+    site_url = args.site_url or data.get("site_url")
+    directory = data.get("use_directory_urls", True)
+    return plan_page_address(plan_id, site_url if isinstance(site_url, str) else None, directory is not False)
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the export; 1 when the plan has errors (listed on stderr), 2 on a usage error."""
     settings = settings_from(args)
@@ -109,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
             why = text("cli.outside_plans_dir", args.lang, plans_dir=args.plans_dir)
             print(f"pac-gen: {args.plan}: {why}", file=sys.stderr)
             return 2
-        data = plan_feed(checked.plan, plan_id, settings)
+        data = plan_feed(checked.plan, plan_id, settings, page_url=_page_url(args, plan_id))
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
