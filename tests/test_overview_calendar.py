@@ -16,7 +16,8 @@ from pac_gen.agenda.views import CalendarChoice, site_calendar_html
 from pac_gen.check.validate import check_file
 from pac_gen.format import metrics
 from pac_gen.format.settings import Settings
-from pac_gen.site.history import last_changes
+from pac_gen.site import history
+from pac_gen.site.history import ChangeDates, last_changes
 from pac_gen.site.pages import PlanSource, SiteOptions, calendar_choices, overview_page, site_calendar
 from tests.conftest import TODAY, check
 from tests.test_site import CAMILLE, SMALL_PLAN, built, make_project, read
@@ -65,6 +66,35 @@ def test_last_changes_reads_one_log_for_every_plan(tmp_path: Path) -> None:
     assert last_changes(plans, ["b.yaml"]) == {"b.yaml": datetime(2026, 11, 20, 22, 30, tzinfo=UTC),
                                                 "new.yaml": datetime(2026, 11, 20, 22, 30, tzinfo=UTC),
                                                 "old.yaml": datetime(2026, 11, 20, 22, 30, tzinfo=UTC)}
+
+
+def test_a_preview_reads_the_git_dates_again_only_after_a_commit(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan saved but never committed has no date: each save must not walk the whole history again."""
+    plans = repository(tmp_path)
+    (plans / "new.yaml").write_text("c: 2\n", encoding="utf-8")
+    (plans / "fresh.yaml").write_text("d: 1\n", encoding="utf-8")  # never committed
+    reads: list[tuple[str, ...]] = []
+    real = history.last_changes
+
+    def counted(folder: Path, wanted: list[str]) -> dict[str, datetime]:
+        reads.append(tuple(wanted))
+        return real(folder, wanted)
+
+    monkeypatch.setattr(history, "last_changes", counted)
+    dates = ChangeDates()
+    wanted = ["b.yaml", "fresh.yaml"]
+    first = dates(plans, wanted)
+    assert dates(plans, wanted) == first
+    assert first["b.yaml"] == datetime(2026, 11, 20, 22, 30, tzinfo=UTC)
+    assert "fresh.yaml" not in first
+    assert reads == [("b.yaml", "fresh.yaml")]
+    git(tmp_path, "add", "plans/fresh.yaml")
+    git(tmp_path, "commit", "-q", "-m", "four", when="2026-11-30T09:00:00+01:00")
+    assert dates(plans, wanted)["fresh.yaml"] == datetime(2026, 11, 30, 8, tzinfo=UTC)
+    assert dates(plans, ["b.yaml"])["b.yaml"] == datetime(2026, 11, 20, 22, 30, tzinfo=UTC)
+    assert len(reads) == 3
+    assert ChangeDates()(tmp_path / "missing", wanted) == {}
 
 
 def test_last_changes_outside_git_and_in_a_shallow_clone(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ from pac_gen.check.validate import (
 from pac_gen.format.loader import read_plan_bytes
 from pac_gen.format.settings import Settings, SettingsError
 from pac_gen.site.charts import PLOTLY_JS_NAME, plotly_js_path
-from pac_gen.site.history import last_changes
+from pac_gen.site.history import ChangeDates, last_changes
 from pac_gen.site.pages import (
     CALENDAR_FEED_URI,
     CALENDAR_URI,
@@ -505,6 +505,8 @@ class SiteBuilder:
         # date from what its watcher reports (see _Cohort): a save costs the same whatever
         # the size of the cohort.
         self._cohort: _Cohort | None = None
+        # The overview's git dates, read again in a preview only when a commit moved HEAD.
+        self._dates = ChangeDates()
 
     def build(self, plans_dir: Path, options: SiteOptions, *, base: Path, docs_dir: Path,
               existing: Mapping[str, str], serving: bool, focus: Focus | None = None,
@@ -592,7 +594,8 @@ class SiteBuilder:
         # The overview and the cohort calendar depend on every plan: made again when any plan changed.
         # One git log for every plan's last change (the overview's "mis à jour"); a new commit
         # changes the dates without changing any plan's bytes, so they are part of the key.
-        updates = last_changes(plans_dir, [s.relative for s in result.sources])
+        wanted = [s.relative for s in result.sources]
+        updates = self._dates(plans_dir, wanted) if serving else last_changes(plans_dir, wanted)
         site_key = (tuple(used), result.left_out, tuple(result.withheld), tuple(sorted(updates.items())))
         if site_key not in self._site_cache:
             named = [(w.path, w.errors) for w in result.withheld if w.named]

@@ -87,6 +87,31 @@ def last_changes(folder: Path, wanted: Collection[str] = ()) -> dict[str, dateti
     return found
 
 
+class ChangeDates:
+    """:func:`last_changes` for a preview's rebuilds: read again only when a commit moved HEAD.
+
+    Dates come from commits, and a save is not a commit; a plan saved but never
+    committed has no date, so without this every save of a new learner's plan would
+    walk the cohort's whole history again (1.6 s at 20,000 commits).
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[str, Path, frozenset[str]] | None = None
+        self._dates: dict[str, datetime] = {}
+
+    def __call__(self, folder: Path, wanted: Collection[str]) -> dict[str, datetime]:
+        """The dates of ``wanted`` (see :func:`last_changes`), kept while HEAD and ``wanted`` stay the same."""
+        done = _git(["rev-parse", "HEAD"], folder)
+        if done is None or done.returncode != 0:
+            self._key = None
+            return {}
+        key = (done.stdout.decode(errors="replace").strip(), folder, frozenset(wanted))
+        if key != self._key:
+            self._dates = last_changes(folder, wanted)
+            self._key = key
+        return self._dates
+
+
 def _read_record(record: bytes, boundaries: set[str], found: dict[str, datetime], missing: set[str]) -> None:
     """One commit of the log: ``<sha> <epoch>\\0\\n<path>\\0<path>\\0…``; newest commits come first."""
     head, _, names = record.partition(b"\0")
