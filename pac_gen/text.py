@@ -643,6 +643,10 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                                     "en": "Exports a plan's tasks as CSV for Excel (UTF-8 with BOM, separated by semicolons) "
                                           "or its rituals as an ICS calendar. The same bytes as the site's downloads."},
     "cli.help.plan": {"fr": "le fichier du plan, ex. plans/camille/boutique.yaml", "en": "the plan file, e.g. plans/camille/boutique.yaml"},
+    "cli.help.site_url": {"fr": "adresse publiée du site, à laquelle les événements ICS renvoient (page du plan) ; "
+                                "par défaut : le site_url de mkdocs.yml (ou la variable SITE_URL qu'il nomme)",
+                          "en": "published address of the site, which the ICS events link back to (the plan's page); "
+                                "default: the site_url of mkdocs.yml (or the SITE_URL variable it names)"},
     "cli.help.output": {"fr": "fichier à écrire (par défaut : la sortie standard)", "en": "file to write (default: standard output)"},
     "cli.help.export_plans_dir": {"fr": "dossier des plans, dont le chemin du plan nomme ses événements (UID) ; "
                                         "par défaut : le plans_dir de mkdocs.yml, sinon le dossier « plans » qui le contient",
@@ -855,6 +859,11 @@ SITE_TEXT: dict[str, dict[str, str]] = {
     "site.plans_count.n": {"fr": "{n} plans publiés.", "en": "{n} plans published."},
     "site.has_errors": {"fr": "{n} erreur", "en": "{n} error"},
     "site.has_errors.n": {"fr": "{n} erreurs", "en": "{n} errors"},
+    # Issue 21 §5 (exports): the overview's last update and last measurement.
+    "site.updated": {"fr": "Mis à jour", "en": "Updated"},
+    "site.update_unknown": {"fr": "date inconnue", "en": "date unknown"},
+    "site.last_measure": {"fr": "Dernier relevé", "en": "Last measurement"},
+    "site.no_measure": {"fr": "aucun", "en": "none"},
     # Issue 21: a plan with errors is left out of the published site, the others are published.
     "cli.build.failed": {"fr": "la construction a échoué (voir plus haut) : {path} n'a pas été touché.",
                          "en": "the build failed (see above): {path} was not touched."},
@@ -892,6 +901,16 @@ CALENDAR_TEXT: dict[str, dict[str, str]] = {
     "calendar.no_event": {"fr": "Rien de prévu ce mois-ci.", "en": "Nothing planned this month."},
     "calendar.late": {"fr": "en retard", "en": "late"},
     "calendar.done": {"fr": "fait", "en": "done"},
+    # Issue 21 §5 (exports): a finished task in the feeds, and the cohort calendar's filter.
+    "calendar.done_mark": {"fr": "✓ fait", "en": "✓ done"},
+    "calendar.filter_label": {"fr": "Voir le calendrier de", "en": "Show the calendar of"},
+    "calendar.filter_all": {"fr": "toute la promotion", "en": "the whole cohort"},
+    "calendar.filter_group": {"fr": "{who} : tous ses plans", "en": "{who}: all their plans"},
+    "calendar.filter_shown": {"fr": "Seuls les événements de « {who} » sont affichés ({n}).",
+                              "en": "Only the events of “{who}” are shown ({n})."},
+    "calendar.filter_none": {"fr": "Rien de prévu pour « {who} » dans ces mois.",
+                             "en": "Nothing planned for “{who}” in these months."},
+    "calendar.filter_page": {"fr": "Ouvrir la page du plan", "en": "Open the plan's page"},
     "calendar.subscribe": {"fr": "Ajouter à mon agenda", "en": "Add to my calendar"},
     "calendar.subscribe_link": {"fr": "Abonnement au calendrier (.ics)", "en": "Calendar subscription (.ics)"},
     "calendar.google": {"fr": "Google Agenda : « Autres agendas » → « + » → « À partir de l'URL », colle l'adresse du lien.",

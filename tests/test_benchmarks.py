@@ -79,3 +79,13 @@ def test_generated_plans_are_ten_per_learner(tmp_path: Path) -> None:
     folders = sorted({f.parent.name for f in files})
     assert folders == ["apprenant-000", "apprenant-001", "apprenant-002"]
     assert len([f for f in files if f.parent.name == "apprenant-001"]) == 10
+
+
+def test_history_benchmark_smoke_run_agrees_with_per_plan_lookups() -> None:
+    # The script itself checks that one git log and a git log per plan give the same dates.
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "history.py"), "--plans", "60", "--weeks", "3", "--sample", "10",
+         "--repeats", "1"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 60 |"))
+    assert row.split("|")[2].strip() == "61"  # the first commit, then 20 learners a week for 3 weeks

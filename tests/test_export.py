@@ -1,3 +1,5 @@
+import csv
+import io
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -138,3 +140,79 @@ def test_cli_export_names_events_by_the_path_below_the_plans_folder(tmp_path, mo
 def test_cli_export_refuses_a_plans_dir_that_does_not_hold_the_plan(tmp_path, capsys):
     assert main(["export", str(CAMILLE), "--format", "ics", "--plans-dir", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"pac-gen: {CAMILLE}: n'est pas dans ce dossier des plans ({tmp_path})\n"
+
+
+MARKDOWN_COMMENTS = """\
+objectif:
+  intitule: Trouver des clients
+  echeance: 2027-03-31
+actions:
+  - intitule: Salons
+    type: prospection
+    taches:
+      - tache: Relancer
+        statut: fait
+        fait_le: 2026-10-02
+        commentaires: |
+          **Fait** avec _Léa_, voir [le devis](https://exemple.fr/devis?id=3) ;
+          écrire à [Léa](mailto:lea@exemple.fr) ou <https://exemple.fr>.
+
+          - `appeler` lundi
+          - relancer
+            1. par SMS
+        resultat: "[Compte rendu](javascript:alert(1)) **signé**"
+"""
+
+
+def test_csv_comments_are_the_plain_text_of_their_markdown():
+    plan = check(MARKDOWN_COMMENTS).plan
+    assert plan is not None
+    rows = list(csv.reader(io.StringIO(tasks_csv(plan, "fr").decode("utf-8-sig")), delimiter=";"))
+    comments, result = rows[1][9], rows[1][10]
+    assert comments == (
+        "Fait avec Léa, voir le devis (https://exemple.fr/devis?id=3) ;\n"
+        "écrire à Léa (lea@exemple.fr) ou https://exemple.fr.\n"
+        "- appeler lundi\n"
+        "- relancer\n"
+        "  1. par SMS"
+    )
+    # nh3 drops the javascript: link as on the page; its words stay, without the stars.
+    assert result == "Compte rendu signé"
+
+
+def test_markdown_text_keeps_tables_and_code_readable():
+    from pac_gen.site.render import markdown_text
+
+    assert markdown_text("| a | b |\n|---|---|\n| 1 | 2 |") == "a | b\n1 | 2"
+    assert markdown_text("```\nx = 1\n  y\n```") == "x = 1\n  y"
+    assert markdown_text("> cité &amp; <b>gras</b>") == "cité & gras"
+    assert markdown_text("   \n") == ""
+    assert markdown_text(None) == ""
+
+
+def _urls(path: Path) -> set[str]:
+    return {line.split(":", 1)[1] for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("URL:")}
+
+
+def test_cli_export_ics_links_events_to_the_plan_page_as_the_site_does(tmp_path, monkeypatch):
+    target = tmp_path / "plan.ics"
+    monkeypatch.delenv("SITE_URL", raising=False)
+    # The repository's mkdocs.yml says site_url: !ENV [SITE_URL, null]: unknown here, so no link.
+    assert main(["export", str(CAMILLE), "--format", "ics", "-o", str(target), "--today", "2026-11-27"]) == 0
+    assert _urls(target) == set()
+    monkeypatch.setenv("SITE_URL", "https://promo.exemple.fr/pac/")
+    assert main(["export", str(CAMILLE), "--format", "ics", "-o", str(target), "--today", "2026-11-27"]) == 0
+    assert _urls(target) == {"https://promo.exemple.fr/pac/plans/camille/boutique/"}
+    given = "https://autre.exemple.fr"
+    assert main(["export", str(CAMILLE), "--format", "ics", "-o", str(target), "--today", "2026-11-27",
+                 "--site-url", given]) == 0
+    assert _urls(target) == {"https://autre.exemple.fr/plans/camille/boutique/"}
+    # Without directory URLs, as the site publishes the page then.
+    site = tmp_path / "site"
+    (site / "plans" / "zoé").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: T\nsite_url: https://s.fr/\nuse_directory_urls: false\n",
+                                     encoding="utf-8")
+    (site / "plans" / "zoé" / "plan.yaml").write_text(CAMILLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["export", str(site / "plans" / "zoé" / "plan.yaml"), "--format", "ics", "-o", str(target),
+                 "--today", "2026-11-27"]) == 0
+    assert _urls(target) == {"https://s.fr/plans/zo%C3%A9/plan.html"}

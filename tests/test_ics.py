@@ -331,7 +331,8 @@ def _feed_occurrences(feed: bytes) -> tuple[set[tuple[str, datetime]], set[tuple
     timed, all_day = set(), set()
     for event in recurring_ical_events.of(calendar).between(date(2020, 1, 1), date(2035, 1, 1)):
         start = event["DTSTART"].dt
-        summary = str(event["SUMMARY"]).split("] ", 1)[1]  # without the "[owner] " the page does not show
+        # Without the "[owner] " and the "✓ fait" the page does not show (it marks a done task otherwise).
+        summary = str(event["SUMMARY"]).split("] ", 1)[1].removesuffix(" ✓ fait")
         if isinstance(start, datetime):
             timed.add((summary, start.astimezone(UTC)))
         else:
@@ -543,3 +544,61 @@ def test_the_site_feed_reuses_the_parts_its_build_owns_and_nothing_else():
     first, _ = parts.part(plan, path, SETTINGS)
     assert parts.part(plan, path, SETTINGS)[0] is first  # serialised once per build
     assert ics.FeedParts().part(plan, path, SETTINGS)[0] is not first  # nothing shared between builds
+
+
+PAGE = "https://formation.exemple.fr/promo/plans/zoe/plan/"
+
+
+def test_a_done_task_says_so_in_its_summary_in_both_languages():
+    plan = camille()
+    done = [t.task for a in plan.actions for t in a.tasks if t.status.value == "fait" and t.due]
+    assert done  # the example has finished tasks
+    for lang, mark in (("fr", " ✓ fait"), ("en", " ✓ done")):
+        feed = ics.plan_feed(plan, "camille/boutique.yaml", Settings(today=TODAY, lang=lang))
+        marked = {str(e["SUMMARY"]).split(": ", 1)[1].removesuffix(mark) for e in events_of(feed)
+                  if str(e["SUMMARY"]).endswith(mark)}
+        assert marked == set(done), lang
+    # A task not done, and every other kind of event, carries no mark.
+    summaries = [str(e["SUMMARY"]) for e in events_of(ics.plan_feed(tricky(), "zoe/plan.yaml", SETTINGS))]
+    assert "[Zoé] Échéance de tâche : Lister les clients" in summaries
+    assert not [s for s in summaries if "✓" in s]
+
+
+def test_every_event_links_to_its_plan_page_only_when_the_address_is_known():
+    feed = ics.plan_feed(tricky(), "zoe/plan.yaml", SETTINGS, page_url=PAGE)
+    events = events_of(feed)
+    assert len(events) > 5
+    for event in events:
+        assert str(event["URL"]) == PAGE, event["SUMMARY"]
+        assert str(event["DESCRIPTION"]).split("\n")[-1] == PAGE
+    rituals = [e for e in events if "/rituel/" in str(e["UID"])]
+    assert str(rituals[0]["DESCRIPTION"]) == f'Plan; avec, des "caractères" <spéciaux>\n{PAGE}'
+    assert feed.count(b"\r\nURL:" + PAGE.encode() + b"\r\n") == len(events)
+    plain = ics.plan_feed(tricky(), "zoe/plan.yaml", SETTINGS)
+    assert b"URL" not in plain.replace(b"X-WR-CALNAME", b"")
+    assert b"https://" not in plain
+
+
+def test_the_site_feed_gives_each_plan_its_own_page_and_reuses_parts_per_address():
+    plan, other = tricky(), camille()
+    urls = {"zoe/plan.yaml": PAGE, "camille/boutique.yaml": "https://x.fr/plans/camille/boutique/"}
+    parts = ics.FeedParts()
+    feed = ics.site_feed([("zoe/plan.yaml", plan), ("camille/boutique.yaml", other)], SETTINGS, parts, urls)
+    by_plan = {str(e["UID"]).split("/", 1)[0]: str(e["URL"]) for e in events_of(feed)}
+    assert by_plan == {"zoe%2Fplan.yaml": PAGE, "camille%2Fboutique.yaml": "https://x.fr/plans/camille/boutique/"}
+    # A part made without the address is not reused for a feed with it.
+    assert b"URL" not in parts.part(plan, "zoe/plan.yaml", SETTINGS)[0]
+
+
+def test_ical_js_and_recurring_ical_events_read_the_done_mark_and_the_page_link():
+    plan = camille()
+    feed = ics.plan_feed(plan, "camille/boutique.yaml", SETTINGS, page_url=PAGE)
+    read = ical_js(feed)
+    assert read and all(e["url"] == PAGE for e in read)
+    assert all(str(e["description"]).endswith("\n" + PAGE) for e in read)
+    assert [e for e in read if str(e["summary"]).endswith(" ✓ fait")]
+    # Every occurrence of a recurring event keeps the link.
+    occurrences = recurring_ical_events.of(icalendar.Calendar.from_ical(feed)).between(date(2020, 1, 1),
+                                                                                      date(2035, 1, 1))
+    assert len(occurrences) > len(read)
+    assert {str(o["URL"]) for o in occurrences} == {PAGE}

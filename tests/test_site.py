@@ -347,10 +347,11 @@ def test_overview_groups_plans_and_is_the_only_nav_entry(main_site: Path) -> Non
     assert row == ("Ma boutique en ligne de céramiques Camille Lefèvre Dernière revue : 26 nov. 2026 "
                    "⚠ 1 relevé en retard (Visiteurs de la boutique en ligne par mois) Motivation : 7/10 "
                    "Augmenter le chiffre d'affaires en ligne de 30 % "
-                   f"28 février 2027 53{NBSP}% ⚠ 1 En avance : 2 En retard : 2 0")
+                   f"28 février 2027 53{NBSP}% ⚠ 1 En avance : 2 En retard : 2 0 "
+                   "date inconnue Dernier relevé : 25 nov. 2026")  # a project outside git: no last commit
     assert '<a href="camille/boutique/">' in body
     warn_row = next(r for r in rows_with_class(body, "pac-gen-plan-row") if r.startswith("Plan 1"))
-    assert warn_row.endswith(" 1")  # one warning
+    assert warn_row.endswith(" 1 date inconnue Dernier relevé : aucun")  # one warning
     home = read(main_site, "index.html")
     assert re.search(r'href="(\./)?plans/"', home)  # Zensical writes "./plans/"
     assert "plans/camille/boutique/" not in home  # plan pages are not in the navigation

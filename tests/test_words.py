@@ -84,9 +84,9 @@ def test_the_text_output_says_the_severity_in_the_language_of_the_message():
 
 EXPORT_HELP_FR = """\
 usage : pac-gen export [-h] [--format {csv,ics}] [-o FICHIER]
-                       [--plans-dir DOSSIER] [--lang {fr,en}]
-                       [--today AAAA-MM-JJ] [--timezone FUSEAU]
-                       [--working-day-hours HEURES]
+                       [--site-url SITE_URL] [--plans-dir DOSSIER]
+                       [--lang {fr,en}] [--today AAAA-MM-JJ]
+                       [--timezone FUSEAU] [--working-day-hours HEURES]
                        PLAN
 
 Exporte les tâches d'un plan en CSV pour Excel (UTF-8 avec BOM, séparées par
@@ -101,6 +101,9 @@ options :
   --format {csv,ics}
   -o FICHIER, --output FICHIER
                         fichier à écrire (par défaut : la sortie standard)
+  --site-url SITE_URL   adresse publiée du site, à laquelle les événements ICS
+                        renvoient (page du plan) ; par défaut : le site_url de
+                        mkdocs.yml (ou la variable SITE_URL qu'il nomme)
   --plans-dir DOSSIER   dossier des plans, dont le chemin du plan nomme ses
                         événements (UID) ; par défaut : le plans_dir de
                         mkdocs.yml, sinon le dossier « plans » qui le contient
@@ -131,7 +134,7 @@ def test_help_is_french_by_default(columns, capsys):
 def test_help_is_english_with_lang_en(columns, capsys):
     assert _exit(["export", "--lang", "en", "--help"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: pac-gen export [-h] [--format {csv,ics}] [-o FILE] [--plans-dir FOLDER]\n")
+    assert out.startswith("usage: pac-gen export [-h] [--format {csv,ics}] [-o FILE]\n")
     assert "\npositional arguments:\n  PLAN                  the plan file, e.g. plans/camille/boutique.yaml\n" in out
     assert "  -h, --help            show this help message and exit\n" in out
     assert "affiche" not in out and "fichier" not in out
@@ -159,9 +162,9 @@ def test_a_missing_argument_is_said_in_french(columns, capsys):
     assert _exit(["export"]) == 2
     assert capsys.readouterr().err == (
         "usage : pac-gen export [-h] [--format {csv,ics}] [-o FICHIER]\n"
-        "                       [--plans-dir DOSSIER] [--lang {fr,en}]\n"
-        "                       [--today AAAA-MM-JJ] [--timezone FUSEAU]\n"
-        "                       [--working-day-hours HEURES]\n"
+        "                       [--site-url SITE_URL] [--plans-dir DOSSIER]\n"
+        "                       [--lang {fr,en}] [--today AAAA-MM-JJ]\n"
+        "                       [--timezone FUSEAU] [--working-day-hours HEURES]\n"
         "                       PLAN\n"
         "pac-gen export : erreur : il manque ces arguments obligatoires : PLAN\n")
 

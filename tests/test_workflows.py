@@ -119,6 +119,9 @@ def test_publish_deploys_from_main_only_and_dates_the_site_by_the_commit():
     assert workflow["on"]["push"] == {"branches": ["main"]}
     assert workflow["jobs"]["deploy"]["needs"] == "build"
     assert _step_with(workflow["jobs"]["build"], PUBLISH_BUILD)["id"] == "build"
+    # The overview's "Mis à jour" reads each plan's last commit: the whole history is fetched.
+    [checkout] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
 
 
 def test_publish_deploys_the_others_then_fails_visibly_on_a_plan_left_out():

@@ -10,7 +10,7 @@ path below the plans folder and the item's id or text), so two builds give the s
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from os import PathLike
@@ -79,17 +79,34 @@ def _summary(text: str, prefix: str) -> str:
     return f"[{prefix}] {text}"
 
 
-def _shared_properties(plan: Plan, settings: Settings) -> Event:
-    """The properties that all the plan's milestones have, encoded once.
+def _description(text: str, page_url: str | None) -> str:
+    """An event's description: what it belongs to, then the plan page's address on its own line.
+
+    Calendar apps show the URL property in different places (or not at all);
+    an address in the description is made a link by all of them.
+    """
+    return f"{text}\n{page_url}" if page_url else text
+
+
+def _shared_properties(plan: Plan, settings: Settings, page_url: str | None) -> Event:
+    """The properties that all the plan's events have, encoded once.
 
     icalendar keeps a value that is already one of its property types as it is,
-    so the milestones share these instead of encoding them again each time.
+    so the events share these instead of encoding them again each time.
     """
     shared = Event()
     shared.add("dtstamp", _stamp(settings))
-    shared.add("description", plan.display_title)
+    shared.add("description", _description(plan.display_title, page_url))
     shared.add("transp", "TRANSPARENT")  # a deadline does not make you busy all day
+    if page_url:
+        shared.add("url", page_url)
     return shared
+
+
+def _link(event: Event, shared: Event) -> None:
+    """The plan page's address (RFC 5545 URL), when the site's address is known."""
+    if "URL" in shared:
+        event["URL"] = shared["URL"]
 
 
 def _milestone_event(m: Milestone, shared: Event, plan_part: str, settings: Settings, prefix: str) -> Event:
@@ -99,9 +116,15 @@ def _milestone_event(m: Milestone, shared: Event, plan_part: str, settings: Sett
     event.add("dtstart", m.day)
     event.add("dtend", m.day + timedelta(days=1))
     kind = messages.colon(messages.text(f"calendar.{m.kind.value}", settings.lang), settings.lang)
-    event.add("summary", _summary(f"{kind} {m.title}", prefix))
+    title = f"{kind} {m.title}"
+    if m.done:
+        # STATUS:COMPLETED exists only for VTODO; a VEVENT's STATUS is TENTATIVE,
+        # CONFIRMED or CANCELLED (RFC 5545 §3.8.1.11), so the summary says it.
+        title = f"{title} {messages.text('calendar.done_mark', settings.lang)}"
+    event.add("summary", _summary(title, prefix))
     event.add("description", shared["DESCRIPTION"])
     event.add("transp", shared["TRANSP"])
+    _link(event, shared)
     return event
 
 
@@ -163,7 +186,10 @@ def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, plan_part: str,
         event.add("rdate", missing)
     event.add("summary", _summary(ritual.ritual, prefix))
     action = next((a.title for a in plan.actions if a.key == ritual.action), None)
-    event.add("description", f"{plan.display_title} — {action}" if action else plan.display_title)
+    page_url = str(shared["URL"]) if "URL" in shared else None
+    event.add("description", _description(f"{plan.display_title} — {action}" if action else plan.display_title,
+                                          page_url))
+    _link(event, shared)
     events = [event]
     # A start in the hour that happens twice when clocks go back is, by RFC 5545, the
     # first of the two; ical.js takes the second. An override of that one occurrence
@@ -177,6 +203,7 @@ def _ritual_event(item: AgendaRitual, plan: Plan, shared: Event, plan_part: str,
             moved.add("dtstart", occurrence.start.astimezone(UTC))
             for name in ("DURATION", "SUMMARY", "DESCRIPTION"):
                 moved[name] = event[name]
+            _link(moved, shared)
             events.append(moved)
     return events
 
@@ -235,19 +262,25 @@ def _measure_event(measure: MeasureRhythm, shared: Event, plan_part: str, settin
     event.add("summary", _summary(f"{kind} {measure.title}", prefix))
     event.add("description", shared["DESCRIPTION"])
     event.add("transp", shared["TRANSP"])
+    _link(event, shared)
     return event
 
 
-def plan_events(plan: Plan, plan_id: str | PathLike[str], settings: Settings) -> list[Event]:
+def plan_events(plan: Plan, plan_id: str | PathLike[str], settings: Settings,
+                page_url: str | None = None) -> list[Event]:
     """The VEVENTs of one plan: its rituals, its dated milestones, then its measurements due, in plan order.
 
-    Every summary starts with ``[owner]`` (:attr:`Plan.owner`). ``plan_id`` is the
-    plan file's path below the plans folder (``camille/boutique.yaml``): the site and
-    ``pac-gen export`` give the same one, hence the same UIDs.
+    Every summary starts with ``[owner]`` (:attr:`Plan.owner`); a task marked ``fait``
+    ends with ``✓ fait``. ``plan_id`` is the plan file's path below the plans folder
+    (``camille/boutique.yaml``): the site and ``pac-gen export`` give the same one,
+    hence the same UIDs. ``page_url`` is the plan page's published, absolute address
+    (:func:`pac_gen.site.pages.plan_page_url`): every event links to it (URL, and its
+    last line of DESCRIPTION); None when the site's address is unknown, since a
+    relative address means nothing to a calendar app.
     """
     prefix = plan.owner
     plan_part = plan_uid_part(plan_id)
-    shared = _shared_properties(plan, settings)
+    shared = _shared_properties(plan, settings, page_url)
     dated = agenda(plan, settings)
     events: list[Event] = []
     for item in dated.rituals:
@@ -339,19 +372,21 @@ def vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     return timezone
 
 
-def plan_feed(plan: Plan, plan_id: str | PathLike[str], settings: Settings, parts: FeedParts | None = None) -> bytes:
+def plan_feed(plan: Plan, plan_id: str | PathLike[str], settings: Settings, parts: FeedParts | None = None,
+              page_url: str | None = None) -> bytes:
     """The ICS feed of one plan (CRLF line endings, same bytes for the same plan and day).
 
     Every summary starts with :attr:`Plan.owner`, as in the site's feed: a reader who
     subscribes to several plans sees whose ritual it is, and the site's feed reuses
     these very event bytes (kept in ``parts``) instead of serialising every plan a second time.
+    ``page_url``: see :func:`plan_events`.
     """
     name = f"{plan.display_title} — {plan.author}" if plan.author else plan.display_title
-    text, years = (parts or FeedParts()).part(plan, plan_id, settings)
+    text, years = (parts or FeedParts()).part(plan, plan_id, settings, page_url)
     return _feed(name, [text], years, settings)
 
 
-_FeedKey = tuple[int, str, Settings]
+_FeedKey = tuple[int, str, Settings, str | None]
 
 
 class FeedParts:
@@ -365,13 +400,14 @@ class FeedParts:
     def __init__(self) -> None:
         self._kept: dict[_FeedKey, tuple[Plan, bytes, list[int]]] = {}
 
-    def part(self, plan: Plan, plan_id: str | PathLike[str], settings: Settings) -> tuple[bytes, list[int]]:
+    def part(self, plan: Plan, plan_id: str | PathLike[str], settings: Settings,
+             page_url: str | None = None) -> tuple[bytes, list[int]]:
         """One plan's VEVENTs as ICS text, and the years its timed events span."""
-        key = (id(plan), str(plan_id), settings)
+        key = (id(plan), str(plan_id), settings, page_url)
         found = self._kept.get(key)
         if found is not None and found[0] is plan:
             return found[1], found[2]
-        events = plan_events(plan, plan_id, settings)
+        events = plan_events(plan, plan_id, settings, page_url)
         # Overrides have no RRULE; measurements due (format v1.1) are all-day: no time zone to cover.
         timed = [cast(Any, e) for e in events if "RRULE" in e and isinstance(e.DTSTART, datetime)]
         years = [e.DTSTART.year for e in timed] + [u.year for e in timed for u in e["RRULE"]["UNTIL"]]
@@ -379,9 +415,11 @@ class FeedParts:
         self._kept[key] = (plan, text, years)
         return text, years
 
-    def keep_only(self, plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings) -> None:
+    def keep_only(self, plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings,
+                  page_urls: Mapping[str, str] | None = None) -> None:
         """Forget every plan but these (the plans of the last site feed)."""
-        wanted = {(id(plan), str(path), settings) for path, plan in plans}
+        urls = page_urls or {}
+        wanted = {(id(plan), str(path), settings, urls.get(str(path))) for path, plan in plans}
         self._kept = {key: value for key, value in self._kept.items() if key in wanted}
 
 
@@ -407,19 +445,21 @@ def _feed(name: str, parts: list[bytes], years: list[int], settings: Settings) -
 
 
 def site_feed(plans: Sequence[tuple[str | PathLike[str], Plan]], settings: Settings,
-              parts: FeedParts | None = None) -> bytes:
+              parts: FeedParts | None = None, page_urls: Mapping[str, str] | None = None) -> bytes:
     """One ICS feed for several plans: the events of each plan's own feed, one after the other.
 
     With ``parts``, each plan's events are serialised once: the site's build made
     them for the plan's own feed, and under ``mkdocs serve`` the plans that did not
     change keep theirs. Only the plans of this feed stay in ``parts`` afterwards.
+    ``page_urls`` maps a plan's path (as in ``plans``) to its page's address.
     """
     kept = parts or FeedParts()
+    urls = page_urls or {}
     texts: list[bytes] = []
     years: list[int] = []
     for path, plan in plans:
-        text, plan_years = kept.part(plan, path, settings)
+        text, plan_years = kept.part(plan, path, settings, urls.get(str(path)))
         texts.append(text)
         years += plan_years
-    kept.keep_only(plans, settings)
+    kept.keep_only(plans, settings, urls)
     return _feed(messages.text("calendar.site_calendar", settings.lang), texts, years, settings)

@@ -326,12 +326,37 @@ def _format_date(day: date, pattern: str, locale: str) -> str:
     return format_date(day, pattern, locale=locale)
 
 
+@dataclass(frozen=True, slots=True)
+class CalendarChoice:
+    """An entry of the cohort calendar's filter: one plan, or all the plans of one learner's folder.
+
+    Attributes:
+        key: What the address keeps (``#plan=camille/boutique``, ``#plan=camille/``).
+        label: What the reader picks.
+        plans: The paths (as in the events' ``plan_path``) of the plans it keeps.
+        href: The plan page's link, for a single plan.
+
+    """
+
+    key: str
+    label: str
+    plans: tuple[str, ...]
+    href: str = ""
+
+
 def _render_months(views: list[Month], settings: Settings, title: str, site: bool,
-                   links: Mapping[str, str] | None = None, note: str = "") -> Markup:
+                   links: Mapping[str, str] | None = None, note: str = "",
+                   choices: list[tuple[str, list[CalendarChoice]]] | None = None,
+                   numbers: Mapping[str, str] | None = None) -> Markup:
     locale = _locale(settings.lang)
     template = environment().get_template("calendar.html")
+    numbers = numbers or {}
+    shown = [(group, [{"key": c.key, "label": c.label, "href": c.href,
+                       "numbers": " ".join(numbers[p] for p in c.plans)} for c in items])
+             for group, items in choices or []]
     return Markup(template.render(
         months=views, title=title, site=site, links=links or {}, t=_texts(locale), lang=locale, hhmm=_hhmm,
+        choices=shown, numbers=numbers,
         heading=2 if site else 3, note=note,
         # The legend names measurements due (format v1.1) only where there are some.
         measures=any(e.kind is EventKind.MEASURE for m in views for w in m.weeks for d in w for e in d.events),
@@ -371,9 +396,17 @@ def calendar_html(plan: Plan, plan_path: str, settings: Settings) -> Markup:
 
 
 def site_calendar_html(plans: list[tuple[str, Plan]], settings: Settings,
-                       links: Mapping[str, str] | None = None) -> Markup:
-    """The calendar of several plans as an HTML fragment; ``links`` maps a plan path to its page URL."""
-    return _render_months(site_months(plans, settings), settings, text("calendar.site_calendar", settings.lang), True, links)
+                       links: Mapping[str, str] | None = None,
+                       choices: list[tuple[str, list[CalendarChoice]]] | None = None) -> Markup:
+    """The calendar of several plans as an HTML fragment; ``links`` maps a plan path to its page URL.
+
+    ``choices`` are the entries of its filter, by group (``""``: no group), each
+    keeping one or more of ``plans``; every plan must be in one of them.
+    """
+    # Each plan is a short number in its events' data-p (a cohort calendar has tens of thousands of events).
+    numbers = {path: str(n) for n, (path, _) in enumerate(plans)}
+    return _render_months(site_months(plans, settings), settings, text("calendar.site_calendar", settings.lang), True,
+                          links, choices=choices, numbers=numbers)
 
 
 def subscribe_html(ics_url: str, settings: Settings) -> Markup:
@@ -404,6 +437,6 @@ def ideal_week_html(plan: Plan, settings: Settings) -> Markup:
 
 
 __all__ = [
-    "Day", "Month", "WeekBlock", "WeekCell", "WeekGrid", "calendar_html", "ideal_week", "ideal_week_html",
+    "CalendarChoice", "Day", "Month", "WeekBlock", "WeekCell", "WeekGrid", "calendar_html", "ideal_week", "ideal_week_html",
     "months", "plan_months", "site_calendar_html", "site_months", "slot_rhythms", "subscribe_html",
 ]

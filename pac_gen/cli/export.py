@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,28 +24,56 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("csv", "ics"), default="csv")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar=cli_text("cli.help.file_metavar"),
                         help=cli_text("cli.help.output"))
+    parser.add_argument("--site-url", default=None, help=cli_text("cli.help.site_url"))
     parser.add_argument("--plans-dir", type=Path, default=None, metavar=cli_text("cli.help.folder_metavar"),
                         help=cli_text("cli.help.export_plans_dir"))
     add_settings_arguments(parser)
 
 
 class _Config(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (``!ENV``, ``!!python/name:…``): they become None."""
+    """Reads mkdocs.yml without running its tags (``!!python/name:…`` become None); ``!ENV`` reads the environment."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``, as pyyaml_env_tag reads it for MkDocs."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        *names, default = loader.construct_sequence(node)
+        for name in names:
+            if isinstance(name, str) and name in os.environ:
+                return os.environ[name]
+        return default
+    return None
+
+
+_Config.add_constructor("!ENV", _env)
 _Config.add_multi_constructor("", lambda loader, suffix, node: None)
 _Config.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")
 
 
-def _configured_plans_dir(config: Path) -> str:
-    """The pac_gen plugin's ``plans_dir`` in a mkdocs.yml (its default, ``plans``, when unset or unreadable)."""
+def _read_config(config: Path) -> dict[str, Any]:
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Config)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "plans"
-    plugins = data.get("plugins") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _nearest_config(plan: Path) -> Path | None:
+    for folder in plan.resolve().parents:
+        config = next((folder / name for name in CONFIG_FILES if (folder / name).is_file()), None)
+        if config is not None:
+            return config
+    return None
+
+
+def _configured_plans_dir(config: Path) -> str:
+    """The pac_gen plugin's ``plans_dir`` in a mkdocs.yml (its default, ``plans``, when unset or unreadable)."""
+    data = _read_config(config)
+    plugins = data.get("plugins")
     for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
         options = entry.get("pac_gen") if isinstance(entry, dict) else None
         if isinstance(options, dict) and isinstance(options.get("plans_dir"), str):
@@ -77,6 +106,17 @@ def plan_id_of(plan: Path, plans_dir: Path | None = None) -> str | None:
     return resolved.name
 
 
+def _page_url(args: argparse.Namespace, plan_id: str) -> str | None:
+    """The plan page's address for the feed: from ``--site-url``, else the nearest mkdocs.yml, as the site gives it."""
+    from pac_gen.site.pages import plan_page_address  # the site's one URL rule (imported only for ICS)
+
+    config = _nearest_config(args.plan)
+    data = _read_config(config) if config is not None else {}
+    site_url = args.site_url or data.get("site_url")
+    directory = data.get("use_directory_urls", True)
+    return plan_page_address(plan_id, site_url if isinstance(site_url, str) else None, directory is not False)
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the export; 1 when the plan has errors (listed on stderr), 2 on a usage error."""
     settings = settings_from(args)
@@ -106,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
             why = text("cli.outside_plans_dir", args.lang, plans_dir=args.plans_dir)
             print(f"pac-gen: {args.plan}: {why}", file=sys.stderr)
             return 2
-        data = plan_feed(checked.plan, plan_id, settings)
+        data = plan_feed(checked.plan, plan_id, settings, page_url=_page_url(args, plan_id))
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -77,6 +77,11 @@ class IndicatorFigures:
     status: IndicatorStatus
 
 
+def last_measurement_day(plan: Plan, today: date) -> date | None:
+    """The date of the plan's newest measurement of any indicator up to ``today`` (None when there is none)."""
+    return max((m.date for i in plan.indicators for m in i.measurements if m.date <= today), default=None)
+
+
 def indicator_figures(indicator: Indicator, start: date, deadline: date, today: date) -> IndicatorFigures:
     """The last measurement, its progress, the expected progress at its date, and the status."""
     known = measurements_until(indicator, today)

@@ -18,7 +18,7 @@ import os
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -40,6 +40,7 @@ from pac_gen.check.validate import (
 from pac_gen.format.loader import read_plan_bytes
 from pac_gen.format.settings import Settings, SettingsError
 from pac_gen.site.charts import PLOTLY_JS_NAME, plotly_js_path
+from pac_gen.site.history import ChangeDates, last_changes
 from pac_gen.site.pages import (
     CALENDAR_FEED_URI,
     CALENDAR_URI,
@@ -495,7 +496,7 @@ class SiteBuilder:
         # then redo only the plans that changed; each build keeps only the
         # entries it used, so the cache never outgrows one site.
         self._cache: dict[_CacheKey, Built] = {}
-        self._site_cache: dict[tuple[tuple[_CacheKey, ...], int, tuple[LeftOut, ...]],
+        self._site_cache: dict[tuple[tuple[_CacheKey, ...], int, tuple[LeftOut, ...], tuple[tuple[str, datetime], ...]],
                                tuple[SitePage, SiteCalendar]] = {}
         # The plans' serialised ICS events, which the site's feed reuses; same lifetime
         # (handed to the pages through SiteOptions.feeds, see site_options).
@@ -504,6 +505,8 @@ class SiteBuilder:
         # date from what its watcher reports (see _Cohort): a save costs the same whatever
         # the size of the cohort.
         self._cohort: _Cohort | None = None
+        # The overview's git dates, read again in a preview only when a commit moved HEAD.
+        self._dates = ChangeDates()
 
     def build(self, plans_dir: Path, options: SiteOptions, *, base: Path, docs_dir: Path,
               existing: Mapping[str, str], serving: bool, focus: Focus | None = None,
@@ -589,10 +592,14 @@ class SiteBuilder:
         # A one-off build has no next build: keeping pages for one would only hold memory.
         self._cache = used if serving else {}
         # The overview and the cohort calendar depend on every plan: made again when any plan changed.
-        site_key = (tuple(used), result.left_out, tuple(result.withheld))
+        # One git log for every plan's last change (the overview's "mis à jour"); a new commit
+        # changes the dates without changing any plan's bytes, so they are part of the key.
+        wanted = [s.relative for s in result.sources]
+        updates = self._dates(plans_dir, wanted) if serving else last_changes(plans_dir, wanted)
+        site_key = (tuple(used), result.left_out, tuple(result.withheld), tuple(sorted(updates.items())))
         if site_key not in self._site_cache:
             named = [(w.path, w.errors) for w in result.withheld if w.named]
-            overview = overview_page(result.sources, options, left_out=named)
+            overview = overview_page(result.sources, options, updates, left_out=named)
             calendar = site_calendar(result.sources, options)
             if focus is not None:
                 shown = len(result.sources)

@@ -6,6 +6,8 @@ accents break), ``;`` as the separator (``,`` is the decimal mark in French) and
 CRLF line ends. Cells that Excel would read as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) get a leading apostrophe, so a
 learner's text can never run as a formula on the trainer's machine (CSV injection).
+Comments and results are Markdown on the pages; here they are their plain text
+(:func:`pac_gen.site.render.markdown_text`: no ``**``, links as ``texte (https://…)``).
 The site's download and ``pac-gen export --format csv`` share this function,
 so they give the same bytes.
 """
@@ -16,8 +18,9 @@ import csv
 import io
 from decimal import Decimal
 
-from pac_gen.text import LANGUAGES, choice_word, text
 from pac_gen.format.model import Plan
+from pac_gen.site.render import markdown_text
+from pac_gen.text import LANGUAGES, choice_word, text
 
 BOM = "\ufeff"
 SEPARATOR = ";"
@@ -63,8 +66,8 @@ def tasks_csv(plan: Plan, lang: str = "fr") -> bytes:
                 _amount(task.budget, lang),
                 choice_word(task.status.value, lang),
                 task.done_on.isoformat() if task.done_on else "",
-                (task.comments or "").strip(),
-                (task.result or "").strip(),
+                markdown_text(task.comments),
+                markdown_text(task.result),
             ]
             writer.writerow([neutralise(cell) for cell in row])
     return (BOM + buffer.getvalue()).encode("utf-8")

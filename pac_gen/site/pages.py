@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
@@ -212,6 +212,35 @@ def _absolute_href(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + quote(path)
 
 
+def published_page_path(uri: str, use_directory_urls: bool) -> str:
+    """A generated page's path in the published site: ``plans/camille/boutique.md`` → ``plans/camille/boutique/``.
+
+    ``….html`` without directory URLs; an ``index.md`` is its folder (``plans/``).
+    """
+    path = PurePosixPath(uri).with_suffix("")
+    if path.name == "index":
+        return f"{path.parent}/" if str(path.parent) != "." else ""
+    return f"{path}/" if use_directory_urls else f"{path}.html"
+
+
+def plan_page_address(relative: str, site_url: str | None, use_directory_urls: bool = True) -> str | None:
+    """The published, absolute address of the page of the plan at ``relative`` below the plans folder.
+
+    None when ``site_url`` is unknown: a calendar app opens the address outside the
+    site, so a relative one would lead nowhere (see docs/site.md). The site
+    (:func:`plan_page_url`) and ``pac-gen export`` both ask here.
+    """
+    if not site_url:
+        return None
+    stem = PurePosixPath(relative).with_suffix("")
+    return _absolute_href(site_url, published_page_path(f"{PAGES_DIR}/{stem}.md", use_directory_urls))
+
+
+def plan_page_url(source: PlanSource, options: SiteOptions) -> str | None:
+    """The plan page's published, absolute address (what the feeds link to), or None when ``site_url`` is unknown."""
+    return plan_page_address(source.relative, options.site_url, options.use_directory_urls)
+
+
 def _link_prefix(options: SiteOptions) -> str:
     # A page ``plans/a/b.md`` is served at ``plans/a/b/`` (directory URLs) or ``plans/a/b.html``;
     # files beside it (``plans/a/b.csv``) are one level up in the first case.
@@ -245,7 +274,8 @@ def downloads(source: PlanSource, options: SiteOptions, display_path: str) -> di
     names = download_names(source)
     return {
         names["csv"]: tasks_csv(plan, options.lang),
-        names["ics"]: ics.plan_feed(plan, source.relative, options.settings, options.feeds),
+        names["ics"]: ics.plan_feed(plan, source.relative, options.settings, options.feeds,
+                                    plan_page_url(source, options)),
     }
 
 
@@ -404,17 +434,23 @@ def error_page(source: PlanSource, options: SiteOptions) -> SitePage:
 
 
 def overview_page(sources: list[PlanSource], options: SiteOptions,
+                  updates: Mapping[str, datetime] | None = None,
                   left_out: Sequence[tuple[str, int]] = ()) -> SitePage:
     """The trainer's dashboard: every published plan, grouped by sub-folder, with its key figures.
 
     Args:
         sources: The published plans.
         options: The site options.
+        updates: Each plan's last commit by its path below the plans folder
+            (:func:`pac_gen.site.history.last_changes`); a plan without one says
+            "date inconnue". Dates are days in the site's time zone, as on the plan pages.
         left_out: Plan files the build left out for their errors (path, number of
             errors), named in a notice at the top that says what to do.
 
     """
     lang = options.lang
+    changed = updates or {}
+    zone = options.settings.zone
     labels = texts("site", lang)
     today = options.settings.today
     suffix = _page_suffix(options)
@@ -422,11 +458,13 @@ def overview_page(sources: list[PlanSource], options: SiteOptions,
     for source in sorted(sources, key=lambda s: (s.group, s.relative)):
         plan = source.checked.plan
         row: dict[str, Any] = {"source": source, "plan": plan, "href": url_path(source.stem + suffix),
-                               "warnings": len(source.checked.warnings), "errors": len(source.checked.errors)}
+                               "warnings": len(source.checked.warnings), "errors": len(source.checked.errors),
+                               "updated": changed[source.relative].astimezone(zone).date()
+                               if source.relative in changed else None}
         if plan is not None:
             indicators = [_indicator_view(i, plan, today) for i in plan.indicators]
             row.update(counts=metrics.task_counts(plan, today), indicator_counts=_status_counts(indicators),
-                       steering=pilotage.steering(plan, today))
+                       steering=pilotage.steering(plan, today), measured=metrics.last_measurement_day(plan, today))
         groups.setdefault(source.group, []).append(row)
     html = render(
         "pac_gen_overview.html", L=labels, C=texts("word", lang), S=texts("steer", lang), lang=lang, groups=groups,
@@ -449,6 +487,28 @@ CALENDAR_URI = "calendrier.md"
 CALENDAR_FEED_URI = "calendrier.ics"
 
 
+def calendar_choices(sources: list[PlanSource], links: Mapping[str, str],
+                     lang: str) -> list[tuple[str, list[agenda_views.CalendarChoice]]]:
+    """The cohort calendar filter's entries, grouped by sub-folder as on the overview.
+
+    A folder of several plans (one learner's) also gets an entry keeping all of them.
+    """
+    groups: dict[str, list[agenda_views.CalendarChoice]] = {}
+    for source in sorted(sources, key=lambda s: (s.group, s.relative)):
+        plan = source.checked.plan
+        if plan is None:
+            continue
+        # Who first: a phone's select shows only the start of the label.
+        label = f"{plan.author} — {plan.display_title}" if plan.author else plan.display_title
+        groups.setdefault(source.group, []).append(agenda_views.CalendarChoice(
+            source.stem, label, (source.checked.path,), links.get(source.checked.path, "")))
+    for group, items in groups.items():
+        if group and len(items) > 1:
+            items.insert(0, agenda_views.CalendarChoice(
+                f"{group}/", text("calendar.filter_group", lang, who=group), tuple(p for c in items for p in c.plans)))
+    return list(groups.items())
+
+
 def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalendar:
     """The cohort's calendar (who does what when) and the feed gathering every plan."""
     published = [(s.checked.path, s.checked.plan) for s in sources if s.checked.plan is not None]
@@ -458,11 +518,16 @@ def site_calendar(sources: list[PlanSource], options: SiteOptions) -> SiteCalend
              for s in sources if s.checked.plan is not None}
     feed_href = (_absolute_href(options.site_url, CALENDAR_FEED_URI) if options.site_url
                  else url_path(up + CALENDAR_FEED_URI))
+    # The filter's links live in a data- attribute, which no engine rewrites: written as published.
+    pages = {s.checked.path: url_path(("../" if options.use_directory_urls else "")
+                                      + published_page_path(s.page_uri, options.use_directory_urls))
+             for s in sources if s.checked.plan is not None}
     html = agenda_views.subscribe_html(feed_href, options.settings) + agenda_views.site_calendar_html(
-        published, options.settings, links)
+        published, options.settings, links, calendar_choices(sources, pages, options.lang))
     title = escape(text("calendar.site_calendar", options.lang))
     # Left out of search: at 1,000 plans it is the largest page, and indexing it cost more than building it.
     page = SitePage(CALENDAR_URI, title, Markup('<div class="pac-gen">') + html + Markup("</div>"), searchable=False)
+    urls = {s.relative: url for s in sources if (url := plan_page_url(s, options))}
     feed = ics.site_feed([(s.relative, s.checked.plan) for s in sources if s.checked.plan is not None],
-                         options.settings, options.feeds)
+                         options.settings, options.feeds, urls)
     return SiteCalendar(page, CALENDAR_FEED_URI, feed)

@@ -15,6 +15,7 @@ gives ``Tâches :`` in French and ``Tasks:`` in English.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from functools import cache, lru_cache
 from typing import Any
 
@@ -76,6 +77,118 @@ def _markdown_html(text: str) -> Markup:
     # without href is invalid HTML, so such a link becomes plain text.
     clean = _EMPTY_LINK_RE.sub(r"<a\1>", clean)
     return Markup(clean)  # sanitised by nh3 just above
+
+
+def markdown_text(text: str | None) -> str:
+    """Learner Markdown as plain text, for a CSV cell or a calendar: what the page shows, without formatting.
+
+    The text goes through :func:`markdown_html` (the same Markdown and nh3 as the
+    pages, so both read the learner the same way), then its HTML becomes text: one
+    line per paragraph, heading or list item (``- `` or ``1. `` in front), table
+    cells joined by `` | ``, the learner's line breaks kept, and a link kept readable as ``texte (https://…)``.
+    """
+    if not text or not text.strip():
+        return ""
+    return _markdown_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _markdown_text(text: str) -> str:
+    parser = _PlainText()
+    parser.feed(str(_markdown_html(text)))
+    parser.close()
+    return parser.result()
+
+
+class _PlainText(HTMLParser):
+    """The text of the sanitised HTML of :func:`markdown_html` (only :data:`SAFE_TAGS` are left in it)."""
+
+    BLOCKS = frozenset({"p", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li", "tr", "table", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.lists: list[list[int]] = []  # per open list: [0] for ul, [next number] for ol
+        self.links: list[str | None] = []
+        self.link_text: list[str] = []
+        self.pre = 0
+        self.cells = 0
+        self.in_cell = False
+
+    def _flush(self) -> None:
+        line = "".join(self.line)
+        if not self.pre:
+            # The learner's own line breaks inside a paragraph are kept, as typed.
+            # A nested list item keeps the indent its marker got.
+            line = "\n".join(part[:len(part) - len(part.lstrip(" "))] + " ".join(part.split())
+                             for part in line.split("\n") if part.strip())
+        if line.strip():
+            self.lines.append(line.rstrip())
+        self.line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self._flush()
+        if tag == "ul":
+            self.lists.append([0])
+        elif tag == "ol":
+            start = dict(attrs).get("start") or "1"
+            self.lists.append([int(start) if start.isdigit() else 1])
+        elif tag == "li":
+            marker = "- "
+            if self.lists and self.lists[-1][0]:
+                marker = f"{self.lists[-1][0]}. "
+                self.lists[-1][0] += 1
+            self.line.append("  " * max(len(self.lists) - 1, 0) + marker)
+        elif tag == "tr":
+            self.cells = 0
+            self.in_cell = False
+        elif tag in ("td", "th"):
+            if self.cells:
+                self.line.append(" | ")
+            self.cells += 1
+            self.in_cell = True
+        elif tag == "br":
+            self._flush()
+        elif tag == "pre":
+            self.pre += 1
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href"))
+            self.link_text.append("".join(self.line))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            href, before = self.links.pop(), self.link_text.pop()
+            label = "".join(self.line)[len(before):].strip()
+            shown = href.removeprefix("mailto:") if href else None
+            if href and shown != label:
+                self.line.append(f" ({href.removeprefix('mailto:')})" if label else href)
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag in self.BLOCKS:
+            self._flush()
+        if tag == "pre":
+            self.pre -= 1
+        if tag in ("td", "th"):
+            self.in_cell = False
+
+    def handle_data(self, data: str) -> None:
+        if self.cells and not self.in_cell and not data.strip():
+            return  # the line breaks between a table's cells
+        if self.pre:
+            # A code block keeps its lines: each one becomes a line of the text.
+            first, *rest = data.split("\n")
+            self.line.append(first)
+            for part in rest:
+                self._flush()
+                self.line.append(part)
+        else:
+            self.line.append(data)
+
+    def result(self) -> str:
+        self._flush()
+        return "\n".join(self.lines)
 
 
 @cache

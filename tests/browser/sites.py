@@ -73,7 +73,33 @@ def copy_sources(work: Path, site_url: str | None = None, with_error: bool = Fal
         target = work / "plans" / ERROR_PLAN_RELATIVE
         target.parent.mkdir(parents=True)
         shutil.copy(ERROR_PLAN, target)
+    commit_history(work)
     return work / "mkdocs.yml"
+
+
+HISTORY = (("2026-11-02T09:00:00+01:00", "plans"), ("2026-11-24T18:30:00+01:00", "plans/camille/boutique.yaml"))
+"""The copy's git history, as a cohort repository has one: every plan, then one learner's update.
+
+The overview's "Mis à jour" column reads it (pac_gen/site/history.py).
+"""
+
+
+def commit_history(work: Path) -> None:
+    """Make ``work`` a git repository whose commits are :data:`HISTORY` (dates fixed: same pages every time)."""
+    def git(*args: str, date: str = "") -> None:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Promo", "GIT_AUTHOR_EMAIL": "promo@example.org",
+               "GIT_COMMITTER_NAME": "Promo", "GIT_COMMITTER_EMAIL": "promo@example.org"}
+        if date:
+            env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+        subprocess.run(["git", *args], cwd=work, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    for date, path in HISTORY:
+        if path != "plans":
+            with (work / path).open("a", encoding="utf-8") as plan:
+                plan.write("# relu\n")
+        git("add", "--", path)
+        git("commit", "-q", "--no-gpg-sign", "-m", f"update {path}", date=date)
 
 
 def build_serving(work: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,6 +1,6 @@
 // Expand every VEVENT of an ICS feed (stdin) with ical.js, as Thunderbird and
 // web calendars built on it do, and print them as JSON on stdout:
-// overrides applied: [{uid, summary, starts: ["2027-03-19T13:00:00Z" | "2027-03-19", ...]}].
+// overrides applied: [{uid, summary, url, description, starts: ["2027-03-19T13:00:00Z" | "2027-03-19", ...]}].
 // Time zones come only from the feed's own VTIMEZONE (ical.js knows no other).
 import ICAL from "ical.js";
 import { readFileSync } from "node:fs";
@@ -29,6 +29,9 @@ for (const vevent of vevents.filter((v) => !isOverride(v))) {
   } else {
     starts.push(start(event.startDate));
   }
-  out.push({ uid: event.uid, summary: event.summary, starts });
+  out.push({
+    uid: event.uid, summary: event.summary, url: vevent.getFirstPropertyValue("url"),
+    description: event.description, starts,
+  });
 }
 process.stdout.write(JSON.stringify(out));
