@@ -642,6 +642,14 @@ COMMON_TEXT: dict[str, dict[str, str]] = {
                                           "ou ses rituels en agenda ICS. Mêmes octets que les téléchargements du site.",
                                     "en": "Exports a plan's tasks as CSV for Excel (UTF-8 with BOM, separated by semicolons) "
                                           "or its rituals as an ICS calendar. The same bytes as the site's downloads."},
+    "cli.help.new": {"fr": "commencer un plan", "en": "start a plan"},
+    "cli.help.new.description": {"fr": "Crée un plan : pose les questions de la méthode (dans un terminal, ou une réponse "
+                                       "par ligne sur l'entrée standard) ; avec --yes, écrit un modèle complet à compléter.",
+                                 "en": "Creates a plan: asks the method's questions (in a terminal, or one answer per line "
+                                       "on standard input); with --yes, writes a complete template to fill in."},
+    "cli.help.new_path": {"fr": "fichier à créer, ex. plans/camille/boutique.yaml", "en": "file to create, e.g. plans/camille/boutique.yaml"},
+    "cli.help.new_yes": {"fr": "ne rien demander : modèle avec valeurs d'exemple", "en": "ask nothing: a template with example values"},
+    "cli.help.new_today": {"fr": "date de début du plan (par défaut : aujourd'hui)", "en": "the plan's start date (default: today)"},
     "cli.help.plan": {"fr": "le fichier du plan, ex. plans/camille/boutique.yaml", "en": "the plan file, e.g. plans/camille/boutique.yaml"},
     "cli.help.site_url": {"fr": "adresse publiée du site, à laquelle les événements ICS renvoient (page du plan) ; "
                                 "par défaut : le site_url de mkdocs.yml (ou la variable SITE_URL qu'il nomme)",

@@ -353,3 +353,16 @@ def test_the_plan_page_the_chart_and_the_review_say_1_boutique():
     assert macro == "1\u00a0boutique"
     assert format_number(1.0, Settings(today=date(2026, 11, 27), lang="fr"), "boutiques") == "1\u00a0boutique"
     assert _number(1, "boutiques", "fr") == "1 boutique"
+
+
+def test_new_speaks_the_chosen_language_in_its_help(columns, capsys):
+    """`pac-gen new` had its help hard-coded in French whatever --lang said."""
+    assert _exit(["new", "--lang", "en", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: pac-gen new [-h] [--lang {fr,en}] [--yes] [--today YYYY-MM-DD] PATH\n")
+    assert "  --yes, -y           ask nothing: a template with example values\n" in out
+    assert "fichier" not in out and "modèle" not in out
+    assert _exit(["new", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage : pac-gen new [-h] [--lang {fr,en}] [--yes] [--today AAAA-MM-JJ] CHEMIN\n")
+    assert "  CHEMIN              fichier à créer, ex. plans/camille/boutique.yaml\n" in out

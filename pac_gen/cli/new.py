@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pac_gen.check.problems import format_text
+from pac_gen.cli.common import cli_text
 from pac_gen.cli.new_plan import Questions, check_text, default_answers, render_plan, schema_reference, write_new
 from pac_gen.format.settings import SettingsError, resolve_today
 from pac_gen.text import text
@@ -17,13 +18,12 @@ from pac_gen.text import text
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``new`` on the ``pac-gen`` sub-command parser."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "new", help="commencer un plan / start a plan",
-        description="Crée un plan : pose les questions de la méthode (dans un terminal, ou une réponse "
-                    "par ligne sur l'entrée standard) ; avec --yes, écrit un modèle complet à compléter.")
-    parser.add_argument("path", type=Path, help="fichier à créer, ex. plans/camille/boutique.yaml")
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
-    parser.add_argument("--yes", "-y", action="store_true", help="ne rien demander : modèle avec valeurs d'exemple")
-    parser.add_argument("--today", default=None, help="date de début du plan, YYYY-MM-DD (défaut : aujourd'hui)")
+        "new", help=cli_text("cli.help.new"), description=cli_text("cli.help.new.description"))
+    parser.add_argument("path", type=Path, metavar=cli_text("cli.help.path_metavar"), help=cli_text("cli.help.new_path"))
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help=cli_text("cli.help.lang"))
+    parser.add_argument("--yes", "-y", action="store_true", help=cli_text("cli.help.new_yes"))
+    parser.add_argument("--today", default=None, metavar=cli_text("cli.help.date_metavar"),
+                        help=cli_text("cli.help.new_today"))
     return parser
 
 
