@@ -118,37 +118,53 @@ def measure(root: Path, command: list[str], saves: int, timeout: float = 600.0) 
     return first, walls, cpus
 
 
+PreviewRow = tuple[str, int, float, list[float], list[float]]
+"""One measured preview: its name, the plans in the cohort, first page, save walls, save CPUs."""
+
+
+def print_table(sizes: list[int], saves: int, full: bool = False) -> tuple[list[PreviewRow], bool]:
+    """Measure the preview at each cohort size and print the Markdown table as rows come.
+
+    Returns:
+        The rows measured, and whether some server did not answer.
+
+    """
+    bin_dir = Path(sys.executable).parent
+    previews = {"make serve (pac-gen serve)": [str(bin_dir / "pac-gen"), "serve"]}
+    if full:
+        previews["mkdocs serve (every plan)"] = [sys.executable, "-m", "mkdocs", "serve"]
+    print("| preview | plans | first page | save → page, median (min–max) | CPU per save, median |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    rows: list[PreviewRow] = []
+    failed = False
+    for count in sizes:
+        with tempfile.TemporaryDirectory() as temp:
+            root = cohort(Path(temp), count)
+            total = count + sum(1 for _ in (ROOT / "plans").rglob("*.yaml"))
+            for name, command in previews.items():
+                try:
+                    first, walls, cpus = measure(root, command, saves)
+                except RuntimeError as exc:
+                    failed = True
+                    print(f"| {name} | {total:,} | {exc} | | |")
+                    continue
+                rows.append((name, total, first, walls, cpus))
+                print(f"| {name} | {total:,} | {first:.1f} s | {statistics.median(walls):.2f} s "
+                      f"({min(walls):.2f}–{max(walls):.2f}) | {statistics.median(cpus):.2f} s |", flush=True)
+    return rows, failed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
     parser.add_argument("--saves", type=int, default=5)
     parser.add_argument("--full", action="store_true", help="also plain mkdocs serve, every plan rebuilt")
     args = parser.parse_args(argv)
-    bin_dir = Path(sys.executable).parent
-    previews = {"make serve (pac-gen serve)": [str(bin_dir / "pac-gen"), "serve"]}
-    if args.full:
-        previews["mkdocs serve (every plan)"] = [sys.executable, "-m", "mkdocs", "serve"]
     print(f"Machine: {machine()}\n")
     print("Targets: first page ≤ 15 s; save → rebuilt page ≤ 1 s (median), flat as the cohort grows.\n")
-    print("| preview | plans | first page | save → page, median (min–max) | CPU per save, median |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    failed = False
-    for count in args.sizes:
-        with tempfile.TemporaryDirectory() as temp:
-            root = cohort(Path(temp), count)
-            total = count + sum(1 for _ in (ROOT / "plans").rglob("*.yaml"))
-            for name, command in previews.items():
-                try:
-                    first, walls, cpus = measure(root, command, args.saves)
-                except RuntimeError as exc:
-                    failed = True
-                    print(f"| {name} | {total:,} | {exc} | | |")
-                    continue
-                print(f"| {name} | {total:,} | {first:.1f} s | {statistics.median(walls):.2f} s "
-                      f"({min(walls):.2f}–{max(walls):.2f}) | {statistics.median(cpus):.2f} s |", flush=True)
+    _, failed = print_table(args.sizes, args.saves, args.full)
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.2f}")
     return 1 if failed else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,7 +11,10 @@ plans (:mod:`benchmarks.generate`) and measures, side by side on this machine:
   so that its CPU time and peak memory (``ru_maxrss``) are its own;
 - the site's size per plan and how many ``plotly.min.js`` it holds;
 - with ``--serve-size`` plans (default 100) under ``mkdocs serve``: the time from
-  saving one plan to the server answering with the rebuilt page.
+  saving one plan to the server answering with the rebuilt page;
+- the README's preview (``make serve``) at ``--preview-sizes`` cohorts (default
+  100, 1,000 and 3,000 plans, issue 16): first page, one save → rebuilt page and
+  CPU per save, the table of :mod:`benchmarks.preview`.
 
 It prints Markdown tables (pasted as they are in ``docs/performance.md``) and
 the targets of the issue with the measured value of each. The exit code is 0
@@ -20,7 +23,7 @@ whether targets are met or not: the benchmark reports, it does not judge; it is
 
 Usage::
 
-    .venv/bin/python benchmarks/run.py                      # 10, 100, 1000 + serve at 100
+    .venv/bin/python benchmarks/run.py                      # 10, 100, 1000 + serve at 100 + preview at 100, 1000, 3000
     .venv/bin/python benchmarks/run.py --sizes 10 --no-serve --repeats 1   # the CI smoke run
 """
 
@@ -74,6 +77,9 @@ TARGETS = {
     "build": 1.3,  # build ≤ 1.3 × the hand-written Material site, at N = 1,000
     "growth": 1.2,  # CPU time per plan at 1,000 ≤ 1.2 × that at 100
     "memory_mb": 1024.0,  # peak memory of the build at 1,000
+    "preview_first_s": 15.0,  # issue 16: `make serve` first page, at every cohort size
+    "preview_save_s": 1.0,  # issue 16: one save → that plan's rebuilt page (median)
+    "preview_flat": 1.5,  # issue 16: CPU per save at the largest cohort ÷ at the smallest
     "serve_s": 2.0,  # one edit → rebuilt page under `mkdocs serve` with 100 plans
 }
 
@@ -350,7 +356,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="builds of each site at each size, in turn (default: --repeats, at most 2 from 1,000 plans)")
     parser.add_argument("--serve-size", type=int, default=100, help="plans under mkdocs serve")
     parser.add_argument("--edits", type=int, default=5, help="saves measured under mkdocs serve")
-    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measure")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve and preview measures")
+    parser.add_argument("--preview-sizes", type=int, nargs="+", default=[100, 1000, 3000],
+                        help="cohort sizes of the `make serve` preview measure (issue 16; benchmarks/preview.py)")
     args = parser.parse_args(argv)
 
     print(f"# pac_gen benchmark — {time.strftime('%Y-%m-%d %H:%M')}\n")
@@ -392,6 +400,15 @@ def main(argv: list[str] | None = None) -> int:
         print("| --- | " + " | ".join("---:" for _ in serve) + " | ---: |")
         print("| seconds | " + " | ".join(f"{t:.2f}" for t in serve) + f" | {statistics.median(serve):.2f} |")
 
+    from benchmarks import preview  # it reuses this module's server helpers: imported once this one is loaded
+
+    previews: list[preview.PreviewRow] = []
+    if not args.no_serve:
+        print("\n## `make serve` (focused preview) by cohort size: first page, one save → rebuilt page\n")
+        previews, failed = preview.print_table(args.preview_sizes, args.edits)
+        if failed:
+            raise RuntimeError("a preview server did not answer")
+
     print("\n## Targets\n")
     print("| target | measured | met |")
     print("| --- | --- | :---: |")
@@ -414,6 +431,17 @@ def main(argv: list[str] | None = None) -> int:
         median = statistics.median(serve)
         print(f"| serve: save → page < {TARGETS['serve_s']} s ({args.serve_size} plans, median) | {median:.2f} s "
               f"| {verdict(median < TARGETS['serve_s'])} |")
+    if previews:
+        medians = [statistics.median(row[3]) for row in previews]
+        firsts = [row[2] for row in previews]
+        sizes = ", ".join(f"{row[1]:,}" for row in previews)
+        print(f"| preview: first page ≤ {TARGETS['preview_first_s']:.0f} s ({sizes} plans) | "
+              f"{', '.join(f'{t:.1f} s' for t in firsts)} | {verdict(max(firsts) <= TARGETS['preview_first_s'])} |")
+        print(f"| preview: save → page ≤ {TARGETS['preview_save_s']:.0f} s, median ({sizes} plans) | "
+              f"{', '.join(f'{t:.2f} s' for t in medians)} | {verdict(max(medians) <= TARGETS['preview_save_s'])} |")
+        cpus = [statistics.median(row[4]) for row in previews]
+        print(f"| preview: CPU per save flat (largest ÷ smallest cohort ≤ {TARGETS['preview_flat']}) | "
+              f"{cpus[-1] / cpus[0]:.2f} × | {verdict(cpus[-1] / cpus[0] <= TARGETS['preview_flat'])} |")
     bundles = {b[1].plotly_bundles for b in builds.values()}
     print(f"| one plotly.min.js whatever N | {', '.join(str(b) for b in sorted(bundles))} "
           f"| {verdict(bundles == {1})} |")

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_smoke_run_prints_every_table_and_exits_0() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "10", "--repeats", "1",
-         "--serve-size", "10", "--edits", "1"],
+         "--serve-size", "10", "--edits", "1", "--preview-sizes", "10"],
         cwd=ROOT, capture_output=True, text=True, timeout=240, check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -43,6 +43,11 @@ def test_smoke_run_prints_every_table_and_exits_0() -> None:
     assert re.search(r"^\| seconds \| \d+\.\d{2} \| \d+\.\d{2} \|$", out, re.MULTILINE)
     assert "| one plotly.min.js whatever N | 1 | ✅ |" in out
     assert "| serve: save → page < 2.0 s (10 plans, median) |" in out
+    # issue 16: the preview by cohort size, its row and its targets
+    plans = 10 + len(list((ROOT / "plans").rglob("*.yaml")))
+    assert re.search(rf"^\| make serve \(pac-gen serve\) \| {plans} \| \d+\.\d s \| \d+\.\d\d s ", out, re.MULTILINE), out
+    assert f"| preview: save → page ≤ 1 s, median ({plans} plans) |" in out
+    assert "| preview: CPU per save flat (largest ÷ smallest cohort ≤ 1.5) | 1.00 × | ✅ |" in out
 
 
 def test_hand_written_page_has_the_plan_tables() -> None:
