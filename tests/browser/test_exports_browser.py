@@ -92,6 +92,17 @@ def test_choosing_a_plan_leaves_only_its_events(open_page: Any, example_site: Se
     assert page.locator(".pac-cal-filter-page").is_hidden()
 
 
+def test_a_title_with_dollar_signs_is_said_as_written(open_page: Any) -> None:
+    """String.replace reads « $& » or « $' » in its replacement: a learner's title must not be read so."""
+    page = open_page(CALENDAR, "desktop")
+    title = "Plan $& cash $' et $$"
+    page.evaluate("""(title) => { document.querySelector('#pac-cal-plan option[value="karim/formations"]')
+        .textContent = title; }""", title)
+    page.locator("#pac-cal-plan").select_option("karim/formations")
+    status = page.locator(".pac-cal-filter-status").inner_text()
+    assert status.startswith(f"Seuls les événements de « {title} » sont affichés ("), status
+
+
 def test_the_address_chooses_and_a_phone_lists_only_that_plans_days(open_page: Any) -> None:
     page = open_page(CALENDAR + "#plan=camille/boutique", "phone", "dark")
     assert page.locator("#pac-cal-plan").input_value() == "camille/boutique"

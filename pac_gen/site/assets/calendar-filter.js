@@ -65,7 +65,7 @@
     var who = option ? option.textContent : "";
     if (wanted) {
       var text = shown ? status.getAttribute("data-shown") : status.getAttribute("data-none");
-      status.textContent = text.replace("{n}", String(shown)).replace("{who}", who);
+      status.textContent = text.replace("{n}", String(shown)).replace("{who}", function () { return who; });  // a function: "$&" in a title stays as written
     } else {
       status.textContent = "";
     }
