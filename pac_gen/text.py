@@ -1268,6 +1268,10 @@ NEW_TEXT: dict[str, dict[str, str]] = {
                             "en": "# The follow-up log (keys in French, English aliases accepted): at each review (the first on {date},\n# see the ritual “Plan review”), write what the indicators show, then keep what works or decide what changes:\n#  - date: {date}\n#    findings: What the indicators show.\n#    indicators: [indicator-id]\n#    on_track: yes\n#    good_practices: [What works and is kept]\n#    decisions:\n#      - decision: What changes\n#        action: action-id\n#        due: {date}"},
     "new.comment.motivation": {"fr": "# Ton engagement : motivation de 0 à 10, ce qui l'augmenterait, en groupe ou non, heures prévues.",
                                "en": "# Your commitment: motivation from 0 to 10, what would raise it, in a group or not, hours set aside."},
+    "new.not_a_plan_name": {"fr": "pac-gen new : {path} ne serait pas lu comme un plan : son nom doit finir par .yaml "
+                                  "(ou .yml). Par exemple : plans/camille/boutique.yaml",
+                            "en": "pac-gen new: {path} would not be read as a plan: its name must end in .yaml (or .yml). "
+                                  "For example: plans/camille/boutique.yaml"},
     "new.exists": {"fr": "pac-gen new : {path} existe déjà ; il n'est pas modifié. Choisis un autre nom.",
                    "en": "pac-gen new: {path} already exists; it is left untouched. Choose another name."},
     "new.cannot_write": {"fr": "pac-gen new : impossible de créer {path} : son dossier n'existe pas et ne peut pas être créé (un fichier porte-t-il déjà ce nom ?) ou n'est pas accessible. Rien n'est écrit.",

@@ -404,3 +404,16 @@ def test_a_file_where_the_folder_should_be_is_explained(tmp_path: Path, capsys: 
     assert main(["new", str(blocker / "x.yaml"), "--yes", "--today", "2026-11-27"]) == 2
     assert capsys.readouterr().err.startswith(f"pac-gen new : impossible de créer {blocker / 'x.yaml'} : son dossier")
     assert blocker.read_text(encoding="utf-8") == "pas un dossier"
+
+
+def test_a_name_that_would_never_be_read_as_a_plan_is_refused_before_any_question(tmp_path, capsys):
+    """`validate` skips a .txt file and refuses « ? »: `new` said « vérifie-le » and wrote it anyway."""
+    assert main(["new", str(tmp_path / "plans" / "moi" / "plan.txt"), "--yes"]) == 2
+    assert capsys.readouterr().err == (
+        f"pac-gen new : {tmp_path}/plans/moi/plan.txt ne serait pas lu comme un plan : son nom doit finir par "
+        ".yaml (ou .yml). Par exemple : plans/camille/boutique.yaml\n")
+    assert main(["new", str(tmp_path / "plans" / "a?b.yaml"), "--yes", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"{tmp_path}/plans/a?b.yaml:1:1: error: E014 This path cannot be a plan's: its name holds “?”, which a "
+        "plan's path may not hold (< > : \" \\ | ? * do not work on Windows). Rename or move it.\n")
+    assert not (tmp_path / "plans").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pac_gen.check.problems import format_text
+from pac_gen.check.validate import PLAN_SUFFIXES, path_refusal, refusal_problem
 from pac_gen.cli.common import cli_text
 from pac_gen.cli.new_plan import Questions, check_text, default_answers, render_plan, schema_reference, write_new
 from pac_gen.format.settings import SettingsError, resolve_today
@@ -54,6 +55,14 @@ def run(args: argparse.Namespace) -> int:
         today = resolve_today(args.today, lang)
     except SettingsError as exc:
         print(f"pac-gen: --today: {exc}", file=sys.stderr)
+        return 2
+    # Refused before any question: validate and the site would skip or refuse such a plan.
+    if path.suffix.lower() not in PLAN_SUFFIXES:
+        print(text("new.not_a_plan_name", lang, path=path), file=sys.stderr)
+        return 2
+    refusal = path_refusal(path, path.as_posix())
+    if refusal is not None:
+        print(format_text(refusal_problem(refusal, lang), lang=lang), file=sys.stderr)
         return 2
     if path.exists() or path.is_symlink():
         print(text("new.exists", lang, path=path), file=sys.stderr)
