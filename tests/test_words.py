@@ -259,7 +259,7 @@ def test_a_glued_colon_opening_a_list_item_is_said_at_that_colon():
         ("E001", 6, 13, "Erreur de syntaxe YAML : il manque une espace après ce « : » (écris « intitule: Stand »).")]
 
 
-@pytest.mark.parametrize("item", ["https://exemple.fr", "14:00"])
+@pytest.mark.parametrize("item", ["https://exemple.fr", "14:00", "Réunion à 14:00"])
 def test_an_address_or_a_time_is_not_taken_for_a_glued_colon(item):
     plan = W601_PLAN.replace("  - intitule: Stand\n", f"  - {item}\n")
     problems = check(plan).problems

@@ -194,7 +194,7 @@ def _first_control_character(text: str) -> int | None:
 
 # ``statut:fait``: a key (starting with a letter), its colon, and a value glued to it
 # (YAML wants a space after the colon).
-_GLUED_COLON_RE = re.compile(r"([^\W\d_][^:#]*?):(?!//)(\S.*)")  # not a time (14:00) nor an address (https://)
+_GLUED_COLON_RE = re.compile(r"([^\W\d_][^:#]*?)(?<!\d):(?!//)(\S.*)")  # not a time (14:00) nor an address (https://)
 
 
 def _glued_colon(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str] | None:
