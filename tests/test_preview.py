@@ -172,8 +172,10 @@ def test_serve_focuses_on_what_git_sees_as_changed(tmp_path, upstream):
         git("add", ".")
         git("-c", "user.email=t@x", "-c", "user.name=T", "commit", "-qm", "2")  # committed, not pushed
     (repo / "plans" / "new.yaml").write_text("n", "utf-8")  # not committed
+    git("mv", "plans/lea/a.yaml", "plans/lea/renamed.yaml")  # a staged rename: the new name is the plan edited
     found = {p.relative_to(repo).as_posix() for p in changed_files(repo)}
-    assert found == ({"plans/new.yaml", "plans/lea/b.yaml"} if upstream else {"plans/new.yaml"})
+    edited = {"plans/new.yaml", "plans/lea/renamed.yaml", "plans/lea/a.yaml"}
+    assert found == (edited | {"plans/lea/b.yaml"} if upstream else edited)
 
 
 class _Serving:

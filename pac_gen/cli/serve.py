@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
 def changed_files(folder: Path) -> list[Path]:
     """Files git sees as changed in ``folder``'s repository: not committed, or not pushed; [] without git."""
     found: list[Path] = []
-    commands = (["status", "--porcelain=v1", "-z", "--untracked-files=all"],
+    # --no-renames: with -z a staged rename adds its old path as an entry of its own, without the "XY " prefix.
+    commands = (["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"],
                 ["diff", "--name-only", "-z", "@{upstream}...HEAD"])
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, check=False)
