@@ -490,7 +490,6 @@ def serve(config_file: Path, dev_addr: str | None = None, poll: float = 1.0) -> 
             except SiteBuildError as exc:
                 print(f"ERROR   -  {exc}", file=sys.stderr)
 
-    process.run(_zensical("serve", site.build_dir / "mkdocs.yml", *(["--dev-addr", dev_addr] if dev_addr else [])),
-                between=rebuild_on_change, every=poll, stopped=0)
-    return 0
+    return process.run(_zensical("serve", site.build_dir / "mkdocs.yml", *(["--dev-addr", dev_addr] if dev_addr else [])),
+                       between=rebuild_on_change, every=poll, stopped=0)
 
