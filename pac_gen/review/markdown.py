@@ -226,8 +226,8 @@ def _figure_parts(plan: PlanReport, lang: str) -> list[str]:
             for c in plan.changes if c.kind in FIGURE_KINDS]
 
 
-def _count(key: str, n: int, lang: str) -> str:
-    return text(f"review.outline.{key}" if n == 1 else f"review.outline.{key}.n", lang, n=render.number(n, lang))
+def _outline_count(key: str, n: int, lang: str) -> str:
+    return plural(f"review.outline.{key}", n, lang)
 
 
 def outline_lines(outline: PlanOutline, lang: str) -> list[str]:
@@ -238,26 +238,26 @@ def outline_lines(outline: PlanOutline, lang: str) -> list[str]:
                           start=format_day(outline.start, lang), deadline=format_day(outline.deadline, lang)))
     parts = []
     if outline.actions:
-        parts.append(_count("actions", outline.actions, lang))
+        parts.append(_outline_count("actions", outline.actions, lang))
     if outline.tasks:
-        tasks = _count("tasks", outline.tasks, lang)
+        tasks = _outline_count("tasks", outline.tasks, lang)
         if outline.late_tasks:
             tasks = text("review.outline.tasks_late", lang, tasks=tasks, n=render.number(outline.late_tasks, lang))
         parts.append(tasks)
     if outline.indicators:
-        indicators = _count("indicators", outline.indicators, lang)
+        indicators = _outline_count("indicators", outline.indicators, lang)
         statuses = ", ".join(f"{colon(choice_word(status, lang).lower(), lang)} {render.number(n, lang)}"
                              for status, n in outline.indicator_statuses)
         parts.append(f"{indicators} ({statuses})" if statuses else indicators)
     for key in ("rituals", "obstacles", "team", "reviews"):
         if getattr(outline, key):
-            parts.append(_count(key, getattr(outline, key), lang))
+            parts.append(_outline_count(key, getattr(outline, key), lang))
     if parts:
         lines.append(f"{colon(text('review.outline.contents', lang), lang)} {', '.join(parts)}")
     if outline.budget is not None:
         lines.append(f"{colon(text('review.outline.budget', lang), lang)} "
                      f"{render.money(outline.budget, outline.currency, lang)}")
-    problems = [_count(key, n, lang) for key, n in (("errors", outline.errors), ("warnings", outline.warnings)) if n]
+    problems = [_outline_count(key, n, lang) for key, n in (("errors", outline.errors), ("warnings", outline.warnings)) if n]
     lines.append(f"{colon(text('review.outline.problems', lang), lang)} "
                  f"{', '.join(problems) or text('review.outline.no_problem', lang)}")
     return lines
@@ -317,7 +317,8 @@ def github_summary(problems: Iterable[Problem], total: str, lang: str = "fr",
                    warnings=sum(p.severity is Severity.WARNING for p in mine)), "",
               text("review.summary.who_decides", lang), ""]
     lines += _problem_table(mine, lang)
-    others = [p for p in items if p not in set(mine)]
+    shown = set(mine)
+    others = [p for p in items if p not in shown]
     if others:
         lines += [f"### {text('review.summary.others', lang)}", "", text("review.summary.others_help", lang), ""]
         lines += _problem_table(others, lang)
