@@ -418,12 +418,13 @@ indicateurs:
 """)
 def measurement_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A measurement dated before the plan's start (it belongs in the initial value); more than a year before is W1201."""
+    start = plan.start  # computed from the whole plan: once per rule, not once per date
     for index, indicator in enumerate(plan.indicators):
         for m_index, measurement in enumerate(indicator.measurements):
-            if (measurement.date < plan.start and measurement.date <= plan.objective.deadline
-                    and not far_before(measurement.date, plan)):  # far before: W1201
+            if (measurement.date < start and measurement.date <= plan.objective.deadline
+                    and not far_before(measurement.date, start)):  # far before: W1201
                 yield Finding(("indicateurs", index, "mesures", m_index, "date"),
-                              {"date": measurement.date, "start": plan.start})
+                              {"date": measurement.date, "start": start})
 
 
 # --- 9. Reviews: decide what changes when off track, keep what works when on track
@@ -573,18 +574,15 @@ def review_after_today(plan: Plan, ctx: Context) -> Iterator[Finding]:
 # --- 12. Mistakes that used to pass silently (issue 21): dates out of the plan, example content
 
 
-def far_before(when: date, plan: Plan) -> bool:
+# ``start`` is the plan's (``Plan.start``, computed from the whole plan): each rule reads it once.
+def far_before(when: date, start: date) -> bool:
     """True when ``when`` is more than a year before the plan's start: a copied example date or a typo in the year."""
-    return when < add_months(plan.start, -12)
+    return when < add_months(start, -12)
 
 
-def before_start(when: date | None, plan: Plan) -> bool:
+def before_start(when: date | None, start: date) -> bool:
     """True when ``when`` falls before the plan starts, but within the year before (older dates are W1201's)."""
-    return when is not None and when < plan.start and not far_before(when, plan)
-
-
-def _before_start_args(title: str, when: date, plan: Plan, ctx: Context) -> dict[str, Any]:
-    return {"title": title, "date": when, "start": plan.start}
+    return when is not None and when < start and not far_before(when, start)
 
 
 def _plan_dates(plan: Plan) -> Iterator[tuple[tuple[Any, ...], date]]:
@@ -616,9 +614,10 @@ actions:
 """)
 def date_far_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """An action, task or measurement date more than a year before the plan starts (the other date rules stay quiet on it)."""
+    start = plan.start
     for path, when in _plan_dates(plan):
-        if far_before(when, plan):
-            yield Finding(path, {"date": when, "start": plan.start})
+        if far_before(when, start):
+            yield Finding(path, {"date": when, "start": start})
 
 
 @rule("W1202", example="""\
@@ -633,9 +632,10 @@ actions:
 """)
 def action_due_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """An action due before the plan starts (but within the year before: W1201 says the rest)."""
+    start = plan.start
     for index, action in enumerate(plan.actions):
-        if action.due is not None and before_start(action.due, plan):
-            yield Finding(("actions", index, "date_limite"), _before_start_args(action.title, action.due, plan, ctx))
+        if before_start(action.due, start):
+            yield Finding(("actions", index, "date_limite"), {"title": action.title, "date": action.due, "start": start})
 
 
 @rule("W1203", example="""\
@@ -652,11 +652,12 @@ actions:
 """)
 def task_due_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A task due before the plan starts (but within the year before: W1201 says the rest)."""
+    start = plan.start
     for index, action in enumerate(plan.actions):
         for t_index, task in enumerate(action.tasks):
-            if task.due is not None and before_start(task.due, plan):
+            if before_start(task.due, start):
                 yield Finding(("actions", index, "taches", t_index, "date_limite"),
-                              _before_start_args(task.task, task.due, plan, ctx))
+                              {"title": task.task, "date": task.due, "start": start})
 
 
 @rule("W1204", example="""\
@@ -697,11 +698,12 @@ actions:
 """)
 def done_before_start(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """A task marked done before the plan starts (but within the year before: W1201 says the rest)."""
+    start = plan.start
     for index, action in enumerate(plan.actions):
         for t_index, task in enumerate(action.tasks):
-            if task.done_on is not None and before_start(task.done_on, plan):
+            if before_start(task.done_on, start):
                 yield Finding(("actions", index, "taches", t_index, "fait_le"),
-                              _before_start_args(task.task, task.done_on, plan, ctx))
+                              {"title": task.task, "date": task.done_on, "start": start})
 
 
 @rule("W1206", example="""\
@@ -789,10 +791,10 @@ def start_far_before_deadline(plan: Plan, ctx: Context) -> Iterator[Finding]:
     """Without ``objectif.debut`` the plan starts at its earliest launch: a launch that makes it start more
     than two years before its deadline is most likely a copied date (W1201 cannot see it: it is the start).
     """
-    deadline = plan.objective.deadline
-    if plan.objective.start is not None or plan.start >= add_months(deadline, -24):
+    deadline, start = plan.objective.deadline, plan.start
+    if plan.objective.start is not None or start >= add_months(deadline, -24):
         return
     for index, action in enumerate(plan.actions):
-        if action.start == plan.start:
-            yield Finding(("actions", index, "lancement"), {"date": plan.start, "deadline": deadline})
+        if action.start == start:
+            yield Finding(("actions", index, "lancement"), {"date": start, "deadline": deadline})
             return
