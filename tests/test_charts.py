@@ -485,3 +485,10 @@ def test_golden_hand_checked_online_turnover() -> None:
     assert late["x"] == ["2026-11-20"]
     assert late["hovertext"] == ["Envoyer le catalogue PDF aux 12 boutiques retenues<br>"
                                  "date limite : 20 nov. 2026 · en retard"]
+
+
+def test_a_unit_reaches_the_axis_ticks_as_text_not_as_plotly_markup() -> None:
+    """Plotly reads tags in tick labels: a learner's unit « <b> » must show as written."""
+    axis = charts._value_axis(FR, unit="<b>")
+    assert "tickprefix" not in axis
+    assert axis["ticksuffix"] == "\u00a0&lt;b&gt;"  # escaped once, by unit_affixes

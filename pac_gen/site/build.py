@@ -595,7 +595,8 @@ class SiteBuilder:
         # One git log for every plan's last change (the overview's "mis à jour"); a new commit
         # changes the dates without changing any plan's bytes, so they are part of the key.
         wanted = [s.relative for s in result.sources]
-        updates = self._dates(plans_dir, wanted) if serving else last_changes(plans_dir, wanted)
+        # No plan shown: nothing to date (an empty ``wanted`` would read the whole history).
+        updates = {} if not wanted else self._dates(plans_dir, wanted) if serving else last_changes(plans_dir, wanted)
         site_key = (tuple(used), result.left_out, tuple(result.withheld), tuple(sorted(updates.items())))
         if site_key not in self._site_cache:
             named = [(w.path, w.errors) for w in result.withheld if w.named]
