@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
 from benchmarks.run import ENV, fetch, free_port, machine, wait_until  # noqa: E402
+from pac_gen.engines.process import stop  # noqa: E402
 
 PLAN = "plans/camille/boutique.yaml"
 TITLE = "titre: Ma boutique en ligne de céramiques"
@@ -93,6 +94,8 @@ def measure(root: Path, command: list[str], saves: int, timeout: float = 600.0) 
     try:
         if not wait_until(lambda: fetch(base + "plans/") is not None or process.poll() is not None, timeout, 0.1):
             raise RuntimeError(f"{command[-1]}: no first page in {timeout} s")
+        if process.poll() is not None:  # a crashed server is not a first page
+            raise RuntimeError(f"{command[-1]} stopped (code {process.returncode})")
         first = time.perf_counter() - started
         time.sleep(2.0)  # let the watcher settle after the first build
         for number in range(saves):
@@ -108,12 +111,7 @@ def measure(root: Path, command: list[str], saves: int, timeout: float = 600.0) 
             cpus.append(tree_cpu(process.pid) - cpu)
     finally:
         plan.write_text(original, "utf-8")
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop(process)
         log.close()
     return first, walls, cpus
 

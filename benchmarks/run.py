@@ -53,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_validate import measure as measure_validate
 from benchmarks.generate import generate
+from pac_gen.engines.process import stop
 
 TODAY = "2026-11-27"  # the day the synthetic plans are valid and warning-free on
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -277,12 +278,7 @@ def serving(config: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)  # Ctrl-C first, as pac-gen serve does: the engine removes its temporary files
         log.close()
 
 
